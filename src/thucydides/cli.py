@@ -1,0 +1,179 @@
+"""The thucydides command line: run, extract, export, gazetteer."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from thucydides.event import Event
+from thucydides.export import write_acled, write_jsonl
+from thucydides.export.jsonl import event_json
+from thucydides.ingest import parse_published, read_jsonl, read_sources
+from thucydides.problems import Problem
+
+app = typer.Typer(
+    help="Turn raw news reports into conflict-event records (ACLED-style), with evidence for every field.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+gazetteer_app = typer.Typer(help="The offline gazetteer built from packaged GeoNames data.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+err = Console(stderr=True)
+DB_HELP = "DuckDB database file."
+
+
+def _published(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_published(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _report(problems: list[Problem]) -> int:
+    for problem in problems:
+        style = "red" if problem.level == "error" else "yellow"
+        err.print(f"[{style}]{problem}[/{style}]", highlight=False, soft_wrap=True)
+    return sum(1 for p in problems if p.level == "error")
+
+
+def events_table(events: list[Event]) -> Table:
+    table = Table(title=f"{len(events)} event(s)", show_lines=True)
+    for column in ("date (prec.)", "type / sub-type", "actor 1", "actor 2", "where", "fatal.", "weapons", "sources"):
+        table.add_column(column)
+    for e in events:
+        where = ", ".join(x for x in (e.location, e.admin1, e.country) if x)
+        if e.latitude is not None:
+            where += f"\n{e.latitude:.2f}, {e.longitude:.2f} (geo prec. {e.geo_precision})"
+        table.add_row(
+            f"{e.event_date or '?'} ({e.time_precision})",
+            f"{e.event_type}\n{e.sub_event_type}",
+            e.actor1,
+            e.actor2,
+            where,
+            str(e.fatalities),
+            ", ".join(e.weapons),
+            str(e.source_count),
+        )
+    return table
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl); '-' reads JSON Lines on stdin.")],
+    db: Annotated[Path, typer.Option(help=DB_HELP)] = Path("thucydides.duckdb"),
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
+    max_mb: Annotated[float, typer.Option(help="Skip any single report larger than this many MB.")] = 10.0,
+    batch_size: Annotated[int, typer.Option(help="Articles per batch (and per database transaction).", min=1)] = 200,
+    show: Annotated[bool, typer.Option(help="Print the events of this run as a table.")] = True,
+) -> None:
+    """Ingest reports into the database and print a summary of the events found.
+
+    Re-running on the same input stores nothing twice. A bad file is reported and skipped;
+    the rest of the batch still runs. Exit status 1 if any input had an error.
+    """
+    from thucydides.pipeline import run_pipeline
+    from thucydides.store import Store
+
+    stream = read_sources(paths, published=_published(published), max_bytes=int(max_mb * 1024 * 1024))
+    errors = 0
+    found: list[Event] = []
+    n_articles = 0
+    with Store(db) as store:
+        for batch in run_pipeline(stream, batch_size=batch_size, console=err):
+            errors += _report(batch.problems)
+            store.write_batch(batch.articles, batch.events)
+            found.extend(batch.events)
+            n_articles += len(batch.articles)
+        totals = store.counts()
+    if show and found:
+        # Piped or logged output keeps the table readable instead of folding it to 80 columns.
+        Console(width=None if sys.stdout.isatty() else 150).print(events_table(found))
+    err.print(
+        f"{n_articles} article(s) read, {len(found)} event(s) found; "
+        f"{db} now holds {totals['events']} event(s) from {totals['articles']} article(s)."
+    )
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def extract(
+    published: Annotated[str | None, typer.Option(help="Publication date for lines that carry none.")] = None,
+) -> None:
+    """JSON Lines in on stdin (id, text or html, optional published, url, source), one Event per line out.
+
+    No database is touched. Each Event carries `article_ids`, the ids of the input lines it came from.
+    """
+    from dataclasses import replace
+
+    from thucydides.pipeline import run_pipeline
+
+    default = _published(published)
+    stream = (
+        replace(a, published=a.published or default) if not isinstance(a, Problem) else a
+        for a in read_jsonl(sys.stdin, "<stdin>")
+    )
+    errors = 0
+    for batch in run_pipeline(stream, console=err):
+        errors += _report(batch.problems)
+        for event in batch.events:
+            sys.stdout.write(event_json(event) + "\n")
+    sys.stdout.flush()
+    raise typer.Exit(1 if errors else 0)
+
+
+class ExportFormat(str, Enum):
+    acled = "acled"
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="acled: ACLED's 31-column CSV; jsonl: full events with evidence.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    db: Annotated[Path, typer.Option(help=DB_HELP)] = Path("thucydides.duckdb"),
+) -> None:
+    """Write every event in the database in an analyst's format."""
+    from thucydides.store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            events = store.events()
+    except FileNotFoundError as exc:
+        err.print(f"[red]error: {exc}[/red]")
+        raise typer.Exit(2) from None
+    writer = write_acled if format is ExportFormat.acled else write_jsonl
+    if output is None:
+        writer(events, sys.stdout)
+    else:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            writer(events, fh)
+        err.print(f"{len(events)} event(s) written to {output}")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    force: Annotated[bool, typer.Option(help="Rebuild even if a current index exists.")] = False,
+) -> None:
+    """Build the gazetteer index from the installed GeoNames packages (run once at install)."""
+    from thucydides.geo.build import cache_path, read_index
+    from thucydides.geo.gazetteer import build_gazetteer_index
+
+    path = cache_path()
+    if not force and read_index(path) is not None:
+        err.print(f"gazetteer index is current: {path}")
+        return
+    build_gazetteer_index(path, err)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,209 @@
+"""merge_events(): mentions of the same real event, within and across articles, become one Event.
+
+Same event: same ACLED event type, compatible actors, places close enough for their precision,
+dates within a window that depends on their precision (ACLED: one event per actors, place, day).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from thucydides.dedup.located import LocatedMention
+from thucydides.event import Event, Evidence, Source
+from thucydides.geo.place import Place
+
+# ACLED's order of precedence of sub-event types within a type: the first one present names the event.
+SUB_EVENT_ORDER = [
+    "Government regains territory", "Non-state actor overtakes territory", "Armed clash",
+    "Excessive force against protesters", "Protest with intervention", "Peaceful protest",
+    "Violent demonstration", "Mob violence",
+    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade",
+    "Sexual violence", "Attack", "Abduction/forced disappearance",
+    "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction",
+    "Non-violent transfer of territory", "Other",
+]
+DATE_WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
+DISTANCE_KM = {1: 25.0, 2: 50.0, 3: 150.0}
+
+
+def _km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(
+        math.radians, (a.entry.latitude, a.entry.longitude, b.entry.latitude, b.entry.longitude)
+    )
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[LocatedMention] = field(default_factory=list)
+
+    def actors(self) -> set[str]:
+        return {m.mention.actor1.name for m in self.members if m.mention.actor1 is not None}
+
+    def best_place(self) -> tuple[Place | None, bool]:
+        own = [m.place for m in self.members if m.place is not None and not m.place_inherited]
+        if own:
+            return min(own, key=lambda p: p.geo_precision), False
+        inherited = [m.place for m in self.members if m.place is not None]
+        return (min(inherited, key=lambda p: p.geo_precision), True) if inherited else (None, True)
+
+    def best_when(self):
+        dated = [m.when for m in self.members if m.when.date is not None]
+        return min(dated, key=lambda w: w.precision) if dated else self.members[0].when
+
+
+def _compatible(cluster: _Cluster, item: LocatedMention) -> bool:
+    first = cluster.members[0]
+    if first.mention.event_type != item.mention.event_type:
+        return False
+    mine = item.mention.actor1.name if item.mention.actor1 is not None else None
+    theirs = cluster.actors()
+    if mine is not None and theirs and mine not in theirs:
+        return False
+    place, _ = cluster.best_place()
+    if place is not None and item.place is not None and place.entry.geonameid != item.place.entry.geonameid:
+        precision = max(place.geo_precision, item.place.geo_precision)
+        if _km(place, item.place) > DISTANCE_KM[precision]:
+            return False
+    when = cluster.best_when()
+    if when.date is not None and item.when.date is not None:
+        window = DATE_WINDOW_DAYS[max(when.precision, item.when.precision)]
+        if abs((when.date - item.when.date).days) > window:
+            return False
+    return True
+
+
+def _lowest_credible(cluster: _Cluster, attribute: str) -> tuple[int, list[Evidence]]:
+    """Within one report the fullest figure; across reports the lowest (ACLED)."""
+    per_article: dict[str, tuple[int, Evidence | None]] = {}
+    for member in cluster.members:
+        count = getattr(member.mention, attribute)
+        if count is None:
+            continue
+        evidence = member.evidence.get(attribute, (None,))[0]
+        known = per_article.get(member.source.article_id)
+        if known is None or count.value > known[0]:
+            per_article[member.source.article_id] = (count.value, evidence)
+    if not per_article:
+        return 0, []
+    value, evidence = min(per_article.values(), key=lambda pair: pair[0])
+    return value, [evidence] if evidence is not None else []
+
+
+def _interaction(inter1: int, inter2: int) -> int:
+    if not inter2:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+def _event_id(cluster: _Cluster) -> str:
+    first = min(cluster.members, key=lambda m: (m.source.article_id, m.mention.trigger.start))
+    key = f"{first.source.article_id}:{first.mention.trigger.start}:{first.mention.event_type}"
+    return "th" + hashlib.sha256(key.encode()).hexdigest()[:14]
+
+
+def _notes(actor1: str, actor2: str, sub_type: str, location: str, country: str, day: date | None,
+           fatalities: int) -> str:
+    when = f"On {day:%-d %B %Y}, " if day else ""
+    against = f" involving {actor2}" if actor2 else ""
+    where = f" in {location}, {country}" if location else f" in {country}" if country else ""
+    return f"{when}{actor1}: {sub_type.lower()}{against}{where}. Fatalities reported: {fatalities}."
+
+
+def _build(cluster: _Cluster) -> Event:
+    members = cluster.members
+    first = members[0].mention
+    sub_type = min((m.mention.sub_event_type for m in members), key=SUB_EVENT_ORDER.index)
+    place, _ = cluster.best_place()
+    when = cluster.best_when()
+    country = place.country if place else ""
+
+    def fill(name: str) -> str:
+        return name.replace("{country}", country or "Unknown")
+
+    actors1 = [m.mention.actor1 for m in members if m.mention.actor1 is not None]
+    actor1 = min(actors1, key=lambda a: "{country}" in a.name, default=None)
+    actor2 = next(
+        (m.mention.actor2 for m in members
+         if m.mention.actor2 is not None and (actor1 is None or m.mention.actor2.name != actor1.name)),
+        None,
+    )
+    fatalities, fatal_evidence = _lowest_credible(cluster, "fatalities")
+    injured, injured_evidence = _lowest_credible(cluster, "injured")
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for member in members:
+        for name, items in member.evidence.items():
+            if name in ("fatalities", "injured"):
+                continue
+            for item in items:
+                if item not in evidence[name]:
+                    evidence[name].append(item)
+    if fatal_evidence:
+        evidence["fatalities"] = fatal_evidence
+    if injured_evidence:
+        evidence["injured"] = injured_evidence
+    weapons: list[str] = []
+    for member in members:
+        weapons.extend(w.name for w in member.mention.weapons if w.name not in weapons)
+    sources: dict[str, Source] = {}
+    for member in members:
+        sources.setdefault(member.source.article_id, member.source)
+    inter1 = actor1.inter if actor1 else 0
+    inter2 = actor2.inter if actor2 else 0
+    actor1_name = fill(actor1.name) if actor1 else ""
+    actor2_name = fill(actor2.name) if actor2 else ""
+    return Event(
+        event_id=_event_id(cluster),
+        event_date=when.date,
+        time_precision=when.precision,
+        disorder_type=first.disorder_type,
+        event_type=first.event_type,
+        sub_event_type=sub_type,
+        cameo_code=next(m.mention.cameo_code for m in members if m.mention.sub_event_type == sub_type),
+        plover_type=first.plover_type,
+        actor1=actor1_name,
+        inter1=inter1,
+        actor2=actor2_name,
+        inter2=inter2,
+        interaction=_interaction(inter1, inter2),
+        civilian_targeting=any(m.mention.civilian_targeting for m in members),
+        country=country,
+        iso=place.iso_numeric if place else None,
+        iso3=place.iso3 if place else "",
+        region=place.region if place else "",
+        admin1=place.admin1 if place else "",
+        location=place.entry.name if place and place.entry.feature != "country" else "",
+        latitude=place.entry.latitude if place else None,
+        longitude=place.entry.longitude if place else None,
+        geo_precision=place.geo_precision if place else None,
+        geonameid=place.entry.geonameid if place else None,
+        fatalities=fatalities,
+        injured=injured,
+        weapons=weapons,
+        notes=_notes(actor1_name or "Unknown actor", actor2_name, sub_type,
+                     place.entry.name if place else "", country, when.date, fatalities),
+        sources=list(sources.values()),
+        source_count=len(sources),
+        confidence=max(m.mention.confidence for m in members),
+        evidence=dict(evidence),
+    )
+
+
+def merge_events(located: list[LocatedMention]) -> list[Event]:
+    """Greedy single pass in reading order: each mention joins the first compatible event."""
+    clusters: list[_Cluster] = []
+    for item in located:
+        target = next((c for c in clusters if _compatible(c, item)), None)
+        if target is None:
+            target = _Cluster()
+            clusters.append(target)
+        target.members.append(item)
+    return [_build(c) for c in clusters]

@@ -1,0 +1,121 @@
+"""Who: named groups by alias, actors named by their kind, pronouns back to what they stand for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from thucydides.extract.lexicon import GenericDef, GroupDef, Lexicon
+from thucydides.extract.mention import ActorRef, TextSpan
+from thucydides.extract.syntax import content_head, noun_phrase, span_of
+
+PRONOUNS = {"they", "them", "he", "she", "we", "it"}
+AFFILIATION_LEMMAS = {"affiliate", "link", "belong", "loyal", "member", "tie", "associate", "ally", "allied", "fighter"}
+ARMED_INTER = {1, 2, 3, 4, 8}
+
+
+def _alias_pattern(groups: tuple[GroupDef, ...]) -> list[tuple[re.Pattern, GroupDef]]:
+    patterns = []
+    for group in groups:
+        for alias in sorted(group.aliases, key=len, reverse=True):
+            flags = 0 if alias.isupper() else re.IGNORECASE
+            patterns.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", flags), group))
+    return patterns
+
+
+@dataclass(slots=True)
+class ActorContext:
+    """What one article says about its actors, read once before its events."""
+
+    lexicon: Lexicon
+    doc: Doc
+    patterns: list[tuple[re.Pattern, GroupDef]] = field(init=False)
+    named: list[tuple[GroupDef, TextSpan]] = field(init=False)
+    armed_group: tuple[GroupDef, TextSpan] | None = field(init=False)
+    last_actor: ActorRef | None = None
+    last_speaker: str | None = None
+
+    def __post_init__(self) -> None:
+        self.patterns = _alias_pattern(self.lexicon.groups)
+        self.named = self._find_named()
+        self.armed_group = self._affiliated_group()
+
+    def _find_named(self) -> list[tuple[GroupDef, TextSpan]]:
+        found: list[tuple[GroupDef, TextSpan]] = []
+        taken: list[tuple[int, int]] = []
+        for pattern, group in self.patterns:
+            for match in pattern.finditer(self.doc.text):
+                start, end = match.span()
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                taken.append((start, end))
+                found.append((group, TextSpan(start, end, match.group())))
+        return sorted(found, key=lambda pair: pair[1].start)
+
+    def group_in(self, start: int, end: int) -> tuple[GroupDef, TextSpan] | None:
+        return next(((g, s) for g, s in self.named if start <= s.start and s.end <= end), None)
+
+    def _affiliated_group(self) -> tuple[GroupDef, TextSpan] | None:
+        """The armed group the article's 'militants' belong to, where the article says so.
+
+        An explicit link ("the fighters are believed to be affiliated with ISIL") decides;
+        otherwise a single named armed group in the whole article.
+        """
+        for sent in self.doc.sents:
+            lemmas = {t.lemma_.lower() for t in sent}
+            if not lemmas & AFFILIATION_LEMMAS:
+                continue
+            has_generic = any(self._generic(t) and self._generic(t).kind == "armed_group" for t in sent)
+            group = self.group_in(sent.start_char, sent.end_char)
+            if has_generic and group is not None:
+                return group[0], span_of(sent)
+        distinct = {g.name: (g, s) for g, s in self.named if g.inter in ARMED_INTER}
+        return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+    def _generic(self, token: Token) -> GenericDef | None:
+        generic = self.lexicon.generic_nouns
+        compound = next((c for c in token.children if c.dep_ == "compound"), None)
+        if compound is not None:
+            two = f"{compound.lemma_.lower()} {token.lemma_.lower()}"
+            if two in generic:
+                return generic[two]
+        return generic.get(token.lemma_.lower()) or generic.get(token.lower_)
+
+    def actor(self, token: Token) -> ActorRef | None:
+        """The actor a noun (or pronoun) refers to, or None where it names no actor."""
+        token = content_head(token)
+        if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+            if self.last_actor is None:
+                return None
+            previous = self.last_actor
+            return ActorRef(previous.name, previous.inter, span_of(token), previous.named_at or previous.span)
+        phrase = noun_phrase(token)
+        span = span_of(phrase)
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        lo = min(span.start, ent.start_char) if ent is not None else span.start
+        hi = max(span.end, ent.end_char) if ent is not None else span.end
+        named = self.group_in(lo, hi)
+        if named is not None:
+            return self._remember(ActorRef(named[0].name, named[0].inter, span))
+        definition = self._generic(token)
+        if definition is not None:
+            if definition.kind == "armed_group" and self.armed_group is not None:
+                group, where = self.armed_group
+                return self._remember(ActorRef(group.name, group.inter, span, where))
+            return self._remember(ActorRef(definition.name_template, definition.category, span))
+        if ent is not None and ent.label_ in ("ORG", "NORP"):
+            return self._remember(ActorRef(ent.text, 3, span_of(ent)))
+        return None
+
+    def _remember(self, actor: ActorRef) -> ActorRef:
+        if actor.inter in ARMED_INTER:
+            self.last_actor = actor
+        return actor
+
+    def note_sentence(self, sent) -> None:
+        """Let a sentence without events still set what 'they' refers to next."""
+        for token in sent:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+                self.actor(token)

@@ -1,0 +1,192 @@
+"""extract(): event mentions from a parsed article, each field with its evidence span."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from thucydides.extract.actors import ARMED_INTER, ActorContext
+from thucydides.extract.attribution import attribution_of
+from thucydides.extract.counts import casualties
+from thucydides.extract.lexicon import TriggerDef, load_lexicon
+from thucydides.extract.mention import ActorRef, Attribution, Mention, TextSpan
+from thucydides.extract.status import status_of
+from thucydides.extract.syntax import child, local_tokens, prep_object, span_of, subject_of
+from thucydides.extract.weapons import weapons_in
+from thucydides.when.expressions import DateExpression, find_date_expressions
+
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+PLACE_NOUNS = {
+    "city", "town", "village", "area", "district", "province", "region", "headquarters",
+    "building", "complex", "base", "camp", "post", "checkpoint", "station", "compound",
+    "territory", "control", "office", "airport", "outpost", "barracks", "town hall", "bridge",
+    "road", "highway", "hill", "neighbourhood", "neighborhood", "suburb", "border", "crossing",
+    "port", "palace", "prison", "jail", "field", "oilfield", "refinery", "dam",
+}
+TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
+NOMINAL_AGENT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "execute", "perpetrate", "commit", "hold", "organise", "organize"}
+
+
+def _is_state(actor: ActorRef | None) -> bool:
+    return actor is not None and actor.inter == 1
+
+
+def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, ActorRef | None]:
+    if trigger.pos_ == "VERB":
+        subject, passive = subject_of(trigger)
+        if passive:
+            agent = prep_object(trigger, "by")
+            actor1 = context.actor(agent) if agent is not None else None
+            actor2 = context.actor(subject) if subject is not None else None
+        else:
+            actor1 = context.actor(subject) if subject is not None else None
+            obj = child(trigger, "dobj") or prep_object(trigger, "on", "against", "at")
+            actor2 = context.actor(obj) if obj is not None else None
+        return actor1, actor2
+    agent = prep_object(trigger, "by") or next(
+        (c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"), None
+    )
+    if agent is None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in NOMINAL_AGENT_VERBS:
+        agent, _ = subject_of(trigger.head)
+    target = prep_object(trigger, "on", "against", "targeting", "at")
+    return (
+        context.actor(agent) if agent is not None else None,
+        context.actor(target) if target is not None else None,
+    )
+
+
+def _has_place_object(trigger: Token, doc: Doc) -> bool:
+    for token in local_tokens(trigger):
+        if token is trigger:
+            continue
+        if token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in TOPONYM_LABELS:
+            return True
+    return False
+
+
+def _classify(definition: TriggerDef, trigger: Token, actor1, actor2) -> tuple[str, str, str]:
+    event_type, sub_type, cameo = definition.event_type, definition.sub_event_type, definition.cameo
+    if definition.by_target and actor2 is not None and actor2.inter in ARMED_INTER:
+        event_type, sub_type, cameo = "Battles", "Armed clash", "190"
+    if definition.state_sub_event_type and _is_state(actor1):
+        sub_type = definition.state_sub_event_type
+    if definition.suicide_sub_event_type and any(
+        t.lower_.startswith("suicide") for t in trigger.sent if abs(t.i - trigger.i) <= 3
+    ):
+        sub_type = definition.suicide_sub_event_type
+    return event_type, sub_type, cameo
+
+
+def _place_spans(trigger: Token, doc: Doc) -> tuple[TextSpan, ...]:
+    local = {t.i for t in local_tokens(trigger)}
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ in TOPONYM_LABELS and ent.root.i in local and ent.root.dep_ != "poss":
+            spans.append(span_of(ent))
+    return tuple(spans)
+
+
+def _date_for(trigger: Token, sentence: Span, expressions: list[DateExpression]) -> DateExpression | None:
+    """The date expression the parse attaches to this trigger, not merely the nearest one."""
+    local = {t.idx for t in local_tokens(trigger)}
+    attached = [
+        e for e in expressions
+        if any(sentence.doc[i].idx in local for i in _token_range(sentence, e))
+    ]
+    if attached:
+        return attached[0]
+    for expression in expressions:
+        head = _expression_head(sentence, expression)
+        if head is not None and head.head is trigger:
+            return expression
+    return None
+
+
+def _token_range(sentence: Span, expression: DateExpression) -> range:
+    doc = sentence.doc
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _expression_head(sentence: Span, expression: DateExpression) -> Token | None:
+    span = sentence.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _confidence(mention_parts: dict) -> float:
+    """A transparent score: each piece a coder needs that the text supplied adds to it."""
+    score = 0.4
+    score += 0.15 if mention_parts["actor1"] is not None else 0.0
+    score += 0.1 if mention_parts["actor2"] is not None else 0.0
+    score += 0.1 if mention_parts["places"] else 0.0
+    score += 0.1 if mention_parts["date"] is not None else 0.0
+    score += 0.1 if mention_parts["verbal"] else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def extract(doc: Doc) -> list[Mention]:
+    """Every event mention in an article, new or not; `status` says which are new events."""
+    lexicon = load_lexicon()
+    context = ActorContext(lexicon, doc)
+    mentions: list[Mention] = []
+    last_speaker: Attribution | None = None
+    for sentence in doc.sents:
+        expressions = [
+            DateExpression(e.start + sentence.start_char, e.end + sentence.start_char, e.text, e.precision)
+            for e in find_date_expressions(sentence.text)
+        ]
+        found_any = False
+        for trigger, definition in _triggers_in(sentence, lexicon):
+            if definition.needs_place_object and not _has_place_object(trigger, doc):
+                continue
+            found_any = True
+            actor1, actor2 = _roles(trigger, context)
+            event_type, sub_type, cameo = _classify(definition, trigger, actor1, actor2)
+            date = _date_for(trigger, sentence, expressions)
+            fatal, injured = casualties(sentence)
+            attribution = attribution_of(trigger, last_speaker)
+            if attribution is not None and not attribution.speaker.lower() in ("he", "she", "they"):
+                last_speaker = attribution
+            places = _place_spans(trigger, doc)
+            verbal = trigger.pos_ == "VERB"
+            mentions.append(
+                Mention(
+                    trigger=span_of(trigger),
+                    sentence=span_of(sentence),
+                    disorder_type=DISORDER[event_type],
+                    event_type=event_type,
+                    sub_event_type=sub_type,
+                    cameo_code=cameo,
+                    plover_type=definition.plover,
+                    actor1=actor1,
+                    actor2=actor2,
+                    weapons=weapons_in(sentence.text, sentence.start_char),
+                    fatalities=fatal,
+                    injured=injured,
+                    place_spans=places,
+                    date_span=TextSpan(date.start, date.end, date.text) if date else None,
+                    date_relative_to_previous=bool(date and date.relative_to_event),
+                    attribution=attribution,
+                    status=status_of(trigger, date is not None),
+                    confidence=_confidence(
+                        {"actor1": actor1, "actor2": actor2, "places": places, "date": date, "verbal": verbal}
+                    ),
+                    civilian_targeting=event_type == "Violence against civilians"
+                    or (actor2 is not None and actor2.inter == 7),
+                )
+            )
+        if not found_any:
+            context.note_sentence(sentence)
+    return mentions
+
+
+def _triggers_in(sentence: Span, lexicon):
+    from thucydides.extract.triggers import find_triggers
+
+    return find_triggers(sentence, lexicon)

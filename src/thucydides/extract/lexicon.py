@@ -1,0 +1,82 @@
+"""Typed views of the trigger, actor and weapon lexicons in data/*.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerDef:
+    event_type: str
+    sub_event_type: str
+    cameo: str
+    plover: str
+    pos: frozenset[str]
+    state_sub_event_type: str | None = None
+    suicide_sub_event_type: str | None = None
+    by_target: bool = False
+    needs_place_object: bool = False
+    nominal_needs_attack_verb: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GroupDef:
+    name: str
+    aliases: tuple[str, ...]
+    inter: int
+
+
+@dataclass(frozen=True, slots=True)
+class GenericDef:
+    kind: str
+    category: int
+    name_template: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    single: dict[str, TriggerDef]
+    double: dict[tuple[str, str], TriggerDef]
+    groups: tuple[GroupDef, ...]
+    generic_nouns: dict[str, GenericDef]
+    weapons: dict[str, str]
+
+
+def _read(name: str) -> dict:
+    return tomllib.loads(resources.files("thucydides.extract").joinpath("data", name).read_text())
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    single: dict[str, TriggerDef] = {}
+    double: dict[tuple[str, str], TriggerDef] = {}
+    for row in _read("triggers.toml")["trigger"]:
+        definition = TriggerDef(
+            event_type=row["event_type"],
+            sub_event_type=row["sub_event_type"],
+            cameo=row["cameo"],
+            plover=row["plover"],
+            pos=frozenset(row["pos"]),
+            state_sub_event_type=row.get("state_sub_event_type"),
+            suicide_sub_event_type=row.get("suicide_sub_event_type"),
+            by_target=row.get("target") == "by_target",
+            needs_place_object=row.get("needs_place_object", False),
+            nominal_needs_attack_verb=row.get("nominal_needs_attack_verb", False),
+        )
+        for lemma in row["lemmas"]:
+            words = lemma.lower().split()
+            if len(words) == 1:
+                single[words[0]] = definition
+            else:
+                double[(words[0], words[-1])] = definition
+    actors = _read("actors.toml")
+    groups = tuple(GroupDef(g["name"], tuple(g["aliases"]), g["inter"]) for g in actors["group"])
+    generic: dict[str, GenericDef] = {}
+    for row in actors["generic"]:
+        definition = GenericDef(row["kind"], row["category"], row["state_name"])
+        for noun in row["nouns"]:
+            generic.setdefault(noun.lower(), definition)
+    return Lexicon(single, double, groups, generic, dict(_read("weapons.toml")["weapons"]))

@@ -1,0 +1,73 @@
+"""Mention: one report of an event inside one article, with every field's evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Status = Literal["new", "background", "generic", "reference", "negated", "hypothetical", "future", "history"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A stretch of an article's clean text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor as the text names it and as ACLED would name it.
+
+    `name` may hold "{country}" for actors named by kind ("Police Forces of {country}"),
+    filled in once the event's country is known.
+    """
+
+    name: str
+    inter: int
+    span: TextSpan
+    named_at: TextSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: int
+    span: TextSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Weapon:
+    name: str
+    span: TextSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str
+    anonymous: bool
+    span: TextSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    trigger: TextSpan
+    sentence: TextSpan
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    cameo_code: str
+    plover_type: str
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    weapons: tuple[Weapon, ...]
+    fatalities: Count | None
+    injured: Count | None
+    place_spans: tuple[TextSpan, ...]
+    date_span: TextSpan | None
+    date_relative_to_previous: bool
+    attribution: Attribution | None
+    status: Status
+    confidence: float
+    civilian_targeting: bool

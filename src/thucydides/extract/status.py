@@ -1,0 +1,62 @@
+"""Is a mention a new, specific event, or background, a generality, a threat, a denial?"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from thucydides.extract.mention import Status
+
+TEMPORAL_PREPS = {"after", "following", "since", "amid", "during", "before", "despite", "ahead", "like"}
+GENERIC_MODIFIERS = {
+    "frequent", "repeated", "regular", "ongoing", "occasional", "sporadic", "daily", "constant",
+    "continued", "continuing", "periodic", "routine", "numerous", "countless", "recurring",
+    "past", "previous", "future", "possible", "further", "more", "such", "similar", "any",
+}
+MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must"}
+INTENT_HEADS = {"threaten", "plan", "vow", "warn", "intend", "prepare", "plot", "want", "seek", "urge", "call", "demand", "fear"}
+DENIAL_HEADS = {"deny", "refute", "reject"}
+
+
+def status_of(trigger: Token, has_own_date: bool) -> Status:
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return "negated"
+    chain = [trigger]
+    token = trigger
+    while token.dep_ in ("xcomp", "ccomp", "conj", "acomp") and token.head is not token and len(chain) < 4:
+        token = token.head
+        chain.append(token)
+    for token in chain:
+        lemma = token.lemma_.lower()
+        if token is not trigger and lemma in INTENT_HEADS:
+            return "hypothetical"
+        if token is not trigger and lemma in DENIAL_HEADS:
+            return "negated"
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+            return "hypothetical"
+        if token is not trigger and lemma in {"able", "manage"}:
+            break
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("acl", "amod", "relcl"):
+        return "generic"
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in TEMPORAL_PREPS:
+        return "background"
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return _nominal_status(trigger, has_own_date)
+    return "new"
+
+
+def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
+    modifiers = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound", "det")}
+    if modifiers & GENERIC_MODIFIERS:
+        return "generic"
+    counted = any(c.dep_ == "nummod" for c in trigger.children)
+    if trigger.tag_ in ("NNS", "NNPS") and not counted:
+        return "generic"
+    token = trigger
+    while token.head is not token and token.pos_ not in ("VERB", "AUX"):
+        if token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_PREPS:
+            return "background"
+        token = token.head
+    det = next((c for c in trigger.children if c.dep_ in ("det", "poss")), None)
+    if det is not None and det.lower_ in ("the", "this", "that", "its", "their") and not has_own_date:
+        return "reference"
+    return "new"

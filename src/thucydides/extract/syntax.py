@@ -1,0 +1,96 @@
+"""Dependency-parse helpers: what a phrase is about, who the subject is, what stays in a clause."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from thucydides.extract.mention import TextSpan
+
+QUANTIFIER_HEADS = {
+    "dozen", "dozens", "several", "many", "some", "hundred", "hundreds", "score", "scores",
+    "group", "number", "band", "bunch", "few", "thousand", "thousands", "handful", "all",
+    "most", "none", "each", "one", "two", "three", "four", "five", "couple", "unit", "team",
+}
+# Dependencies that stay inside the clause of a trigger; clauses and subjects are left out.
+LOCAL_DEPS = {
+    "prep", "pobj", "dobj", "npadvmod", "compound", "amod", "appos", "nmod", "nummod", "det",
+    "advmod", "pcomp", "attr", "oprd", "dative", "agent", "nsubjpass", "case", "quantmod",
+    "acomp", "prt",
+}
+CLIMB_DEPS = {"xcomp", "conj", "acomp", "ccomp", "advcl"}
+
+
+def span_of(tokens: Span | list[Token] | Token) -> TextSpan:
+    if isinstance(tokens, Token):
+        return TextSpan(tokens.idx, tokens.idx + len(tokens), tokens.text)
+    tokens = list(tokens)
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    first, last = tokens[0], tokens[-1]
+    doc = first.doc
+    start, end = first.idx, last.idx + len(last)
+    return TextSpan(start, end, doc.text[start:end])
+
+
+def content_head(token: Token) -> Token:
+    """'Dozens of militants' -> militants; 'several of the city's police stations' -> stations."""
+    for _ in range(3):
+        if token.lower_ not in QUANTIFIER_HEADS and not token.like_num:
+            break
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            break
+        token = pobj
+    return token
+
+
+def noun_phrase(token: Token) -> list[Token]:
+    """The head noun with its left modifiers (determiners, adjectives, compounds)."""
+    left = [t for t in token.subtree if t.i < token.i and t.dep_ not in ("punct", "cc")]
+    start = min((t.i for t in left), default=token.i)
+    return list(token.doc[start : token.i + 1])
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, climbing through 'were able to X', 'managed to X', 'X and Y'.
+
+    Returns (subject, passive).
+    """
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child, False
+            if child.dep_ == "nsubjpass":
+                return child, token is verb
+        if token.dep_ not in CLIMB_DEPS or token.head is token:
+            break
+        token = token.head
+    return None, False
+
+
+def local_tokens(trigger: Token) -> Iterator[Token]:
+    """Tokens in the trigger's own clause: its objects, prepositional phrases and modifiers."""
+    stack = [trigger]
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(c for c in token.children if c.dep_ in LOCAL_DEPS)
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def prep_object(token: Token, *preps: str) -> Token | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            pobj = child(prep, "pobj")
+            if pobj is not None:
+                return pobj
+    return None

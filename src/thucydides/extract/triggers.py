@@ -1,0 +1,45 @@
+"""Find event triggers in a sentence and the lexicon entry each one matches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from thucydides.extract.lexicon import Lexicon, TriggerDef
+
+ATTACK_VERBS = {"fire", "launch", "lob", "hurl", "throw", "hit", "land", "fall", "strike", "explode", "rain", "pound", "target"}
+PAIR_DEPS = {"prt", "dobj", "compound", "prep", "amod"}
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def find_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[tuple[Token, TriggerDef]]:
+    for token in sentence:
+        if token.pos_ not in ("VERB", "NOUN", "PROPN"):
+            continue
+        found = _match(token, lexicon)
+        if found is None:
+            continue
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN"
+        if pos not in found.pos:
+            continue
+        if pos == "NOUN" and found.nominal_needs_attack_verb:
+            head = token.head
+            if _lemma(head) not in ATTACK_VERBS and not any(
+                _lemma(c) in ATTACK_VERBS for c in token.children
+            ):
+                continue
+        yield token, found
+
+
+def _match(token: Token, lexicon: Lexicon) -> TriggerDef | None:
+    lemma = _lemma(token)
+    for other in token.children:
+        if other.dep_ in PAIR_DEPS:
+            pair = (lemma, _lemma(other)) if other.i > token.i else (_lemma(other), lemma)
+            if pair in lexicon.double:
+                return lexicon.double[pair]
+    return lexicon.single.get(lemma) or lexicon.single.get(token.lower_)

@@ -1,0 +1,117 @@
+"""The gazetteer: candidates for a place name, exact, by alias, or by fuzzy spelling."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+from rich.console import Console
+from rich.progress import Progress
+from unidecode import unidecode
+
+from thucydides.geo.build import (
+    CountryFacts,
+    GazetteerData,
+    build_index,
+    cache_path,
+    read_index,
+    write_index,
+)
+from thucydides.geo.names import normalise, split_type
+from thucydides.geo.place import GazetteerEntry
+
+FUZZY_CUTOFF = 85.0
+FUZZY_MIN_LENGTH = 5
+Match = Literal["primary", "alias", "fuzzy"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    entry: GazetteerEntry
+    match: Match
+    type_hint: str | None
+
+
+class Gazetteer:
+    def __init__(self, data: GazetteerData) -> None:
+        self._data = data
+        self._buckets: dict[str, list[str]] | None = None
+
+    @property
+    def stats(self) -> dict[str, int]:
+        return self._data.stats
+
+    def country(self, code: str) -> CountryFacts | None:
+        return self._data.countries.get(code)
+
+    def admin1_name(self, country_code: str, admin1_code: str) -> str:
+        name = self._data.admin1_names.get((country_code, admin1_code), "")
+        return unidecode(name)
+
+    def demonym_country(self, word: str) -> str | None:
+        """'Iraqi' -> 'IQ'; plural and possessive forms too ('Afghans')."""
+        key = normalise(word)
+        return self._data.demonyms.get(key) or self._data.demonyms.get(key.rstrip("s"))
+
+    def _fuzzy_keys(self, key: str) -> list[str]:
+        if self._buckets is None:
+            buckets: dict[str, list[str]] = defaultdict(list)
+            for name in self._data.names:
+                buckets[name[:2]].append(name)
+            self._buckets = dict(buckets)
+        found = process.extract(
+            key,
+            self._buckets.get(key[:2], []),
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_CUTOFF,
+            limit=5,
+        )
+        return [name for name, _score, _ in found]
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Every entry the name may refer to; misspellings only where nothing matches exactly."""
+        key, hint = split_type(text)
+        if not key:
+            return []
+        found = self._lookup(key, hint)
+        if not found and hint is not None:
+            found = self._lookup(normalise(text), None)
+        if not found and len(key) >= FUZZY_MIN_LENGTH:
+            seen: set[int] = set()
+            for fuzzy_key in self._fuzzy_keys(key):
+                for idx in self._data.names.get(fuzzy_key, ()):
+                    if idx not in seen:
+                        seen.add(idx)
+                        found.append(Candidate(self._data.entries[idx], "fuzzy", hint))
+        return found
+
+    def _lookup(self, key: str, hint: str | None) -> list[Candidate]:
+        primary = self._data.primary
+        return [
+            Candidate(self._data.entries[idx], "primary" if (key, idx) in primary else "alias", hint)
+            for idx in self._data.names.get(key, ())
+        ]
+
+
+def build_gazetteer_index(path: Path | None = None, console: Console | None = None) -> GazetteerData:
+    """Build the index from the packaged data with a progress bar, and write it to the cache."""
+    path = path or cache_path()
+    console = console or Console(stderr=True)
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("Building gazetteer from GeoNames data", total=234_908)
+        data = build_index(progress=lambda: progress.advance(task))
+    write_index(data, path)
+    console.print(f"gazetteer: {data.stats['entries']:,} places, {data.stats['names']:,} names -> {path}")
+    return data
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use if the install step did not build it."""
+    path = cache_path()
+    data = read_index(path) or build_gazetteer_index(path)
+    return Gazetteer(data)

@@ -1,0 +1,61 @@
+"""Name normalisation shared by the gazetteer index and the lookups against it."""
+
+from __future__ import annotations
+
+import re
+
+from unidecode import unidecode
+
+_APOSTROPHES = re.compile(r"[ʿʾʻ’'`´‘]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_ARTICLE = re.compile(r"^(al|el|ad|ar|as|at|an|az|ash|ath)\s+")
+# Words that say what kind of place a name is; removed from the name, kept as a hint.
+TYPE_WORDS = {
+    "province": "admin1",
+    "governorate": "admin1",
+    "state": "admin1",
+    "region": "admin1",
+    "oblast": "admin1",
+    "prefecture": "admin1",
+    "district": "admin2",
+    "county": "admin2",
+    "municipality": "admin2",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+}
+_TYPE_SUFFIX = re.compile(r"\s+(" + "|".join(TYPE_WORDS) + r")$")
+_TYPE_PREFIX = re.compile(r"^(" + "|".join(TYPE_WORDS) + r")\s+of\s+")
+
+
+def normalise(name: str) -> str:
+    """Lowercase ASCII words: 'Al-Mawṣil' -> 'al mawsil', 'Nīnawá' -> 'ninawa'."""
+    folded = unidecode(_APOSTROPHES.sub("", name)).lower()
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def variants(name: str) -> list[str]:
+    """Index keys for a name: itself and without a leading Arabic article."""
+    key = normalise(name)
+    if not key:
+        return []
+    keys = [key]
+    bare = _ARTICLE.sub("", key)
+    if bare != key and len(bare) >= 3:
+        keys.append(bare)
+    return keys
+
+
+def split_type(name: str) -> tuple[str, str | None]:
+    """'Ninevah province' -> ('ninevah', 'admin1'); 'city of Mosul' -> ('mosul', 'city')."""
+    key = normalise(name)
+    hint = None
+    match = _TYPE_SUFFIX.search(key)
+    if match and match.start() > 0:
+        hint = TYPE_WORDS[match.group(1)]
+        key = key[: match.start()]
+    match = _TYPE_PREFIX.match(key)
+    if match:
+        hint = TYPE_WORDS[match.group(1)]
+        key = key[match.end() :]
+    return _ARTICLE.sub("", key) if _ARTICLE.sub("", key) else key, hint

@@ -1,0 +1,40 @@
+"""A resolved place: a gazetteer entry, how precisely it locates an event, and the text it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Feature = Literal["city", "admin1", "admin2", "country"]
+# ACLED geo_precision by the kind of place named: 1 a town, 2 a district, 3 a province or wider.
+GEO_PRECISION: dict[str, int] = {"city": 1, "admin2": 2, "admin1": 3, "country": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    admin1_code: str
+    feature: Feature
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    entry: GazetteerEntry
+    country: str
+    iso3: str
+    iso_numeric: int | None
+    region: str
+    admin1: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+    @property
+    def geo_precision(self) -> int:
+        return GEO_PRECISION[self.entry.feature]

@@ -1,0 +1,165 @@
+"""Run the stages in order over a stream of articles, in bounded batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from thucydides.clean import CleanText, clean
+from thucydides.dedup import LocatedMention, merge_events
+from thucydides.event import Event, Evidence, Source
+from thucydides.extract import Mention, TextSpan, extract
+from thucydides.geo import Gazetteer, load_gazetteer, resolve
+from thucydides.geo.event_place import places_for
+from thucydides.ingest import Article
+from thucydides.nlp import load_pipeline
+from thucydides.problems import Problem
+from thucydides.when.event_date import dates_for, is_history
+
+DEFAULT_BATCH = 200
+
+
+@dataclass(slots=True)
+class Processed:
+    """What one article gave: its clean text and its new-event mentions, placed and dated."""
+
+    article: Article
+    clean: CleanText
+    located: list[LocatedMention]
+
+
+@dataclass(slots=True)
+class Batch:
+    articles: list[Processed] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _evidence(clean: CleanText, span: TextSpan) -> Evidence:
+    start, end = clean.raw_span(span.start, span.end)
+    return Evidence(article_id=clean.article_id, start=start, end=end, text=clean.raw[start:end])
+
+
+def _evidence_for(mention: Mention, clean: CleanText, located_place, when) -> dict[str, tuple[Evidence, ...]]:
+    spans: dict[str, list[TextSpan]] = {"event_type": [mention.trigger], "sub_event_type": [mention.trigger]}
+    if mention.actor1 is not None:
+        spans["actor1"] = [mention.actor1.span] + ([mention.actor1.named_at] if mention.actor1.named_at else [])
+    if mention.actor2 is not None:
+        spans["actor2"] = [mention.actor2.span] + ([mention.actor2.named_at] if mention.actor2.named_at else [])
+    if located_place is not None:
+        spans["location"] = [TextSpan(located_place.start, located_place.end, located_place.text)]
+    if when.start is not None and when.end is not None:
+        spans["event_date"] = [TextSpan(when.start, when.end, when.expression or "")]
+    if mention.fatalities is not None:
+        spans["fatalities"] = [mention.fatalities.span]
+    if mention.injured is not None:
+        spans["injured"] = [mention.injured.span]
+    if mention.weapons:
+        spans["weapons"] = [w.span for w in mention.weapons]
+    if mention.attribution is not None:
+        spans["attribution"] = [mention.attribution.span]
+    return {name: tuple(_evidence(clean, s) for s in items) for name, items in spans.items()}
+
+
+class Pipeline:
+    """The stages with their models loaded once; reuse one Pipeline per process."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.nlp = load_pipeline()
+        self.gazetteer = gazetteer or load_gazetteer()
+
+    def locate(self, article: Article, clean_text: CleanText, doc) -> list[LocatedMention]:
+        mentions = [m for m in extract(doc) if m.status == "new"]
+        published = article.published or clean_text.published
+        places = places_for(mentions, resolve(self.gazetteer, doc))
+        dates = dates_for(mentions, published)
+        source = Source(
+            article_id=article.article_id,
+            url=article.url or clean_text.url,
+            outlet=article.outlet or clean_text.outlet,
+            published=published,
+        )
+        located = []
+        for mention, place, when in zip(mentions, places, dates, strict=True):
+            if when.future or is_history(when, published):
+                continue
+            located.append(
+                LocatedMention(
+                    mention=mention,
+                    source=source,
+                    place=place.place,
+                    place_inherited=place.inherited,
+                    when=when,
+                    evidence=_evidence_for(mention, clean_text, place.place, when),
+                )
+            )
+        return located
+
+    def process_batch(self, articles: list[Article]) -> Batch:
+        batch = Batch()
+        cleaned: list[tuple[Article, CleanText]] = []
+        seen: set[str] = set()
+        for article in articles:
+            if article.article_id in seen:
+                batch.problems.append(Problem(article.source, "same article as one earlier in this batch; skipped", "warning"))
+                continue
+            seen.add(article.article_id)
+            try:
+                clean_text = clean(article)
+            except Exception as exc:  # one article's failure must not stop the batch
+                batch.problems.append(Problem(article.source, f"cleaning failed: {exc}"))
+                continue
+            batch.problems.extend(Problem(article.source, w, "warning") for w in clean_text.warnings)
+            if not clean_text.text.strip():
+                batch.problems.append(Problem(article.source, "no text left after cleaning", "warning"))
+                continue
+            if article.published is None and clean_text.published is None:
+                batch.problems.append(
+                    Problem(article.source, "no publication date: event dates cannot be resolved (pass --published)", "warning")
+                )
+            cleaned.append((article, clean_text))
+        docs = self.nlp.pipe((c.text for _, c in cleaned), batch_size=32)
+        for (article, clean_text), doc in zip(cleaned, docs, strict=True):
+            try:
+                located = self.locate(article, clean_text, doc)
+            except Exception as exc:  # report and go on: the rest of the batch still counts
+                batch.problems.append(Problem(article.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+                continue
+            batch.articles.append(Processed(article, clean_text, located))
+        batch.events = merge_events([m for p in batch.articles for m in p.located])
+        return batch
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def run_pipeline(
+    stream: Iterable[Article | Problem],
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    console: Console | None = None,
+    pipeline: Pipeline | None = None,
+) -> Iterator[Batch]:
+    """Process a stream of articles (and Problems from reading them) batch by batch."""
+    console = console or Console(stderr=True)
+    pipeline = pipeline or Pipeline()
+    progress = Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True,
+    )
+    with progress:
+        task = progress.add_task("articles", total=None)
+        for chunk in batched(stream, batch_size):
+            articles = [a for a in chunk if isinstance(a, Article)]
+            problems = [p for p in chunk if isinstance(p, Problem)]
+            batch = pipeline.process_batch(articles) if articles else Batch()
+            batch.problems[:0] = problems
+            progress.advance(task, len(chunk))
+            yield batch

@@ -1,0 +1,63 @@
+"""The DuckDB schema, versioned: each migration runs once, in order."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE articles (
+        article_id VARCHAR PRIMARY KEY,
+        source VARCHAR,
+        url VARCHAR,
+        outlet VARCHAR,
+        title VARCHAR,
+        published DATE,
+        format VARCHAR,
+        raw_text VARCHAR,
+        evidence_text VARCHAR,
+        clean_text VARCHAR,
+        ingested_at TIMESTAMP DEFAULT current_timestamp
+    );
+    CREATE TABLE events (
+        event_id VARCHAR PRIMARY KEY,
+        event_date DATE,
+        time_precision INTEGER,
+        disorder_type VARCHAR,
+        event_type VARCHAR,
+        sub_event_type VARCHAR,
+        cameo_code VARCHAR,
+        plover_type VARCHAR,
+        actor1 VARCHAR,
+        assoc_actor_1 VARCHAR,
+        inter1 INTEGER,
+        actor2 VARCHAR,
+        assoc_actor_2 VARCHAR,
+        inter2 INTEGER,
+        interaction INTEGER,
+        civilian_targeting BOOLEAN,
+        country VARCHAR,
+        iso INTEGER,
+        iso3 VARCHAR,
+        region VARCHAR,
+        admin1 VARCHAR,
+        admin2 VARCHAR,
+        location VARCHAR,
+        latitude DOUBLE,
+        longitude DOUBLE,
+        geo_precision INTEGER,
+        geonameid BIGINT,
+        fatalities INTEGER,
+        injured INTEGER,
+        weapons VARCHAR[],
+        notes VARCHAR,
+        source_count INTEGER,
+        confidence DOUBLE,
+        record JSON,
+        updated_at TIMESTAMP DEFAULT current_timestamp
+    );
+    CREATE TABLE event_sources (
+        event_id VARCHAR,
+        article_id VARCHAR,
+        PRIMARY KEY (event_id, article_id)
+    );
+    """,
+]

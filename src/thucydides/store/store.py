@@ -1,0 +1,107 @@
+"""Store: the only place that speaks SQL. Idempotent upserts, one transaction per batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+
+from thucydides.event import Event
+from thucydides.pipeline import Processed
+from thucydides.store.schema import MIGRATIONS
+
+EVENT_COLUMNS = [
+    "event_id", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "cameo_code", "plover_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+    "inter2", "interaction", "civilian_targeting", "country", "iso", "iso3", "region", "admin1",
+    "admin2", "location", "latitude", "longitude", "geo_precision", "geonameid", "fatalities",
+    "injured", "weapons", "notes", "source_count", "confidence",
+]
+
+
+class Store:
+    def __init__(self, path: str | Path = "thucydides.duckdb", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise FileNotFoundError(f"no database at {self.path}; create one with `thucydides run`")
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self._migrate()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        current = row[0] or 0
+        for version, sql in enumerate(MIGRATIONS[current:], start=current + 1):
+            self.con.execute("BEGIN")
+            self.con.execute(sql)
+            self.con.execute("INSERT INTO schema_version VALUES (?)", [version])
+            self.con.execute("COMMIT")
+
+    def write_batch(self, processed: Iterable[Processed], events: list[Event]) -> None:
+        """Articles and their events in one transaction: all of it lands, or none of it.
+
+        Events are keyed by a stable id, so writing the same batch twice stores nothing twice;
+        events these articles gave before and no longer give are removed.
+        """
+        processed = list(processed)
+        article_ids = [p.article.article_id for p in processed]
+        new_ids = {e.event_id for e in events}
+        self.con.execute("BEGIN")
+        try:
+            for p in processed:
+                a, c = p.article, p.clean
+                self.con.execute(
+                    "INSERT OR REPLACE INTO articles (article_id, source, url, outlet, title, published,"
+                    " format, raw_text, evidence_text, clean_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [a.article_id, a.source, a.url or c.url, a.outlet or c.outlet, a.title or c.title,
+                     a.published or c.published, a.format, a.raw, c.raw, c.text],
+                )
+            if article_ids:
+                stale = self.con.execute(
+                    "SELECT DISTINCT event_id FROM event_sources WHERE list_contains(?, article_id)",
+                    [article_ids],
+                ).fetchall()
+                for (event_id,) in stale:
+                    if event_id not in new_ids:
+                        self.con.execute("DELETE FROM event_sources WHERE event_id = ?", [event_id])
+                        self.con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
+            for event in events:
+                row = event.model_dump(mode="json")
+                values = [row[c] for c in EVENT_COLUMNS] + [event.model_dump_json()]
+                placeholders = ", ".join("?" for _ in values)
+                self.con.execute(
+                    f"INSERT OR REPLACE INTO events ({', '.join(EVENT_COLUMNS)}, record) VALUES ({placeholders})",
+                    values,
+                )
+                self.con.execute("DELETE FROM event_sources WHERE event_id = ?", [event.event_id])
+                for source in event.sources:
+                    self.con.execute(
+                        "INSERT INTO event_sources VALUES (?, ?)", [event.event_id, source.article_id]
+                    )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def events(self) -> list[Event]:
+        rows = self.con.execute(
+            "SELECT record FROM events ORDER BY event_date NULLS LAST, event_id"
+        ).fetchall()
+        return [Event.model_validate_json(r[0]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "events", "event_sources")
+        }

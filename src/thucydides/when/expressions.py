@@ -1,0 +1,65 @@
+"""Find date expressions in text and say how precise each is (ACLED time_precision).
+
+spaCy's DATE entities run on ("late yesterday following days"), so expressions are found
+by patterns that cover how news reports give dates; the parse then decides which event
+each expression belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))"
+_QUAL = r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?)"
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+
+# (pattern, precision): 1 day, 2 week, 3 month. Longer, more specific patterns come first.
+_PATTERNS: list[tuple[str, int]] = [
+    (r"\d{4}-\d{2}-\d{2}", 1),
+    (rf"(?:on\s+)?(?:(?:{WEEKDAYS}),?\s+)?(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?", 1),
+    (rf"(?:on\s+)?(?:(?:{WEEKDAYS}),?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?(?:,?\s+\d{{4}})?", 1),
+    (rf"{_QUAL}?(?:yesterday|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening)){_PART}?", 1),
+    (rf"{_QUAL}?(?:on\s+)?(?:{WEEKDAYS}){_PART}?", 1),
+    (rf"{_NUMBER}\s+days?\s+(?:ago|earlier|before)", 1),
+    (r"(?:earlier|later)\s+(?:this|last)\s+week|(?:last|this|past|previous)\s+(?:week|weekend)", 2),
+    (rf"{_NUMBER}\s+weeks?\s+(?:ago|earlier|before)", 2),
+    (rf"(?:earlier|later)\s+this\s+month|(?:last|this|past|previous)\s+month|(?:early|mid|late)-?\s*(?:{MONTHS})", 3),
+    (r"tomorrow|next\s+week", 1),
+    (r"recently|earlier", 2),
+    (rf"(?:in\s+)?(?:{MONTHS})\.?(?:\s+\d{{4}})", 3),
+    (rf"(?:in\s+)(?:{MONTHS})\b", 3),
+]
+_COMPILED = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), prec) for p, prec in _PATTERNS]
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    start: int
+    end: int
+    text: str
+    precision: int
+
+    @property
+    def relative_to_event(self) -> bool:
+        """'Earlier' alone dates an event against the one told before it, not the report."""
+        return self.text.lower() in ("earlier", "recently")
+
+
+def find_date_expressions(text: str) -> list[DateExpression]:
+    """Non-overlapping date expressions, earliest first; on overlap the first pattern wins."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateExpression] = []
+    for pattern, precision in _COMPILED:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append(DateExpression(start, end, match.group(), precision))
+    return sorted(found, key=lambda d: d.start)

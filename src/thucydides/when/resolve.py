@@ -1,0 +1,113 @@
+"""Resolve a date expression against the publication date, as a reader of the report would."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+from thucydides.when.expressions import DateExpression
+from thucydides.when.when import When
+
+# dateparser reads "yesterday" and "Thursday" but not "late yesterday night": keep the day.
+_QUALIFIERS = re.compile(
+    r"\b(?:early|late|earlier|later|on|the|of|morning|afternoon|evening|night)\b", re.IGNORECASE
+)
+_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
+_AGO = re.compile(r"^(\d+|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+                  r"\s+(day|week)s?\s+(?:ago|earlier|before)$", re.IGNORECASE)
+_MONTH_REL = re.compile(r"(earlier|later)\s+this\s+month|(last|this|past|previous)\s+month", re.IGNORECASE)
+_WEEK_REL = re.compile(r"(earlier|later)\s+(this|last)\s+week|(last|this|past|previous)\s+(week|weekend)", re.IGNORECASE)
+MAX_YEAR = 9999
+
+
+def _normalise(text: str) -> str:
+    lowered = text.lower().strip()
+    if lowered in ("tonight", "overnight", "last night"):
+        return "today" if lowered == "tonight" else "yesterday"
+    if lowered.startswith("this "):
+        return "today"
+    cleaned = _QUALIFIERS.sub(" ", _ORDINAL.sub(r"\1", text))
+    return re.sub(r"\s+", " ", cleaned).strip(" ,")
+
+
+def _relative(text: str, published: date) -> date | None:
+    match = _AGO.match(text.strip())
+    if match:
+        count = int(match.group(1)) if match.group(1).isdigit() else _WORD_NUMBERS[match.group(1).lower()]
+        days = count * (7 if match.group(2).lower() == "week" else 1)
+        return published - timedelta(days=days) if days < 3650 else None
+    if _MONTH_REL.fullmatch(text.strip()):
+        if text.lower().split()[0] in ("last", "previous"):
+            return (published.replace(day=1) - timedelta(days=1)).replace(day=15)
+        return published.replace(day=1)
+    if text.strip().lower() == "tomorrow":
+        return published + timedelta(days=1)
+    if text.strip().lower() == "next week":
+        return published + timedelta(days=7)
+    if _WEEK_REL.fullmatch(text.strip()):
+        back = 7 if text.lower().split()[0] in ("last", "previous", "past") else 3
+        return published - timedelta(days=back)
+    return None
+
+
+def resolve_expression(expression: DateExpression, published: date) -> When:
+    """The date an expression names, read against the publication date.
+
+    A weekday is the most recent one before publication. A date after publication marks the
+    mention as not yet happened (`future`), unless it is a year-less date that reads as last year.
+    """
+    text = expression.text
+    found = _relative(text, published)
+    if found is None:
+        if text.lower().startswith(("today", "tonight", "this")):
+            found = published
+        else:
+            base = datetime(published.year, published.month, published.day, 12, 0)
+            normalised = _normalise(text)
+            if normalised.lower() in ("", "earlier", "recently"):
+                return When(None, expression.precision, "none", text, expression.start, expression.end)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                parsed = dateparser.parse(
+                    normalised, languages=["en"], settings={**_SETTINGS, "RELATIVE_BASE": base}
+                )
+            if parsed is None:
+                return When(None, expression.precision, "none", text, expression.start, expression.end)
+            found = parsed.date()
+            weekday_only = normalised.lower() in (
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+            )
+            if weekday_only and found >= published:
+                found -= timedelta(days=7)
+    return When(
+        found,
+        expression.precision,
+        "text",
+        text,
+        expression.start,
+        expression.end,
+        future=found > published,
+    )
+
+
+def fallback(published: date | None) -> When:
+    """No date in the text: the publication date, but never claimed to the day."""
+    if published is None:
+        return When(None, 3, "none")
+    return When(published, 2, "publication")
+
+
+def resolve_date(text: str, published: date) -> When:
+    """Resolve a free date phrase ("late yesterday", "on Thursday night") against a date."""
+    from thucydides.when.expressions import find_date_expressions
+
+    found = find_date_expressions(text)
+    if not found:
+        return When(None, 3, "none", text)
+    return resolve_expression(found[0], published)
