@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -24,9 +24,11 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-gazetteer_app = typer.Typer(help="The offline gazetteer built from packaged GeoNames data.", no_args_is_help=True)
+gazetteer_app = typer.Typer(
+    help="The offline gazetteer built from packaged GeoNames data.", no_args_is_help=True
+)
 app.add_typer(gazetteer_app, name="gazetteer")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 DB_HELP = "DuckDB database file."
 
 
@@ -48,7 +50,16 @@ def _report(problems: list[Problem]) -> int:
 
 def events_table(events: list[Event]) -> Table:
     table = Table(title=f"{len(events)} event(s)", show_lines=True)
-    for column in ("date (prec.)", "type / sub-type", "actor 1", "actor 2", "where", "fatal.", "weapons", "sources"):
+    for column in (
+        "date (prec.)",
+        "type / sub-type",
+        "actor 1",
+        "actor 2",
+        "where",
+        "fatal.",
+        "weapons",
+        "sources",
+    ):
         table.add_column(column)
     for e in events:
         where = ", ".join(x for x in (e.location, e.admin1, e.country) if x)
@@ -69,11 +80,22 @@ def events_table(events: list[Event]) -> Table:
 
 @app.command()
 def run(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl); '-' reads JSON Lines on stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders (.txt, .html, .jsonl); '-' reads JSON Lines on stdin."
+        ),
+    ],
     db: Annotated[Path, typer.Option(help=DB_HELP)] = Path("thucydides.duckdb"),
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
-    max_mb: Annotated[float, typer.Option(help="Skip any single report larger than this many MB.")] = 10.0,
-    batch_size: Annotated[int, typer.Option(help="Articles per batch (and per database transaction).", min=1)] = 200,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+    ] = None,
+    max_mb: Annotated[
+        float, typer.Option(help="Skip any single report larger than this many MB.")
+    ] = 10.0,
+    batch_size: Annotated[
+        int, typer.Option(help="Articles per batch (and per database transaction).", min=1)
+    ] = 200,
     show: Annotated[bool, typer.Option(help="Print the events of this run as a table.")] = True,
 ) -> None:
     """Ingest reports into the database and print a summary of the events found.
@@ -84,7 +106,9 @@ def run(
     from thucydides.pipeline import run_pipeline
     from thucydides.store import Store
 
-    stream = read_sources(paths, published=_published(published), max_bytes=int(max_mb * 1024 * 1024))
+    stream = read_sources(
+        paths, published=_published(published), max_bytes=int(max_mb * 1024 * 1024)
+    )
     errors = 0
     found: list[Event] = []
     n_articles = 0
@@ -107,7 +131,9 @@ def run(
 
 @app.command()
 def extract(
-    published: Annotated[str | None, typer.Option(help="Publication date for lines that carry none.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for lines that carry none.")
+    ] = None,
 ) -> None:
     """JSON Lines in on stdin (id, text or html, optional published, url, source), one Event per line out.
 
@@ -131,15 +157,22 @@ def extract(
     raise typer.Exit(1 if errors else 0)
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     acled = "acled"
     jsonl = "jsonl"
 
 
 @app.command()
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="acled: ACLED's 31-column CSV; jsonl: full events with evidence.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format", "-f", help="acled: ACLED's 31-column CSV; jsonl: full events with evidence."
+        ),
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
     db: Annotated[Path, typer.Option(help=DB_HELP)] = Path("thucydides.duckdb"),
 ) -> None:
     """Write every event in the database in an analyst's format."""

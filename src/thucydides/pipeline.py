@@ -44,12 +44,21 @@ def _evidence(clean: CleanText, span: TextSpan) -> Evidence:
     return Evidence(article_id=clean.article_id, start=start, end=end, text=clean.raw[start:end])
 
 
-def _evidence_for(mention: Mention, clean: CleanText, located_place, when) -> dict[str, tuple[Evidence, ...]]:
-    spans: dict[str, list[TextSpan]] = {"event_type": [mention.trigger], "sub_event_type": [mention.trigger]}
+def _evidence_for(
+    mention: Mention, clean: CleanText, located_place, when
+) -> dict[str, tuple[Evidence, ...]]:
+    spans: dict[str, list[TextSpan]] = {
+        "event_type": [mention.trigger],
+        "sub_event_type": [mention.trigger],
+    }
     if mention.actor1 is not None:
-        spans["actor1"] = [mention.actor1.span] + ([mention.actor1.named_at] if mention.actor1.named_at else [])
+        spans["actor1"] = [mention.actor1.span] + (
+            [mention.actor1.named_at] if mention.actor1.named_at else []
+        )
     if mention.actor2 is not None:
-        spans["actor2"] = [mention.actor2.span] + ([mention.actor2.named_at] if mention.actor2.named_at else [])
+        spans["actor2"] = [mention.actor2.span] + (
+            [mention.actor2.named_at] if mention.actor2.named_at else []
+        )
     if located_place is not None:
         spans["location"] = [TextSpan(located_place.start, located_place.end, located_place.text)]
     if when.start is not None and when.end is not None:
@@ -105,7 +114,13 @@ class Pipeline:
         seen: set[str] = set()
         for article in articles:
             if article.article_id in seen:
-                batch.problems.append(Problem(article.source, "same article as one earlier in this batch; skipped", "warning"))
+                batch.problems.append(
+                    Problem(
+                        article.source,
+                        "same article as one earlier in this batch; skipped",
+                        "warning",
+                    )
+                )
                 continue
             seen.add(article.article_id)
             try:
@@ -113,13 +128,21 @@ class Pipeline:
             except Exception as exc:  # one article's failure must not stop the batch
                 batch.problems.append(Problem(article.source, f"cleaning failed: {exc}"))
                 continue
-            batch.problems.extend(Problem(article.source, w, "warning") for w in clean_text.warnings)
+            batch.problems.extend(
+                Problem(article.source, w, "warning") for w in clean_text.warnings
+            )
             if not clean_text.text.strip():
-                batch.problems.append(Problem(article.source, "no text left after cleaning", "warning"))
+                batch.problems.append(
+                    Problem(article.source, "no text left after cleaning", "warning")
+                )
                 continue
             if article.published is None and clean_text.published is None:
                 batch.problems.append(
-                    Problem(article.source, "no publication date: event dates cannot be resolved (pass --published)", "warning")
+                    Problem(
+                        article.source,
+                        "no publication date: event dates cannot be resolved (pass --published)",
+                        "warning",
+                    )
                 )
             cleaned.append((article, clean_text))
         docs = self.nlp.pipe((c.text for _, c in cleaned), batch_size=32)
@@ -127,7 +150,9 @@ class Pipeline:
             try:
                 located = self.locate(article, clean_text, doc)
             except Exception as exc:  # report and go on: the rest of the batch still counts
-                batch.problems.append(Problem(article.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+                batch.problems.append(
+                    Problem(article.source, f"extraction failed: {type(exc).__name__}: {exc}")
+                )
                 continue
             batch.articles.append(Processed(article, clean_text, located))
         batch.events = merge_events([m for p in batch.articles for m in p.located])
@@ -151,8 +176,12 @@ def run_pipeline(
     console = console or Console(stderr=True)
     pipeline = pipeline or Pipeline()
     progress = Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True,
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     )
     with progress:
         task = progress.add_task("articles", total=None)

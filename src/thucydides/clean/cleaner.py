@@ -13,7 +13,9 @@ from thucydides.clean.unicode_repair import repair
 from thucydides.ingest.article import Article
 
 PARAGRAPH_BREAK = "\n\n"
-_LINE = re.compile(r"[^\n]*\n?")
+# Every break str.splitlines() knows, so no break survives inside a paragraph.
+_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE = re.compile(rf"[^{_BREAKS}]*(?:\r\n|[{_BREAKS}])?")
 
 
 def clean_text(raw: str, article_id: str = "") -> CleanText:

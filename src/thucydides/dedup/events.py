@@ -18,15 +18,31 @@ from thucydides.geo.place import Place
 
 # ACLED's order of precedence of sub-event types within a type: the first one present names the event.
 SUB_EVENT_ORDER = [
-    "Government regains territory", "Non-state actor overtakes territory", "Armed clash",
-    "Excessive force against protesters", "Protest with intervention", "Peaceful protest",
-    "Violent demonstration", "Mob violence",
-    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED", "Grenade",
-    "Sexual violence", "Attack", "Abduction/forced disappearance",
-    "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-    "Headquarters or base established", "Looting/property destruction",
-    "Non-violent transfer of territory", "Other",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Armed clash",
+    "Excessive force against protesters",
+    "Protest with intervention",
+    "Peaceful protest",
+    "Violent demonstration",
+    "Mob violence",
+    "Chemical weapon",
+    "Air/drone strike",
+    "Suicide bomb",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Sexual violence",
+    "Attack",
+    "Abduction/forced disappearance",
+    "Agreement",
+    "Arrests",
+    "Change to group/activity",
+    "Disrupted weapons use",
+    "Headquarters or base established",
+    "Looting/property destruction",
+    "Non-violent transfer of territory",
+    "Other",
 ]
 DATE_WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
 DISTANCE_KM = {1: 25.0, 2: 50.0, 3: 150.0}
@@ -36,7 +52,10 @@ def _km(a: Place, b: Place) -> float:
     lat1, lon1, lat2, lon2 = map(
         math.radians, (a.entry.latitude, a.entry.longitude, b.entry.latitude, b.entry.longitude)
     )
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
@@ -68,7 +87,11 @@ def _compatible(cluster: _Cluster, item: LocatedMention) -> bool:
     if mine is not None and theirs and mine not in theirs:
         return False
     place, _ = cluster.best_place()
-    if place is not None and item.place is not None and place.entry.geonameid != item.place.entry.geonameid:
+    if (
+        place is not None
+        and item.place is not None
+        and place.entry.geonameid != item.place.entry.geonameid
+    ):
         precision = max(place.geo_precision, item.place.geo_precision)
         if _km(place, item.place) > DISTANCE_KM[precision]:
             return False
@@ -110,8 +133,15 @@ def _event_id(cluster: _Cluster) -> str:
     return "th" + hashlib.sha256(key.encode()).hexdigest()[:14]
 
 
-def _notes(actor1: str, actor2: str, sub_type: str, location: str, country: str, day: date | None,
-           fatalities: int) -> str:
+def _notes(
+    actor1: str,
+    actor2: str,
+    sub_type: str,
+    location: str,
+    country: str,
+    day: date | None,
+    fatalities: int,
+) -> str:
     when = f"On {day:%-d %B %Y}, " if day else ""
     against = f" involving {actor2}" if actor2 else ""
     where = f" in {location}, {country}" if location else f" in {country}" if country else ""
@@ -132,8 +162,12 @@ def _build(cluster: _Cluster) -> Event:
     actors1 = [m.mention.actor1 for m in members if m.mention.actor1 is not None]
     actor1 = min(actors1, key=lambda a: "{country}" in a.name, default=None)
     actor2 = next(
-        (m.mention.actor2 for m in members
-         if m.mention.actor2 is not None and (actor1 is None or m.mention.actor2.name != actor1.name)),
+        (
+            m.mention.actor2
+            for m in members
+            if m.mention.actor2 is not None
+            and (actor1 is None or m.mention.actor2.name != actor1.name)
+        ),
         None,
     )
     fatalities, fatal_evidence = _lowest_credible(cluster, "fatalities")
@@ -167,7 +201,9 @@ def _build(cluster: _Cluster) -> Event:
         disorder_type=first.disorder_type,
         event_type=first.event_type,
         sub_event_type=sub_type,
-        cameo_code=next(m.mention.cameo_code for m in members if m.mention.sub_event_type == sub_type),
+        cameo_code=next(
+            m.mention.cameo_code for m in members if m.mention.sub_event_type == sub_type
+        ),
         plover_type=first.plover_type,
         actor1=actor1_name,
         inter1=inter1,
@@ -188,8 +224,15 @@ def _build(cluster: _Cluster) -> Event:
         fatalities=fatalities,
         injured=injured,
         weapons=weapons,
-        notes=_notes(actor1_name or "Unknown actor", actor2_name, sub_type,
-                     place.entry.name if place else "", country, when.date, fatalities),
+        notes=_notes(
+            actor1_name or "Unknown actor",
+            actor2_name,
+            sub_type,
+            place.entry.name if place else "",
+            country,
+            when.date,
+            fatalities,
+        ),
         sources=list(sources.values()),
         source_count=len(sources),
         confidence=max(m.mention.confidence for m in members),

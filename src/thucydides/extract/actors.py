@@ -12,7 +12,18 @@ from thucydides.extract.mention import ActorRef, TextSpan
 from thucydides.extract.syntax import content_head, noun_phrase, span_of
 
 PRONOUNS = {"they", "them", "he", "she", "we", "it"}
-AFFILIATION_LEMMAS = {"affiliate", "link", "belong", "loyal", "member", "tie", "associate", "ally", "allied", "fighter"}
+AFFILIATION_LEMMAS = {
+    "affiliate",
+    "link",
+    "belong",
+    "loyal",
+    "member",
+    "tie",
+    "associate",
+    "ally",
+    "allied",
+    "fighter",
+}
 ARMED_INTER = {1, 2, 3, 4, 8}
 
 
@@ -67,7 +78,9 @@ class ActorContext:
             lemmas = {t.lemma_.lower() for t in sent}
             if not lemmas & AFFILIATION_LEMMAS:
                 continue
-            has_generic = any(self._generic(t) and self._generic(t).kind == "armed_group" for t in sent)
+            has_generic = any(
+                self._generic(t) and self._generic(t).kind == "armed_group" for t in sent
+            )
             group = self.group_in(sent.start_char, sent.end_char)
             if has_generic and group is not None:
                 return group[0], span_of(sent)
@@ -90,7 +103,9 @@ class ActorContext:
             if self.last_actor is None:
                 return None
             previous = self.last_actor
-            return ActorRef(previous.name, previous.inter, span_of(token), previous.named_at or previous.span)
+            return ActorRef(
+                previous.name, previous.inter, span_of(token), previous.named_at or previous.span
+            )
         phrase = noun_phrase(token)
         span = span_of(phrase)
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)

@@ -7,7 +7,20 @@ from spacy.tokens import Token
 from thucydides.extract.mention import Attribution
 from thucydides.extract.syntax import child, prep_object, span_of
 
-SAY = {"say", "tell", "report", "claim", "confirm", "add", "state", "announce", "allege", "quote", "disclose", "inform"}
+SAY = {
+    "say",
+    "tell",
+    "report",
+    "claim",
+    "confirm",
+    "add",
+    "state",
+    "announce",
+    "allege",
+    "quote",
+    "disclose",
+    "inform",
+}
 
 
 def attribution_of(trigger: Token, last_speaker: Attribution | None) -> Attribution | None:

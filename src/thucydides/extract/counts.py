@@ -8,13 +8,48 @@ from thucydides.extract.mention import Count
 from thucydides.extract.syntax import child, span_of
 
 # ACLED's fixed numbers for vague words.
-VAGUE = {"several": 10, "many": 10, "dozens": 12, "dozen": 12, "scores": 20, "hundreds": 100,
-         "numerous": 10, "some": 10}
-WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-         "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1}
+VAGUE = {
+    "several": 10,
+    "many": 10,
+    "dozens": 12,
+    "dozen": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "numerous": 10,
+    "some": 10,
+}
+WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a": 1,
+    "an": 1,
+}
 FATAL = {"kill", "die", "dead", "slay", "death", "murder", "behead", "execute", "massacre", "lynch"}
 INJURED = {"injure", "wound", "hurt", "injury", "maim"}
 MAX_CREDIBLE = 100_000
@@ -77,8 +112,8 @@ def casualties(sentence: Span) -> tuple[Count | None, Count | None]:
         if token.lemma_.lower() == "toll":
             continue
         if spans:
-            first = min(spans + [token], key=lambda t: t.i)
-            last = max(spans + [token], key=lambda t: t.i)
+            first = min([*spans, token], key=lambda t: t.i)
+            last = max([*spans, token], key=lambda t: t.i)
             results[kind].append(Count(total, span_of(sentence.doc[first.i : last.i + 1])))
     fatal = min(results["fatal"], key=lambda c: c.value, default=None)
     injured = min(results["injured"], key=lambda c: c.value, default=None)

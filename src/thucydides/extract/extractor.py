@@ -11,6 +11,7 @@ from thucydides.extract.lexicon import TriggerDef, load_lexicon
 from thucydides.extract.mention import ActorRef, Attribution, Mention, TextSpan
 from thucydides.extract.status import status_of
 from thucydides.extract.syntax import child, local_tokens, prep_object, span_of, subject_of
+from thucydides.extract.triggers import find_triggers
 from thucydides.extract.weapons import weapons_in
 from thucydides.when.expressions import DateExpression, find_date_expressions
 
@@ -23,14 +24,62 @@ DISORDER = {
     "Strategic developments": "Strategic developments",
 }
 PLACE_NOUNS = {
-    "city", "town", "village", "area", "district", "province", "region", "headquarters",
-    "building", "complex", "base", "camp", "post", "checkpoint", "station", "compound",
-    "territory", "control", "office", "airport", "outpost", "barracks", "town hall", "bridge",
-    "road", "highway", "hill", "neighbourhood", "neighborhood", "suburb", "border", "crossing",
-    "port", "palace", "prison", "jail", "field", "oilfield", "refinery", "dam",
+    "city",
+    "town",
+    "village",
+    "area",
+    "district",
+    "province",
+    "region",
+    "headquarters",
+    "building",
+    "complex",
+    "base",
+    "camp",
+    "post",
+    "checkpoint",
+    "station",
+    "compound",
+    "territory",
+    "control",
+    "office",
+    "airport",
+    "outpost",
+    "barracks",
+    "town hall",
+    "bridge",
+    "road",
+    "highway",
+    "hill",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "border",
+    "crossing",
+    "port",
+    "palace",
+    "prison",
+    "jail",
+    "field",
+    "oilfield",
+    "refinery",
+    "dam",
 }
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
-NOMINAL_AGENT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "execute", "perpetrate", "commit", "hold", "organise", "organize"}
+NOMINAL_AGENT_VERBS = {
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "mount",
+    "claim",
+    "execute",
+    "perpetrate",
+    "commit",
+    "hold",
+    "organise",
+    "organize",
+}
 
 
 def _is_state(actor: ActorRef | None) -> bool:
@@ -52,7 +101,11 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
     agent = prep_object(trigger, "by") or next(
         (c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"), None
     )
-    if agent is None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in NOMINAL_AGENT_VERBS:
+    if (
+        agent is None
+        and trigger.dep_ == "dobj"
+        and trigger.head.lemma_.lower() in NOMINAL_AGENT_VERBS
+    ):
         agent, _ = subject_of(trigger.head)
     target = prep_object(trigger, "on", "against", "targeting", "at")
     return (
@@ -92,11 +145,14 @@ def _place_spans(trigger: Token, doc: Doc) -> tuple[TextSpan, ...]:
     return tuple(spans)
 
 
-def _date_for(trigger: Token, sentence: Span, expressions: list[DateExpression]) -> DateExpression | None:
+def _date_for(
+    trigger: Token, sentence: Span, expressions: list[DateExpression]
+) -> DateExpression | None:
     """The date expression the parse attaches to this trigger, not merely the nearest one."""
     local = {t.idx for t in local_tokens(trigger)}
     attached = [
-        e for e in expressions
+        e
+        for e in expressions
         if any(sentence.doc[i].idx in local for i in _token_range(sentence, e))
     ]
     if attached:
@@ -119,14 +175,12 @@ def _expression_head(sentence: Span, expression: DateExpression) -> Token | None
     return span.root if span is not None else None
 
 
-def _confidence(mention_parts: dict) -> float:
-    """A transparent score: each piece a coder needs that the text supplied adds to it."""
-    score = 0.4
-    score += 0.15 if mention_parts["actor1"] is not None else 0.0
-    score += 0.1 if mention_parts["actor2"] is not None else 0.0
-    score += 0.1 if mention_parts["places"] else 0.0
-    score += 0.1 if mention_parts["date"] is not None else 0.0
-    score += 0.1 if mention_parts["verbal"] else 0.0
+def _confidence(*, actor1: bool, actor2: bool, place: bool, date: bool, verbal: bool) -> float:
+    """A transparent score: each piece a coder needs that the text supplied adds to it.
+
+    Hand-set, not calibrated; to be replaced by a calibrated classifier score.
+    """
+    score = 0.4 + 0.15 * actor1 + 0.1 * actor2 + 0.1 * place + 0.1 * date + 0.1 * verbal
     return round(min(score, 0.95), 2)
 
 
@@ -138,11 +192,13 @@ def extract(doc: Doc) -> list[Mention]:
     last_speaker: Attribution | None = None
     for sentence in doc.sents:
         expressions = [
-            DateExpression(e.start + sentence.start_char, e.end + sentence.start_char, e.text, e.precision)
+            DateExpression(
+                e.start + sentence.start_char, e.end + sentence.start_char, e.text, e.precision
+            )
             for e in find_date_expressions(sentence.text)
         ]
         found_any = False
-        for trigger, definition in _triggers_in(sentence, lexicon):
+        for trigger, definition in find_triggers(sentence, lexicon):
             if definition.needs_place_object and not _has_place_object(trigger, doc):
                 continue
             found_any = True
@@ -151,7 +207,7 @@ def extract(doc: Doc) -> list[Mention]:
             date = _date_for(trigger, sentence, expressions)
             fatal, injured = casualties(sentence)
             attribution = attribution_of(trigger, last_speaker)
-            if attribution is not None and not attribution.speaker.lower() in ("he", "she", "they"):
+            if attribution is not None and attribution.speaker.lower() not in ("he", "she", "they"):
                 last_speaker = attribution
             places = _place_spans(trigger, doc)
             verbal = trigger.pos_ == "VERB"
@@ -175,7 +231,11 @@ def extract(doc: Doc) -> list[Mention]:
                     attribution=attribution,
                     status=status_of(trigger, date is not None),
                     confidence=_confidence(
-                        {"actor1": actor1, "actor2": actor2, "places": places, "date": date, "verbal": verbal}
+                        actor1=actor1 is not None,
+                        actor2=actor2 is not None,
+                        place=bool(places),
+                        date=date is not None,
+                        verbal=verbal,
                     ),
                     civilian_targeting=event_type == "Violence against civilians"
                     or (actor2 is not None and actor2.inter == 7),
@@ -184,9 +244,3 @@ def extract(doc: Doc) -> list[Mention]:
         if not found_any:
             context.note_sentence(sentence)
     return mentions
-
-
-def _triggers_in(sentence: Span, lexicon):
-    from thucydides.extract.triggers import find_triggers
-
-    return find_triggers(sentence, lexicon)

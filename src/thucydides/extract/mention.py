@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Status = Literal["new", "background", "generic", "reference", "negated", "hypothetical", "future", "history"]
+Status = Literal[
+    "new", "background", "generic", "reference", "negated", "hypothetical", "future", "history"
+]
 
 
 @dataclass(frozen=True, slots=True)

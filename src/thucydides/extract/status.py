@@ -6,14 +6,59 @@ from spacy.tokens import Token
 
 from thucydides.extract.mention import Status
 
-TEMPORAL_PREPS = {"after", "following", "since", "amid", "during", "before", "despite", "ahead", "like"}
+TEMPORAL_PREPS = {
+    "after",
+    "following",
+    "since",
+    "amid",
+    "during",
+    "before",
+    "despite",
+    "ahead",
+    "like",
+}
 GENERIC_MODIFIERS = {
-    "frequent", "repeated", "regular", "ongoing", "occasional", "sporadic", "daily", "constant",
-    "continued", "continuing", "periodic", "routine", "numerous", "countless", "recurring",
-    "past", "previous", "future", "possible", "further", "more", "such", "similar", "any",
+    "frequent",
+    "repeated",
+    "regular",
+    "ongoing",
+    "occasional",
+    "sporadic",
+    "daily",
+    "constant",
+    "continued",
+    "continuing",
+    "periodic",
+    "routine",
+    "numerous",
+    "countless",
+    "recurring",
+    "past",
+    "previous",
+    "future",
+    "possible",
+    "further",
+    "more",
+    "such",
+    "similar",
+    "any",
 }
 MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must"}
-INTENT_HEADS = {"threaten", "plan", "vow", "warn", "intend", "prepare", "plot", "want", "seek", "urge", "call", "demand", "fear"}
+INTENT_HEADS = {
+    "threaten",
+    "plan",
+    "vow",
+    "warn",
+    "intend",
+    "prepare",
+    "plot",
+    "want",
+    "seek",
+    "urge",
+    "call",
+    "demand",
+    "fear",
+}
 DENIAL_HEADS = {"deny", "refute", "reject"}
 
 
@@ -22,7 +67,11 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
         return "negated"
     chain = [trigger]
     token = trigger
-    while token.dep_ in ("xcomp", "ccomp", "conj", "acomp") and token.head is not token and len(chain) < 4:
+    while (
+        token.dep_ in ("xcomp", "ccomp", "conj", "acomp")
+        and token.head is not token
+        and len(chain) < 4
+    ):
         token = token.head
         chain.append(token)
     for token in chain:
@@ -45,7 +94,9 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
 
 
 def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
-    modifiers = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound", "det")}
+    modifiers = {
+        c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound", "det")
+    }
     if modifiers & GENERIC_MODIFIERS:
         return "generic"
     counted = any(c.dep_ == "nummod" for c in trigger.children)
@@ -57,6 +108,10 @@ def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
             return "background"
         token = token.head
     det = next((c for c in trigger.children if c.dep_ in ("det", "poss")), None)
-    if det is not None and det.lower_ in ("the", "this", "that", "its", "their") and not has_own_date:
+    if (
+        det is not None
+        and det.lower_ in ("the", "this", "that", "its", "their")
+        and not has_own_date
+    ):
         return "reference"
     return "new"

@@ -8,7 +8,21 @@ from spacy.tokens import Span, Token
 
 from thucydides.extract.lexicon import Lexicon, TriggerDef
 
-ATTACK_VERBS = {"fire", "launch", "lob", "hurl", "throw", "hit", "land", "fall", "strike", "explode", "rain", "pound", "target"}
+ATTACK_VERBS = {
+    "fire",
+    "launch",
+    "lob",
+    "hurl",
+    "throw",
+    "hit",
+    "land",
+    "fall",
+    "strike",
+    "explode",
+    "rain",
+    "pound",
+    "target",
+}
 PAIR_DEPS = {"prt", "dobj", "compound", "prep", "amod"}
 
 

@@ -92,12 +92,16 @@ class Gazetteer:
     def _lookup(self, key: str, hint: str | None) -> list[Candidate]:
         primary = self._data.primary
         return [
-            Candidate(self._data.entries[idx], "primary" if (key, idx) in primary else "alias", hint)
+            Candidate(
+                self._data.entries[idx], "primary" if (key, idx) in primary else "alias", hint
+            )
             for idx in self._data.names.get(key, ())
         ]
 
 
-def build_gazetteer_index(path: Path | None = None, console: Console | None = None) -> GazetteerData:
+def build_gazetteer_index(
+    path: Path | None = None, console: Console | None = None
+) -> GazetteerData:
     """Build the index from the packaged data with a progress bar, and write it to the cache."""
     path = path or cache_path()
     console = console or Console(stderr=True)
@@ -105,7 +109,9 @@ def build_gazetteer_index(path: Path | None = None, console: Console | None = No
         task = progress.add_task("Building gazetteer from GeoNames data", total=234_908)
         data = build_index(progress=lambda: progress.advance(task))
     write_index(data, path)
-    console.print(f"gazetteer: {data.stats['entries']:,} places, {data.stats['names']:,} names -> {path}")
+    console.print(
+        f"gazetteer: {data.stats['entries']:,} places, {data.stats['names']:,} names -> {path}"
+    )
     return data
 
 

@@ -41,7 +41,11 @@ class _Context:
 
 
 def toponyms_in(doc: Doc) -> list[Toponym]:
-    return [Toponym(e.start_char, e.end_char, _strip_article(e)) for e in doc.ents if e.label_ in TOPONYM_LABELS]
+    return [
+        Toponym(e.start_char, e.end_char, _strip_article(e))
+        for e in doc.ents
+        if e.label_ in TOPONYM_LABELS
+    ]
 
 
 def _strip_article(ent: Span) -> str:
@@ -76,7 +80,9 @@ def _place(gazetteer: Gazetteer, candidate: Candidate, toponym: Toponym, score: 
         iso3=facts.iso3 if facts else "",
         iso_numeric=facts.numeric if facts else None,
         region=facts.region if facts else "",
-        admin1=gazetteer.admin1_name(entry.country_code, entry.admin1_code) if entry.admin1_code else "",
+        admin1=gazetteer.admin1_name(entry.country_code, entry.admin1_code)
+        if entry.admin1_code
+        else "",
         start=toponym.start,
         end=toponym.end,
         text=toponym.text,
@@ -96,7 +102,9 @@ def resolve_toponyms(
             context.countries[code] += 1
     for cands in candidates:
         # A first pass without context: unambiguous names and countries anchor the article.
-        if len({c.entry.geonameid for c in cands}) == 1 or any(c.entry.feature == "country" and c.match == "primary" for c in cands):
+        if len({c.entry.geonameid for c in cands}) == 1 or any(
+            c.entry.feature == "country" and c.match == "primary" for c in cands
+        ):
             best = max(cands, key=lambda c: _score(c, context))
             context.countries[best.entry.country_code] += 1
             if best.entry.feature in ("admin1", "city"):

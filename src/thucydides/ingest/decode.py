@@ -10,6 +10,21 @@ _BOMS = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16", b"\xef\xbb\xbf": "utf-8-s
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
 
 
+# Reports in a Western legacy encoding are mostly ASCII (Cyrillic or Greek ones are not),
+# and statistical detection misreads short ones: such a text is read as Windows-1252.
+WESTERN_MAX_NON_ASCII = 0.3
+
+
+def _western(data: bytes) -> str | None:
+    non_ascii = sum(1 for b in data[:200_000] if b > 127)
+    if non_ascii / max(len(data[:200_000]), 1) > WESTERN_MAX_NON_ASCII:
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
 class DecodeError(ValueError):
     """The input is not text thucydides can read; the message says why."""
 
@@ -26,9 +41,12 @@ def decode_bytes(data: bytes) -> Decoded:
             return Decoded(data.decode(encoding, errors="replace"), encoding)
     if b"\x00" in data[:8192]:
         raise DecodeError("binary data (NUL bytes), not text")
+    text: str | None
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
+        text, encoding = _western(data), "cp1252"
+    if text is None:
         best = from_bytes(data[:1_000_000]).best()
         if best is None or best.encoding is None:
             raise DecodeError("binary data or unknown encoding, not text") from None

@@ -101,7 +101,7 @@ def read_file(
     if size > max_bytes:
         yield Problem(
             path,
-            f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit for one report "
+            f"{size / 2**20:.1f} MB is over the {max_bytes / 2**20:.1f} MB limit for one report "
             "(raise it with --max-mb)",
         )
         return

@@ -12,11 +12,39 @@ from thucydides.pipeline import Processed
 from thucydides.store.schema import MIGRATIONS
 
 EVENT_COLUMNS = [
-    "event_id", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "cameo_code", "plover_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
-    "inter2", "interaction", "civilian_targeting", "country", "iso", "iso3", "region", "admin1",
-    "admin2", "location", "latitude", "longitude", "geo_precision", "geonameid", "fatalities",
-    "injured", "weapons", "notes", "source_count", "confidence",
+    "event_id",
+    "event_date",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "cameo_code",
+    "plover_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "country",
+    "iso",
+    "iso3",
+    "region",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "geonameid",
+    "fatalities",
+    "injured",
+    "weapons",
+    "notes",
+    "source_count",
+    "confidence",
 ]
 
 
@@ -64,8 +92,18 @@ class Store:
                 self.con.execute(
                     "INSERT OR REPLACE INTO articles (article_id, source, url, outlet, title, published,"
                     " format, raw_text, evidence_text, clean_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [a.article_id, a.source, a.url or c.url, a.outlet or c.outlet, a.title or c.title,
-                     a.published or c.published, a.format, a.raw, c.raw, c.text],
+                    [
+                        a.article_id,
+                        a.source,
+                        a.url or c.url,
+                        a.outlet or c.outlet,
+                        a.title or c.title,
+                        a.published or c.published,
+                        a.format,
+                        a.raw,
+                        c.raw,
+                        c.text,
+                    ],
                 )
             if article_ids:
                 stale = self.con.execute(
@@ -87,7 +125,8 @@ class Store:
                 self.con.execute("DELETE FROM event_sources WHERE event_id = ?", [event.event_id])
                 for source in event.sources:
                     self.con.execute(
-                        "INSERT INTO event_sources VALUES (?, ?)", [event.event_id, source.article_id]
+                        "INSERT INTO event_sources VALUES (?, ?)",
+                        [event.event_id, source.article_id],
                     )
             self.con.execute("COMMIT")
         except BaseException:

@@ -22,14 +22,26 @@ _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few
 # (pattern, precision): 1 day, 2 week, 3 month. Longer, more specific patterns come first.
 _PATTERNS: list[tuple[str, int]] = [
     (r"\d{4}-\d{2}-\d{2}", 1),
-    (rf"(?:on\s+)?(?:(?:{WEEKDAYS}),?\s+)?(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?", 1),
-    (rf"(?:on\s+)?(?:(?:{WEEKDAYS}),?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?(?:,?\s+\d{{4}})?", 1),
-    (rf"{_QUAL}?(?:yesterday|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening)){_PART}?", 1),
+    (
+        rf"(?:on\s+)?(?:(?:{WEEKDAYS}),?\s+)?(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?",
+        1,
+    ),
+    (
+        rf"(?:on\s+)?(?:(?:{WEEKDAYS}),?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?(?:,?\s+\d{{4}})?",
+        1,
+    ),
+    (
+        rf"{_QUAL}?(?:yesterday|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening)){_PART}?",
+        1,
+    ),
     (rf"{_QUAL}?(?:on\s+)?(?:{WEEKDAYS}){_PART}?", 1),
     (rf"{_NUMBER}\s+days?\s+(?:ago|earlier|before)", 1),
     (r"(?:earlier|later)\s+(?:this|last)\s+week|(?:last|this|past|previous)\s+(?:week|weekend)", 2),
     (rf"{_NUMBER}\s+weeks?\s+(?:ago|earlier|before)", 2),
-    (rf"(?:earlier|later)\s+this\s+month|(?:last|this|past|previous)\s+month|(?:early|mid|late)-?\s*(?:{MONTHS})", 3),
+    (
+        rf"(?:earlier|later)\s+this\s+month|(?:last|this|past|previous)\s+month|(?:early|mid|late)-?\s*(?:{MONTHS})",
+        3,
+    ),
     (r"tomorrow|next\s+week", 1),
     (r"recently|earlier", 2),
     (rf"(?:in\s+)?(?:{MONTHS})\.?(?:\s+\d{{4}})", 3),

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-from thucydides.when.expressions import DateExpression
+from thucydides.when.expressions import DateExpression, find_date_expressions
 from thucydides.when.when import When
 
 # dateparser reads "yesterday" and "Thursday" but not "late yesterday night": keep the day.
@@ -17,12 +17,34 @@ _QUALIFIERS = re.compile(
 )
 _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 _ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
-_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
-_AGO = re.compile(r"^(\d+|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
-                  r"\s+(day|week)s?\s+(?:ago|earlier|before)$", re.IGNORECASE)
-_MONTH_REL = re.compile(r"(earlier|later)\s+this\s+month|(last|this|past|previous)\s+month", re.IGNORECASE)
-_WEEK_REL = re.compile(r"(earlier|later)\s+(this|last)\s+week|(last|this|past|previous)\s+(week|weekend)", re.IGNORECASE)
+_WORD_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a few": 3,
+    "several": 3,
+}
+_AGO = re.compile(
+    r"^(\d+|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(day|week)s?\s+(?:ago|earlier|before)$",
+    re.IGNORECASE,
+)
+_MONTH_REL = re.compile(
+    r"(earlier|later)\s+this\s+month|(last|this|past|previous)\s+month", re.IGNORECASE
+)
+_WEEK_REL = re.compile(
+    r"(earlier|later)\s+(this|last)\s+week|(last|this|past|previous)\s+(week|weekend)",
+    re.IGNORECASE,
+)
 MAX_YEAR = 9999
 
 
@@ -39,7 +61,11 @@ def _normalise(text: str) -> str:
 def _relative(text: str, published: date) -> date | None:
     match = _AGO.match(text.strip())
     if match:
-        count = int(match.group(1)) if match.group(1).isdigit() else _WORD_NUMBERS[match.group(1).lower()]
+        count = (
+            int(match.group(1))
+            if match.group(1).isdigit()
+            else _WORD_NUMBERS[match.group(1).lower()]
+        )
         days = count * (7 if match.group(2).lower() == "week" else 1)
         return published - timedelta(days=days) if days < 3650 else None
     if _MONTH_REL.fullmatch(text.strip()):
@@ -71,17 +97,27 @@ def resolve_expression(expression: DateExpression, published: date) -> When:
             base = datetime(published.year, published.month, published.day, 12, 0)
             normalised = _normalise(text)
             if normalised.lower() in ("", "earlier", "recently"):
-                return When(None, expression.precision, "none", text, expression.start, expression.end)
+                return When(
+                    None, expression.precision, "none", text, expression.start, expression.end
+                )
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 parsed = dateparser.parse(
                     normalised, languages=["en"], settings={**_SETTINGS, "RELATIVE_BASE": base}
                 )
             if parsed is None:
-                return When(None, expression.precision, "none", text, expression.start, expression.end)
+                return When(
+                    None, expression.precision, "none", text, expression.start, expression.end
+                )
             found = parsed.date()
             weekday_only = normalised.lower() in (
-                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
             )
             if weekday_only and found >= published:
                 found -= timedelta(days=7)
@@ -105,8 +141,6 @@ def fallback(published: date | None) -> When:
 
 def resolve_date(text: str, published: date) -> When:
     """Resolve a free date phrase ("late yesterday", "on Thursday night") against a date."""
-    from thucydides.when.expressions import find_date_expressions
-
     found = find_date_expressions(text)
     if not found:
         return When(None, 3, "none", text)

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thucydides.clean import clean_text
+from thucydides.clean.boilerplate import boilerplate_reason
+
+
+def test_repeated_paragraph_with_one_word_changed_is_still_a_copy():
+    first = "Gunmen stormed a police post in the town late on Monday, killing two officers, police said."
+    edited = first.replace("two", "three")
+    result = clean_text(f"{first}\n{edited}\nA different paragraph entirely, about talks in Doha.")
+    assert result.text.count("Gunmen stormed") == 1
+    assert [r.reason for r in result.removed] == ["repeated paragraph"]
+
+
+def test_distinct_sentences_sharing_words_are_kept():
+    a = "Police said five people were killed in the blast in Quetta on Friday."
+    b = "Police said five people were injured in a separate attack in Peshawar on Saturday."
+    assert clean_text(f"{a}\n{b}").text == f"{a}\n\n{b}"
+
+
+def test_page_furniture_lines_are_dropped_story_lines_kept():
+    assert boilerplate_reason("Also Read") is not None
+    assert boilerplate_reason("This story is from March 3, 2002") is not None
+    assert boilerplate_reason("Share this article on Facebook") is not None
+    assert boilerplate_reason("* * *") is not None
+    assert (
+        boilerplate_reason(
+            "Read more about why the militants attacked the convoy in the report, officials said on Tuesday."
+        )
+        is None
+    )
+    assert boilerplate_reason("Militants seize Mosul government headquarters") is None
+
+
+def test_mojibake_repaired_and_mapped_to_its_raw_bytes():
+    raw = "Officials said â€˜three killedâ€™ in the raid."
+    result = clean_text(raw)
+    assert "â€" not in result.text and "three killed" in result.text
+    start = result.text.index("three")
+    raw_start, raw_end = result.raw_span(start, start + len("three killed"))
+    assert raw[raw_start:raw_end] == "three killed"
+
+
+def test_seed_keeps_each_paragraph_once(seed_raw):
+    result = clean_text(seed_raw)
+    assert result.text.count("The insurgents seized the complex") == 1
+    assert "Also Read" not in result.text
+    assert "Several residents reported seeing the gunmen" in result.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_cleaning_any_text_never_raises_and_offsets_are_exact(raw):
+    result = clean_text(raw)
+    assert len(result.raw_starts) == len(result.raw_ends) == len(result.text)
+    for i, ch in enumerate(result.text):
+        lo, hi = result.raw_starts[i], result.raw_ends[i]
+        assert 0 <= lo < hi <= len(raw)
+        if raw[lo:hi] != ch and ch != "\n":
+            # A repaired character maps to the raw characters it replaced.
+            assert hi - lo >= 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_cleaning_is_idempotent(raw):
+    once = clean_text(raw).text
+    assert clean_text(once).text == once
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Militants attacked a checkpoint in the north on Monday, officials said.",
+                "Also Read",
+                "The army said it had repelled the attack after a two-hour gunfight.",
+                "Share this",
+                "Residents fled the area as the fighting spread to nearby villages.",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_unchanged_characters_map_to_themselves(paragraphs):
+    raw = "\n".join(paragraphs)
+    result = clean_text(raw)
+    for i, ch in enumerate(result.text):
+        if ch != "\n":
+            assert raw[result.raw_starts[i] : result.raw_ends[i]] == ch

@@ -1,0 +1,56 @@
+"""Event mentions from short reports of the kinds ACLED codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.extract import extract
+
+
+def _new(nlp, text):
+    return [m for m in extract(nlp(text)) if m.status == "new"]
+
+
+def test_arrests(nlp):
+    (m,) = _new(nlp, "Police arrested five protesters in Lahore on Monday.")
+    assert (m.event_type, m.sub_event_type) == ("Strategic developments", "Arrests")
+    assert m.actor1.inter == 1 and m.date_span.text == "on Monday"
+
+
+def test_killing_civilians_is_violence_against_civilians_with_fatalities(nlp):
+    (m,) = _new(nlp, "Gunmen killed three villagers in Kandahar province on Tuesday.")
+    assert m.event_type == "Violence against civilians" and m.civilian_targeting
+    assert m.fatalities.value == 3
+    assert m.actor2.inter == 7
+
+
+def test_attack_on_soldiers_is_a_battle(nlp):
+    (m,) = _new(nlp, "Rebels attacked soldiers near Goma on Sunday.")
+    assert (m.event_type, m.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_vague_counts_use_acled_numbers(nlp):
+    (m,) = _new(nlp, "Militants killed dozens of people in the village on Friday.")
+    assert m.fatalities.value == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Police did not arrest anyone in Quetta.", "negated"),
+        ("The rebels threatened to attack the capital.", "hypothetical"),
+        ("The group is behind frequent attacks in the region.", "generic"),
+        ("The attack on the town comes amid rising tension.", "reference"),
+    ],
+)
+def test_not_new_events(nlp, text, status):
+    assert [m.status for m in extract(nlp(text))] == [status]
+
+
+def test_attribution_named_and_anonymous(nlp):
+    (named,) = _new(
+        nlp, "Ali Khan, a police spokesman, said militants stormed a checkpoint in Bannu."
+    )
+    assert not named.attribution.anonymous and "Ali Khan" in named.attribution.speaker
+    (anonymous,) = _new(nlp, "Militants stormed a checkpoint in Bannu, a security official said.")
+    assert anonymous.attribution.anonymous

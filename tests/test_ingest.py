@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from thucydides.ingest import article_id_for, read_jsonl
+from thucydides.ingest.decode import DecodeError, decode_bytes
+from thucydides.problems import Problem
+
+
+def test_article_id_is_stable_under_whitespace_and_case():
+    assert article_id_for("Gunmen  attacked\n a post.", None) == article_id_for(
+        "gunmen attacked a post.", None
+    )
+    assert article_id_for("text", "https://a.example/1") != article_id_for(
+        "text", "https://b.example/1"
+    )
+
+
+def test_decode_latin1_and_utf16():
+    assert decode_bytes("Café in Kabul".encode("latin-1")).text == "Café in Kabul"
+    assert decode_bytes("Café".encode("utf-16")).text == "Café"
+
+
+def test_decode_refuses_binary():
+    with pytest.raises(DecodeError):
+        decode_bytes(b"\x00\x01\x02" * 100)
+
+
+@given(st.binary(max_size=2000))
+def test_decode_any_bytes_gives_text_or_a_clear_refusal(data):
+    try:
+        assert isinstance(decode_bytes(data).text, str)
+    except DecodeError as exc:
+        assert "not text" in str(exc)
+
+
+def test_jsonl_reports_bad_lines_by_number_and_reads_the_rest():
+    stream = io.StringIO(
+        '{"id": "1", "text": "a"}\nnot json\n[1]\n{"id": "2"}\n{"id": "3", "text": "b", "published": "soon"}\n'
+    )
+    items = list(read_jsonl(stream, "in.jsonl"))
+    problems = [i for i in items if isinstance(i, Problem)]
+    articles = [i for i in items if not isinstance(i, Problem)]
+    assert [a.article_id for a in articles] == ["1", "3"]
+    assert [p.line for p in problems] == [2, 3, 4, 5]
+    assert problems[-1].level == "warning"

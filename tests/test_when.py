@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from thucydides.when import find_date_expressions, resolve_date
+
+PUBLISHED = date(2014, 6, 10)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("late yesterday", date(2014, 6, 9), 1),
+        ("late yesterday night", date(2014, 6, 9), 1),
+        ("on Thursday night", date(2014, 6, 5), 1),
+        ("on Tuesday", date(2014, 6, 3), 1),
+        ("on June 9", date(2014, 6, 9), 1),
+        ("three days ago", date(2014, 6, 7), 1),
+        ("last week", date(2014, 6, 3), 2),
+        ("earlier this month", date(2014, 6, 1), 3),
+    ],
+)
+def test_relative_expressions(text, expected, precision):
+    when = resolve_date(text, PUBLISHED)
+    assert (when.date, when.precision) == (expected, precision)
+
+
+def test_tomorrow_marks_the_future():
+    when = resolve_date("tomorrow", PUBLISHED)
+    assert when.future and when.date == date(2014, 6, 11)
+
+
+def test_spacy_run_on_dates_are_not_swallowed():
+    found = find_date_expressions("seized the complex late yesterday following days of fighting")
+    assert [f.text for f in found] == ["late yesterday"]
+
+
+@given(st.text(max_size=200), st.dates(min_value=date(1900, 1, 1), max_value=date(9998, 12, 31)))
+def test_any_text_and_date_never_raise_and_never_pass_publication_silently(text, published):
+    when = resolve_date(text, published)
+    if when.date is not None and when.date > published:
+        assert when.future
