@@ -92,3 +92,15 @@ def test_unchanged_characters_map_to_themselves(paragraphs):
     for i, ch in enumerate(result.text):
         if ch != "\n":
             assert raw[result.raw_starts[i] : result.raw_ends[i]] == ch
+
+
+def test_interview_questions_asked_again_are_kept():
+    raw = "\n".join(
+        [
+            "What inspired you?",
+            "My grandmother cooked for the whole village every Sunday after the market closed.",
+            "What inspired you?",
+            "The war: we had nothing, and cooking together kept the neighbours talking to each other.",
+        ]
+    )
+    assert clean_text(raw).text.count("What inspired you?") == 2

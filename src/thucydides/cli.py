@@ -28,6 +28,11 @@ gazetteer_app = typer.Typer(
     help="The offline gazetteer built from packaged GeoNames data.", no_args_is_help=True
 )
 app.add_typer(gazetteer_app, name="gazetteer")
+eval_app = typer.Typer(
+    help="The project's own scores on the development sets in ../shared/data (or $THUCYDIDES_DATA).",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
 err = Console(stderr=True, soft_wrap=True)
 DB_HELP = "DuckDB database file."
 
@@ -206,6 +211,36 @@ def gazetteer_build(
         err.print(f"gazetteer index is current: {path}")
         return
     build_gazetteer_index(path, err)
+
+
+def _progress_bar(description: str, total: int):
+    from rich.progress import Progress
+
+    progress = Progress(console=err, transient=True)
+    task = progress.add_task(description, total=total)
+    return progress, lambda: progress.advance(task)
+
+
+@eval_app.command("clean")
+def eval_clean() -> None:
+    """Main-text extraction on the article-extraction benchmark (word 4-gram P/R/F1, macro over pages)."""
+    from thucydides.evaluation.clean_benchmark import evaluate_clean
+    from thucydides.evaluation.data import DataMissingError
+
+    progress, tick = _progress_bar("extracting pages", 181)
+    try:
+        with progress:
+            scores = evaluate_clean(tick)
+    except DataMissingError as exc:
+        err.print(f"[red]error: {exc}[/red]")
+        raise typer.Exit(2) from None
+    table = Table(title="article-extraction-benchmark (181 pages)")
+    for column in ("system", "precision", "recall", "F1", "exact"):
+        table.add_column(column, justify="right" if column != "system" else "left")
+    for s in scores:
+        name = f"[bold]{s.system}[/bold]" if s.system == "thucydides" else s.system
+        table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", f"{s.accuracy:.3f}")
+    Console().print(table)
 
 
 if __name__ == "__main__":

@@ -30,13 +30,13 @@ _CHROME = re.compile(
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_WORD = re.compile(r"[^\W_]")
 
 
 def boilerplate_reason(line: str) -> str | None:
     """Why this line is page furniture, or None when it may be story text."""
     stripped = line.strip()
-    if not _HAS_LETTER.search(stripped):
+    if not _HAS_WORD.search(stripped):
         return "no words"
     words = stripped.split()
     if len(words) <= MAX_CHROME_WORDS and _CHROME.match(stripped):

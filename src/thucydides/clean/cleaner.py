@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from dataclasses import dataclass
 
 from thucydides.clean.boilerplate import boilerplate_reason
 from thucydides.clean.duplicates import ParagraphSeen
@@ -13,17 +14,24 @@ from thucydides.clean.unicode_repair import repair
 from thucydides.ingest.article import Article
 
 PARAGRAPH_BREAK = "\n\n"
+MIN_WORDS_ALONE = 15
 # Every break str.splitlines() knows, so no break survives inside a paragraph.
 _BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE = re.compile(rf"[^{_BREAKS}]*(?:\r\n|[{_BREAKS}])?")
 
 
-def clean_text(raw: str, article_id: str = "") -> CleanText:
-    """Clean plain text: repair Unicode, drop page furniture and repeated paragraphs."""
-    pieces: list[str] = []
-    starts = array("q")
-    ends = array("q")
-    removed: list[Removed] = []
+@dataclass(slots=True)
+class _Paragraph:
+    text: str
+    starts: list[int]
+    ends: list[int]
+    span: tuple[int, int]
+    reason: str | None
+    repeat: bool = False
+
+
+def _paragraphs(raw: str) -> list[_Paragraph]:
+    found: list[_Paragraph] = []
     seen = ParagraphSeen()
     for match in _LINE.finditer(raw):
         line = match.group()
@@ -36,22 +44,55 @@ def clean_text(raw: str, article_id: str = "") -> CleanText:
         if not fixed_stripped:
             continue
         lead = fixed.index(fixed_stripped[0])
-        fixed = fixed_stripped
-        f_starts, f_ends = f_starts[lead : lead + len(fixed)], f_ends[lead : lead + len(fixed)]
-        span = (offset, offset + len(stripped))
-        reason = boilerplate_reason(fixed)
-        if reason is None and seen.repeats(fixed):
+        n = len(fixed_stripped)
+        paragraph = _Paragraph(
+            fixed_stripped,
+            f_starts[lead : lead + n],
+            f_ends[lead : lead + n],
+            (offset, offset + len(stripped)),
+            boilerplate_reason(fixed_stripped),
+        )
+        if paragraph.reason is None:
+            paragraph.repeat = seen.repeats(fixed_stripped)
+        found.append(paragraph)
+    return found
+
+
+def _is_scraped_copy(paragraphs: list[_Paragraph], i: int) -> bool:
+    """A repeat is a scraping artefact when it is long or comes in a run of repeats.
+
+    Interviews repeat short questions ("What inspired you?") on purpose; a scraper repeats
+    whole paragraphs, usually as a block.
+    """
+    if not paragraphs[i].repeat:
+        return False
+    if len(paragraphs[i].text.split()) >= MIN_WORDS_ALONE:
+        return True
+    neighbours = [paragraphs[j] for j in (i - 1, i + 1) if 0 <= j < len(paragraphs)]
+    return any(p.repeat for p in neighbours)
+
+
+def clean_text(raw: str, article_id: str = "") -> CleanText:
+    """Clean plain text: repair Unicode, drop page furniture and repeated paragraphs."""
+    pieces: list[str] = []
+    starts = array("q")
+    ends = array("q")
+    removed: list[Removed] = []
+    paragraphs = _paragraphs(raw)
+    for i, paragraph in enumerate(paragraphs):
+        reason = paragraph.reason
+        if reason is None and _is_scraped_copy(paragraphs, i):
             reason = "repeated paragraph"
         if reason is not None:
-            removed.append(Removed(*span, reason))
+            removed.append(Removed(*paragraph.span, reason))
             continue
         if pieces:
             pieces.append(PARAGRAPH_BREAK)
             starts.extend([starts[-1]] * len(PARAGRAPH_BREAK))
             ends.extend([ends[-1]] * len(PARAGRAPH_BREAK))
-        pieces.append(fixed)
-        starts.extend(f_starts)
-        ends.extend(f_ends)
+        pieces.append(paragraph.text)
+        starts.extend(paragraph.starts)
+        ends.extend(paragraph.ends)
     return CleanText(
         article_id=article_id,
         text="".join(pieces),

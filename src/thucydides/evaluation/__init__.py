@@ -1,0 +1,1 @@
+"""evaluation: the project's own scores on the development sets in ../shared/data."""
