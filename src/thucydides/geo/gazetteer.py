@@ -80,6 +80,11 @@ class Gazetteer:
         found = self._lookup(key, hint)
         if not found and hint is not None:
             found = self._lookup(normalise(text), None)
+        if not found:
+            code = self.demonym_country(text)
+            if code is not None and code in self._data.country_entries:
+                entry = self._data.entries[self._data.country_entries[code]]
+                found = [Candidate(entry, "alias", hint)]
         if not found and len(key) >= FUZZY_MIN_LENGTH:
             seen: set[int] = set()
             for fuzzy_key in self._fuzzy_keys(key):

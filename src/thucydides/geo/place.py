@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Feature = Literal["city", "admin1", "admin2", "country"]
+Feature = Literal["city", "admin1", "admin2", "country", "continent"]
 # ACLED geo_precision by the kind of place named: 1 a town, 2 a district, 3 a province or wider.
-GEO_PRECISION: dict[str, int] = {"city": 1, "admin2": 2, "admin1": 3, "country": 3}
+GEO_PRECISION: dict[str, int] = {"city": 1, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +20,7 @@ class GazetteerEntry:
     admin1_code: str
     feature: Feature
     population: int
+    admin2: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,30 +1,49 @@
 """Resolve an article's toponyms to gazetteer entries, each re-ranked by the article's context.
 
-Context is what a reader uses: countries named or implied by demonyms ("the northern Iraqi
-city"), provinces named, and the places already resolved unambiguously. The weights are set
-by hand for now; they are meant to be learned on LGL and TR-News.
+Two passes, as a reader does it: first each name alone (population, exact or fuzzy match,
+type words such as "province"); then each candidate again, in the light of the places the
+other names most likely are: the same country or province, how close, demonyms ("Iraqi").
+The second pass is a linear ranker whose weights are learned on LGL and TR-News by
+`thucydides.geo.train` and shipped in `geo/data/ranker.json`.
 """
 
 from __future__ import annotations
 
+import json
 import math
-from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span
 
 from thucydides.geo.gazetteer import Candidate, Gazetteer
-from thucydides.geo.place import Place
+from thucydides.geo.place import GazetteerEntry, Place
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
-COUNTRY_PRIOR = 7.0
-PRIMARY_NAME_BONUS = 1.5
-FUZZY_PENALTY = 3.0
-CONTEXT_COUNTRY_BONUS = 3.0
-CONTEXT_ADMIN1_BONUS = 2.0
-TYPE_HINT_BONUS = 3.0
-# A bare "Baghdad" means the city; the province shares the name but needs saying so.
-UNHINTED_ADMIN_PENALTY = 1.0
+FEATURES = (
+    "log_population",
+    "population_rank",
+    "primary_name",
+    "fuzzy",
+    "is_country",
+    "is_admin1",
+    "is_admin2",
+    "is_continent",
+    "type_hint_match",
+    "type_hint_mismatch",
+    "country_support",
+    "admin1_support",
+    "demonym_country",
+    "proximity",
+    "country_named",
+    "country_votes",
+    "admin1_votes",
+)
+MAX_KM = 20039.0
+# Rounds of re-reading: the second lets corrected choices inform each other.
+CONTEXT_ROUNDS = 2
+COUNTRY_POPULATION = 10_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +51,6 @@ class Toponym:
     start: int
     end: int
     text: str
-
-
-@dataclass(slots=True)
-class _Context:
-    countries: Counter
-    admin1s: Counter
 
 
 def toponyms_in(doc: Doc) -> list[Toponym]:
@@ -53,22 +66,113 @@ def _strip_article(ent: Span) -> str:
     return "".join(t.text_with_ws for t in tokens).strip() if tokens else ent.text
 
 
-def _score(candidate: Candidate, context: _Context) -> float:
-    entry = candidate.entry
-    score = COUNTRY_PRIOR if entry.feature == "country" else math.log10(entry.population + 10)
+@cache
+def default_weights() -> tuple[float, ...]:
+    data = json.loads(resources.files("thucydides.geo").joinpath("data", "ranker.json").read_text())
+    if tuple(data["features"]) != FEATURES:
+        raise RuntimeError("geo/data/ranker.json was trained on other features; retrain it")
+    return tuple(data["weights"])
+
+
+def _population(entry: GazetteerEntry) -> int:
+    return COUNTRY_POPULATION if entry.feature == "country" else entry.population
+
+
+def _prior(candidate: Candidate) -> float:
+    """First pass: the name alone."""
+    score = math.log10(_population(candidate.entry) + 10)
     if candidate.match == "primary":
-        score += PRIMARY_NAME_BONUS
+        score += 1.5
     elif candidate.match == "fuzzy":
-        score -= FUZZY_PENALTY
-    if context.countries[entry.country_code]:
-        score += CONTEXT_COUNTRY_BONUS
-    if context.admin1s[(entry.country_code, entry.admin1_code)] and entry.feature != "country":
-        score += CONTEXT_ADMIN1_BONUS
+        score -= 3.0
     if candidate.type_hint is not None:
-        score += TYPE_HINT_BONUS if candidate.type_hint == entry.feature else -TYPE_HINT_BONUS
-    elif entry.feature in ("admin1", "admin2"):
-        score -= UNHINTED_ADMIN_PENALTY
+        score += 3.0 if candidate.type_hint == candidate.entry.feature else -3.0
+    elif candidate.entry.feature in ("admin1", "admin2"):
+        score -= 1.0
     return score
+
+
+def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _votes(candidates: list[list[Candidate]]) -> tuple[list[dict], list[dict]]:
+    """Each toponym's soft vote for countries and provinces: its candidates share one vote."""
+    countries, admin1s = [], []
+    for cands in candidates:
+        codes = {c.entry.country_code for c in cands}
+        areas = {(c.entry.country_code, c.entry.admin1_code) for c in cands if c.entry.admin1_code}
+        countries.append({code: 1.0 / len(codes) for code in codes})
+        admin1s.append({area: 1.0 / len(areas) for area in areas})
+    return countries, admin1s
+
+
+def candidate_features(
+    candidates: list[list[Candidate]],
+    demonym_countries: set[str],
+    chosen: list[GazetteerEntry | None] | None = None,
+) -> list[list[tuple[float, ...]]]:
+    """Feature vectors (in FEATURES order) for every candidate of every toponym of one article.
+
+    `chosen` are the other toponyms' current best guesses; without them, the name-alone prior.
+    """
+    priors = chosen or [max(cands, key=_prior).entry if cands else None for cands in candidates]
+    country_votes, admin1_votes = _votes(candidates)
+    keys = range(len(candidates))
+    names_countries = {
+        c.entry.country_code
+        for cands in candidates
+        for c in cands
+        if c.entry.feature == "country" and c.match != "fuzzy"
+    }
+    result = []
+    for i, cands in enumerate(candidates):
+        others = [p for j, p in enumerate(priors) if j != i and p is not None]
+        voters = [j for j in keys if j != i and candidates[j]]
+        top = max((math.log10(_population(c.entry) + 10) for c in cands), default=0.0)
+        rows = []
+        for c in cands:
+            e = c.entry
+            log_pop = math.log10(_population(e) + 10)
+            same_country = sum(o.country_code == e.country_code for o in others)
+            same_admin1 = sum(
+                bool(o.admin1_code)
+                and o.country_code == e.country_code
+                and o.admin1_code == e.admin1_code
+                for o in others
+            )
+            nearest = min((_km(e, o) for o in others), default=MAX_KM)
+            rows.append(
+                (
+                    log_pop / 7.0,
+                    log_pop - top,
+                    float(c.match == "primary"),
+                    float(c.match == "fuzzy"),
+                    float(e.feature == "country"),
+                    float(e.feature == "admin1"),
+                    float(e.feature == "admin2"),
+                    float(e.feature == "continent"),
+                    float(c.type_hint is not None and c.type_hint == e.feature),
+                    float(c.type_hint is not None and c.type_hint != e.feature),
+                    same_country / len(others) if others else 0.0,
+                    same_admin1 / len(others) if others else 0.0,
+                    float(e.country_code in demonym_countries),
+                    1.0 - math.log1p(nearest) / math.log1p(MAX_KM),
+                    float(e.country_code in names_countries and e.feature != "country"),
+                    sum(country_votes[j].get(e.country_code, 0.0) for j in voters) / len(voters)
+                    if voters
+                    else 0.0,
+                    sum(admin1_votes[j].get((e.country_code, e.admin1_code), 0.0) for j in voters)
+                    / len(voters)
+                    if voters
+                    else 0.0,
+                )
+            )
+        result.append(rows)
+    return result
 
 
 def _place(gazetteer: Gazetteer, candidate: Candidate, toponym: Toponym, score: float) -> Place:
@@ -91,32 +195,38 @@ def _place(gazetteer: Gazetteer, candidate: Candidate, toponym: Toponym, score: 
 
 
 def resolve_toponyms(
-    gazetteer: Gazetteer, toponyms: list[Toponym], context_words: list[str] = ()
+    gazetteer: Gazetteer,
+    toponyms: list[Toponym],
+    context_words: list[str] = (),
+    weights: tuple[float, ...] | None = None,
 ) -> list[Place | None]:
     """One Place (or None where nothing fits) per toponym, in the same order."""
+    weights = weights or default_weights()
     candidates = [gazetteer.candidates(t.text) for t in toponyms]
-    context = _Context(Counter(), Counter())
-    for word in context_words:
-        code = gazetteer.demonym_country(word)
-        if code:
-            context.countries[code] += 1
-    for cands in candidates:
-        # A first pass without context: unambiguous names and countries anchor the article.
-        if len({c.entry.geonameid for c in cands}) == 1 or any(
-            c.entry.feature == "country" and c.match == "primary" for c in cands
-        ):
-            best = max(cands, key=lambda c: _score(c, context))
-            context.countries[best.entry.country_code] += 1
-            if best.entry.feature in ("admin1", "city"):
-                context.admin1s[(best.entry.country_code, best.entry.admin1_code)] += 1
+    demonyms = {code for w in set(context_words) if (code := gazetteer.demonym_country(w))}
+    chosen = None
+    for _ in range(CONTEXT_ROUNDS):
+        best = choose(candidates, candidate_features(candidates, demonyms, chosen), weights)
+        chosen = [
+            cands[b].entry if b is not None else None
+            for cands, b in zip(candidates, best, strict=True)
+        ]
     places: list[Place | None] = []
-    for toponym, cands in zip(toponyms, candidates, strict=True):
-        if not cands:
-            places.append(None)
-            continue
-        scored = max(((c, _score(c, context)) for c in cands), key=lambda pair: pair[1])
-        places.append(_place(gazetteer, scored[0], toponym, scored[1]))
+    for toponym, cands, b in zip(toponyms, candidates, best, strict=True):
+        places.append(None if b is None else _place(gazetteer, cands[b], toponym, 0.0))
     return places
+
+
+def choose(candidates, features, weights) -> list[int | None]:
+    """The index of the best-scoring candidate of each toponym (None where there are none)."""
+    best: list[int | None] = []
+    for cands, rows in zip(candidates, features, strict=True):
+        if not cands:
+            best.append(None)
+            continue
+        scores = [sum(w * f for w, f in zip(weights, row, strict=True)) for row in rows]
+        best.append(max(range(len(cands)), key=scores.__getitem__))
+    return best
 
 
 def resolve(gazetteer: Gazetteer, doc: Doc) -> list[Place]:

@@ -1,0 +1,112 @@
+"""Toponym resolution with gold toponyms given: Acc@161km, exact GeoNames id, mean error, AUC.
+
+AUC is the area under the curve of log(1 + error km) over toponyms sorted by error,
+normalised by log(20039 km) (half the Earth's circumference), as in Gritta et al.; lower
+is better.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from thucydides.evaluation.geo_corpora import GoldArticle
+from thucydides.geo import Gazetteer, Toponym, resolve_toponyms
+
+MAX_KM = 20039.0
+# Published figures with gold toponyms (Acc@161km, exact id), from ../shared/data/README.md.
+PUBLISHED = {
+    "lgl": [
+        ("Mordecai 3 (2023)", 0.827, 0.794),
+        ("CamCoder (2018)", 0.76, None),
+        ("population baseline", 0.70, None),
+    ],
+    "trnews": [("Mordecai 3 (2023)", 0.873, 0.843)],
+    "geovirus": [("CamCoder (2018)", 0.82, None)],
+}
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+@dataclass(frozen=True, slots=True)
+class GeoScore:
+    corpus: str
+    toponyms: int
+    resolved: int
+    acc161: float
+    exact_id: float | None
+    mean_km: float
+    median_km: float
+    auc: float
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def resolve_article(gazetteer: Gazetteer, article: GoldArticle, weights=None):
+    toponyms = [
+        Toponym(t.start, t.end, article.text[t.start : t.end] or t.phrase) for t in article.toponyms
+    ]
+    words = _CAPITALISED.findall(article.text)
+    return resolve_toponyms(gazetteer, toponyms, words, weights=weights)
+
+
+def score_articles(
+    corpus: str, gazetteer: Gazetteer, articles: list[GoldArticle], weights=None, weights_for=None
+) -> GeoScore:
+    """Score resolution of the gold toponyms; `weights_for(article)` gives per-article weights (CV)."""
+    errors: list[float] = []
+    exact: list[bool] = []
+    resolved = 0
+    for article in articles:
+        places = resolve_article(
+            gazetteer, article, weights_for(article) if weights_for else weights
+        )
+        for gold, place in zip(article.toponyms, places, strict=True):
+            if place is None:
+                errors.append(MAX_KM)
+                if gold.geonameid is not None:
+                    exact.append(False)
+                continue
+            resolved += 1
+            errors.append(
+                km(gold.latitude, gold.longitude, place.entry.latitude, place.entry.longitude)
+            )
+            if gold.geonameid is not None:
+                exact.append(place.entry.geonameid == gold.geonameid)
+    ordered = sorted(errors)
+    logs = [math.log(1 + e) / math.log(MAX_KM) for e in ordered]
+    auc = (sum(logs) - (logs[0] + logs[-1]) / 2) / (len(logs) - 1) if len(logs) > 1 else logs[0]
+    return GeoScore(
+        corpus=corpus,
+        toponyms=len(errors),
+        resolved=resolved,
+        acc161=sum(e <= 161 for e in errors) / len(errors),
+        exact_id=sum(exact) / len(exact) if exact else None,
+        mean_km=sum(errors) / len(errors),
+        median_km=ordered[len(ordered) // 2],
+        auc=auc,
+    )
+
+
+def cross_validated(
+    gazetteer: Gazetteer, corpora: dict[str, list[GoldArticle]], k: int = 5
+) -> list[GeoScore]:
+    """k-fold by article over the pooled training corpora; each article scored by a ranker
+    that never saw it."""
+    from thucydides.geo.train import folds, train
+
+    pooled = [a for articles in corpora.values() for a in articles]
+    weights_by_article: dict[int, tuple[float, ...]] = {}
+    for fold in folds(pooled, k):
+        held = {id(a) for a in fold}
+        weights = train(gazetteer, [a for a in pooled if id(a) not in held])
+        weights_by_article.update({id(a): weights for a in fold})
+    return [
+        score_articles(name, gazetteer, articles, weights_for=lambda a: weights_by_article[id(a)])
+        for name, articles in corpora.items()
+    ]
