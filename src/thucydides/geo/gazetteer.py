@@ -26,7 +26,7 @@ from thucydides.geo.place import GazetteerEntry
 
 FUZZY_CUTOFF = 85.0
 FUZZY_MIN_LENGTH = 5
-Match = Literal["primary", "alias", "fuzzy"]
+Match = Literal["primary", "alias", "fuzzy", "demonym"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +80,11 @@ class Gazetteer:
         found = self._lookup(key, hint)
         if not found and hint is not None:
             found = self._lookup(normalise(text), None)
-        if not found:
-            code = self.demonym_country(text)
-            if code is not None and code in self._data.country_entries:
-                entry = self._data.entries[self._data.country_entries[code]]
-                found = [Candidate(entry, "alias", hint)]
+        code = self.demonym_country(text)
+        if code is not None and code in self._data.country_entries:
+            idx = self._data.country_entries[code]
+            if all(c.entry is not self._data.entries[idx] for c in found):
+                found.append(Candidate(self._data.entries[idx], "demonym", hint))
         if not found and len(key) >= FUZZY_MIN_LENGTH:
             seen: set[int] = set()
             for fuzzy_key in self._fuzzy_keys(key):

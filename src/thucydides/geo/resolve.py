@@ -39,6 +39,7 @@ FEATURES = (
     "country_named",
     "country_votes",
     "admin1_votes",
+    "demonym_match",
 )
 MAX_KM = 20039.0
 # Rounds of re-reading: the second lets corrected choices inform each other.
@@ -169,6 +170,7 @@ def candidate_features(
                     / len(voters)
                     if voters
                     else 0.0,
+                    float(c.match == "demonym"),
                 )
             )
         result.append(rows)
