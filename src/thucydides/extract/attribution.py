@@ -26,7 +26,7 @@ SAY = {
 def attribution_of(trigger: Token, last_speaker: Attribution | None) -> Attribution | None:
     for ancestor in [trigger, *trigger.ancestors]:
         speaker = None
-        if ancestor.lemma_.lower() in SAY and ancestor is not trigger:
+        if ancestor.lemma_.lower() in SAY and ancestor != trigger:
             speaker = child(ancestor, "nsubj")
         if speaker is None:
             according = next(

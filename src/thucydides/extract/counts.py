@@ -77,7 +77,7 @@ def _count_of(noun: Token) -> int | None:
     head = noun.head
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         return None
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head is not noun:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head != noun:
         return number(noun.head.head)
     return None
 

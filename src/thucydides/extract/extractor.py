@@ -116,7 +116,7 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
 
 def _has_place_object(trigger: Token, doc: Doc) -> bool:
     for token in local_tokens(trigger):
-        if token is trigger:
+        if token == trigger:
             continue
         if token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in TOPONYM_LABELS:
             return True
@@ -159,7 +159,7 @@ def _date_for(
         return attached[0]
     for expression in expressions:
         head = _expression_head(sentence, expression)
-        if head is not None and head.head is trigger:
+        if head is not None and head.head == trigger:
             return expression
     return None
 

@@ -68,21 +68,19 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
     chain = [trigger]
     token = trigger
     while (
-        token.dep_ in ("xcomp", "ccomp", "conj", "acomp")
-        and token.head is not token
-        and len(chain) < 4
+        token.dep_ in ("xcomp", "ccomp", "conj", "acomp") and token.head != token and len(chain) < 4
     ):
         token = token.head
         chain.append(token)
     for token in chain:
         lemma = token.lemma_.lower()
-        if token is not trigger and lemma in INTENT_HEADS:
+        if token != trigger and lemma in INTENT_HEADS:
             return "hypothetical"
-        if token is not trigger and lemma in DENIAL_HEADS:
+        if token != trigger and lemma in DENIAL_HEADS:
             return "negated"
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
             return "hypothetical"
-        if token is not trigger and lemma in {"able", "manage"}:
+        if token != trigger and lemma in {"able", "manage"}:
             break
     if trigger.tag_ == "VBG" and trigger.dep_ in ("acl", "amod", "relcl"):
         return "generic"
@@ -103,7 +101,7 @@ def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
     if trigger.tag_ in ("NNS", "NNPS") and not counted:
         return "generic"
     token = trigger
-    while token.head is not token and token.pos_ not in ("VERB", "AUX"):
+    while token.head != token and token.pos_ not in ("VERB", "AUX"):
         if token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_PREPS:
             return "background"
         token = token.head

@@ -111,8 +111,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in ("nsubj", "csubj"):
                 return child, False
             if child.dep_ == "nsubjpass":
-                return child, token is verb
-        if token.dep_ not in CLIMB_DEPS or token.head is token:
+                return child, token == verb
+        if token.dep_ not in CLIMB_DEPS or token.head == token:
             break
         token = token.head
     return None, False

@@ -1,0 +1,129 @@
+"""Score thucydides on the ACLED notes: event type, actor1, fatalities, location, dates.
+
+Each note is read as one report and the pipeline's first new event is compared with the gold
+event. Dates: the notes carry no publication date, so each relative expression is resolved
+against the date a report using it would carry: the event day itself for "today", "this
+morning" or "tonight", the day after for every other relative expression ("yesterday", "on
+Thursday", "last night"); absolute dates ("on 5 May") are resolved against the day after.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from thucydides.clean import clean_text
+from thucydides.evaluation.acled_notes import TYPES, GoldNote
+from thucydides.evaluation.geo_eval import km
+from thucydides.extract import extract
+from thucydides.geo import load_gazetteer, resolve
+from thucydides.geo.event_place import places_for
+from thucydides.nlp import load_pipeline
+from thucydides.when.event_date import dates_for
+
+SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b", re.IGNORECASE)
+ABSOLUTE = re.compile(
+    r"\d{4}-\d\d-\d\d|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?[A-Z][a-z]+|\b[A-Z][a-z]+\.?\s+\d{1,2}\b"
+)
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+@dataclass(slots=True)
+class NoteResult:
+    gold: GoldNote
+    event_type: str | None
+    actor1: str
+    fatalities: int | None
+    date_expression: str | None
+    date_kind: str
+    date_correct: bool | None
+    km_error: float | None
+
+
+@dataclass(slots=True)
+class AcledScores:
+    results: list[NoteResult] = field(default_factory=list)
+
+    def subset(self, held_out: bool | None) -> list[NoteResult]:
+        return [r for r in self.results if held_out is None or r.gold.held_out == held_out]
+
+
+def normalise_actor(name: str) -> str:
+    """'Police Forces of India (2014-)' -> 'police forces of india'."""
+    return _PAREN.sub("", name).strip().lower()
+
+
+def actor_match(predicted: str, gold: str) -> bool:
+    p, g = normalise_actor(predicted), normalise_actor(gold)
+    return bool(p) and (p == g or (len(p) > 3 and (p in g or g in p)))
+
+
+def macro_f1(pairs: list[tuple[str, str | None]]) -> tuple[float, dict[str, float]]:
+    per: dict[str, float] = {}
+    for label in TYPES:
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        fp = sum(1 for g, p in pairs if g != label and p == label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        if tp + fp + fn == 0:
+            continue
+        per[label] = 2 * tp / (2 * tp + fp + fn)
+    return sum(per.values()) / len(per), per
+
+
+def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> AcledScores:
+    nlp = load_pipeline()
+    gazetteer = load_gazetteer()
+    scores = AcledScores()
+    texts = [clean_text(n.notes).text for n in notes]
+    for note, doc in zip(notes, nlp.pipe(texts, batch_size=64, n_process=n_process), strict=True):
+        mentions = [m for m in extract(doc) if m.status == "new"]
+        first = mentions[0] if mentions else None
+        expression = first.date_span.text if first and first.date_span else None
+        if expression is None:
+            kind, correct = "none", None
+        else:
+            kind = (
+                "same-day"
+                if SAME_DAY.search(expression)
+                else "absolute"
+                if ABSOLUTE.search(expression)
+                else "relative"
+            )
+            published = (
+                note.event_date if kind == "same-day" else note.event_date + timedelta(days=1)
+            )
+            when = dates_for([first], published)[0]
+            correct = when.date == note.event_date
+        km_error = None
+        if first is not None:
+            place = places_for([first], resolve(gazetteer, doc))[0].place
+            if place is not None and note.latitude:
+                km_error = km(
+                    note.latitude, note.longitude, place.entry.latitude, place.entry.longitude
+                )
+        actor1 = ""
+        if first is not None and first.actor1 is not None:
+            actor1 = first.actor1.name.replace("{country}", note.country)
+        scores.results.append(
+            NoteResult(
+                gold=note,
+                event_type=first.event_type if first else None,
+                actor1=actor1,
+                fatalities=first.fatalities.value
+                if first and first.fatalities
+                else (0 if first else None),
+                date_expression=expression,
+                date_kind=kind,
+                date_correct=correct,
+                km_error=km_error,
+            )
+        )
+        if progress:
+            progress()
+    return scores
+
+
+def type_confusion(results: list[NoteResult]) -> Counter:
+    return Counter((r.gold.event_type, r.event_type) for r in results)
