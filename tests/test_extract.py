@@ -40,11 +40,25 @@ def test_vague_counts_use_acled_numbers(nlp):
         ("Police did not arrest anyone in Quetta.", "negated"),
         ("The rebels threatened to attack the capital.", "hypothetical"),
         ("The group is behind frequent attacks in the region.", "generic"),
-        ("The attack on the town comes amid rising tension.", "reference"),
     ],
 )
 def test_not_new_events(nlp, text, status):
     assert [m.status for m in extract(nlp(text))] == [status]
+
+
+def test_back_reference_needs_an_antecedent(nlp):
+    alone = "The rally in Birbhum was attended by 10,000 workers."
+    assert [m.status for m in extract(nlp(alone))] == ["new"]
+    told = "Militants attacked a police post in Bannu on Monday. The attack on the town comes amid rising tension."
+    assert [m.status for m in extract(nlp(told))] == ["new", "reference"]
+
+
+def test_a_held_protest_is_an_event_a_habit_is_not(nlp):
+    (m,) = _new(nlp, "Members of CPI (M) held protests in Tirumalayapalem, demanding compensation.")
+    assert m.event_type == "Protests"
+    assert [
+        m.status for m in extract(nlp("The group is behind frequent attacks in the region."))
+    ] == ["generic"]
 
 
 def test_attribution_named_and_anonymous(nlp):

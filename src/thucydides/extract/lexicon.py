@@ -20,6 +20,7 @@ class TriggerDef:
     by_target: bool = False
     needs_place_object: bool = False
     nominal_needs_attack_verb: bool = False
+    admits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ def load_lexicon() -> Lexicon:
             by_target=row.get("target") == "by_target",
             needs_place_object=row.get("needs_place_object", False),
             nominal_needs_attack_verb=row.get("nominal_needs_attack_verb", False),
+            admits=tuple(row.get("admits", [row["event_type"]])),
         )
         for lemma in row["lemmas"]:
             words = lemma.lower().split()

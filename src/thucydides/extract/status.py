@@ -60,6 +60,46 @@ INTENT_HEADS = {
     "fear",
 }
 DENIAL_HEADS = {"deny", "refute", "reject"}
+# Verbs that make a bare plural a happening ("held protests", "clashes erupted"), not a habit.
+ANCHORING_VERBS = {
+    "hold",
+    "stage",
+    "organise",
+    "organize",
+    "carry",
+    "conduct",
+    "erupt",
+    "break",
+    "occur",
+    "take",
+    "hurl",
+    "throw",
+    "fire",
+    "detonate",
+    "explode",
+    "lob",
+    "plant",
+    "trigger",
+    "spark",
+    "witness",
+    "see",
+    "rock",
+    "hit",
+    "leave",
+    "kill",
+    "injure",
+    "continue",
+    "start",
+    "begin",
+    "launch",
+    "resume",
+    "observe",
+    "call",
+    "join",
+    "mount",
+    "intensify",
+    "spread",
+}
 
 
 def status_of(trigger: Token, has_own_date: bool) -> Status:
@@ -98,7 +138,10 @@ def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
     if modifiers & GENERIC_MODIFIERS:
         return "generic"
     counted = any(c.dep_ == "nummod" for c in trigger.children)
-    if trigger.tag_ in ("NNS", "NNPS") and not counted:
+    anchored = trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "ROOT") and (
+        trigger.dep_ == "ROOT" or trigger.head.lemma_.lower() in ANCHORING_VERBS
+    )
+    if trigger.tag_ in ("NNS", "NNPS") and not counted and not anchored:
         return "generic"
     token = trigger
     while token.head != token and token.pos_ not in ("VERB", "AUX"):

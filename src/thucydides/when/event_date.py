@@ -17,13 +17,17 @@ def dates_for(mentions: list[Mention], published: date | None) -> list[When]:
     """One When per mention, in order.
 
     "Earlier" dates an event against the one told just before it, to the week. A mention with
-    no expression takes the report's date at week precision, never claimed to the day.
+    no expression takes the date of the event told before it; the first one, the report's
+    date at week precision, never claimed to the day.
     """
     result: list[When] = []
     previous: When | None = None
     for mention in mentions:
         span = mention.date_span
-        if span is None or published is None:
+        if span is None and previous is not None:
+            # The story goes on about the same time until it says otherwise.
+            when = When(previous.date, previous.precision, "previous event")
+        elif span is None or published is None:
             when = fallback(published)
         elif mention.date_relative_to_previous:
             anchor = previous.date if previous and previous.date else published
