@@ -26,3 +26,28 @@ def test_geoparsing_with_gold_toponyms_never_regresses():
     # GeoVirus is never trained on, so its score with the shipped ranker is a held-out figure.
     score = score_articles("geovirus", load_gazetteer(), read_corpus("geovirus"))
     assert score.acc161 >= 0.70
+
+
+@pytest.fixture(scope="module")
+def acled_held_out():
+    from thucydides.evaluation.acled_eval import evaluate_notes
+    from thucydides.evaluation.acled_notes import read_notes
+
+    return evaluate_notes([n for n in read_notes() if n.held_out]).results
+
+
+def test_acled_event_typing_actors_and_fatalities_never_regress(acled_held_out):
+    from thucydides.evaluation.acled_eval import actor_match, macro_f1
+
+    results = acled_held_out
+    n = len(results)
+    assert sum(r.event_type == r.gold.event_type for r in results) / n >= 0.79
+    assert macro_f1([(r.gold.event_type, r.event_type) for r in results])[0] >= 0.69
+    assert sum(actor_match(r.actor1, r.gold.actor1) for r in results) / n >= 0.62
+    assert sum((r.fatalities or 0) == r.gold.fatalities for r in results) / n >= 0.89
+
+
+def test_acled_dates_never_regress(acled_held_out):
+    resolvable = [r for r in acled_held_out if r.date_correct is not None]
+    assert len(resolvable) >= 500
+    assert sum(r.date_correct for r in resolvable) / len(resolvable) >= 0.84

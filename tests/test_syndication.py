@@ -1,0 +1,45 @@
+"""One story from three outlets is one set of events with three sources, never three sets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from thucydides.ingest import make_article
+
+PUBLISHED = date(2014, 6, 10)
+
+
+def _paragraphs(raw: str) -> list[str]:
+    return [p for p in raw.splitlines() if p.strip()][:11]
+
+
+def outlets(seed_raw: str) -> list[tuple[str, str]]:
+    paras = _paragraphs(seed_raw)
+    wire = "Militants seize Mosul government headquarters\n" + "\n".join(paras)
+    trimmed = "\n".join(
+        ["Iraq: insurgents overrun provincial HQ in Mosul", *paras[:9], "Advertisement", "Share this article"]
+    )
+    swapped = paras[:]
+    swapped[3], swapped[4] = swapped[4], swapped[3]
+    reordered = "\n".join(["ISIL fighters take Nineveh government building", *swapped, "Copyright 2014. All rights reserved."])
+    return [
+        (wire, "https://wire.example/mosul"),
+        (trimmed, "https://daily.example/iraq-mosul"),
+        (reordered, "https://gazette.example/world/mosul-hq"),
+    ]
+
+
+def test_three_outlets_one_story_same_events_three_sources(pipeline, seed_raw):
+    articles = [
+        make_article(text, url, published=PUBLISHED, url=url, outlet=url.split("/")[2])
+        for text, url in outlets(seed_raw)
+    ]
+    assert len({a.article_id for a in articles}) == 3
+    events = pipeline.process_batch(articles).events
+    assert sorted(e.sub_event_type for e in events) == [
+        "Looting/property destruction",
+        "Non-state actor overtakes territory",
+    ]
+    for event in events:
+        assert event.source_count == 3
+        assert {s.outlet for s in event.sources} == {"wire.example", "daily.example", "gazette.example"}
