@@ -17,11 +17,22 @@ def outlets(seed_raw: str) -> list[tuple[str, str]]:
     paras = _paragraphs(seed_raw)
     wire = "Militants seize Mosul government headquarters\n" + "\n".join(paras)
     trimmed = "\n".join(
-        ["Iraq: insurgents overrun provincial HQ in Mosul", *paras[:9], "Advertisement", "Share this article"]
+        [
+            "Iraq: insurgents overrun provincial HQ in Mosul",
+            *paras[:9],
+            "Advertisement",
+            "Share this article",
+        ]
     )
     swapped = paras[:]
     swapped[3], swapped[4] = swapped[4], swapped[3]
-    reordered = "\n".join(["ISIL fighters take Nineveh government building", *swapped, "Copyright 2014. All rights reserved."])
+    reordered = "\n".join(
+        [
+            "ISIL fighters take Nineveh government building",
+            *swapped,
+            "Copyright 2014. All rights reserved.",
+        ]
+    )
     return [
         (wire, "https://wire.example/mosul"),
         (trimmed, "https://daily.example/iraq-mosul"),
@@ -42,4 +53,37 @@ def test_three_outlets_one_story_same_events_three_sources(pipeline, seed_raw):
     ]
     for event in events:
         assert event.source_count == 3
-        assert {s.outlet for s in event.sources} == {"wire.example", "daily.example", "gazette.example"}
+        assert {s.outlet for s in event.sources} == {
+            "wire.example",
+            "daily.example",
+            "gazette.example",
+        }
+
+
+def test_copies_ingested_in_later_runs_join_the_stored_events(tmp_path, pipeline, seed_raw):
+    from typer.testing import CliRunner
+
+    from thucydides.cli import app
+    from thucydides.store import Store
+
+    runner = CliRunner()
+    db = tmp_path / "t.duckdb"
+    for i, (text, url) in enumerate(outlets(seed_raw)):
+        path = tmp_path / f"outlet{i}.jsonl"
+        line = {
+            "id": f"outlet-{i}",
+            "text": text,
+            "published": "2014-06-10",
+            "url": url,
+            "source": url.split("/")[2],
+        }
+        import json
+
+        path.write_text(json.dumps(line) + "\n")
+        for _ in range(2):  # each copy twice: re-ingesting never adds anything
+            result = runner.invoke(app, ["run", str(path), "--db", str(db), "--no-show"])
+            assert result.exit_code == 0, result.output
+    with Store(db, read_only=True) as store:
+        events = store.events()
+        assert store.counts() == {"articles": 3, "events": 2, "event_sources": 6}
+    assert all(e.source_count == 3 for e in events)

@@ -108,6 +108,7 @@ def run(
     Re-running on the same input stores nothing twice. A bad file is reported and skipped;
     the rest of the batch still runs. Exit status 1 if any input had an error.
     """
+    from thucydides.dedup import reconcile
     from thucydides.pipeline import run_pipeline
     from thucydides.store import Store
 
@@ -120,8 +121,12 @@ def run(
     with Store(db) as store:
         for batch in run_pipeline(stream, batch_size=batch_size, console=err):
             errors += _report(batch.problems)
-            store.write_batch(batch.articles, batch.events)
-            found.extend(batch.events)
+            in_batch = {p.article.article_id for p in batch.articles}
+            events = reconcile(
+                batch.events, lambda e, in_batch=in_batch: store.candidates(e, in_batch)
+            )
+            store.write_batch(batch.articles, events)
+            found.extend(events)
             n_articles += len(batch.articles)
         totals = store.counts()
     if show and found:

@@ -7,13 +7,13 @@ dates within a window that depends on their precision (ACLED: one event per acto
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from thucydides.dedup.located import LocatedMention
 from thucydides.event import Event, Evidence, Source
+from thucydides.geo.distance import haversine_km
 from thucydides.geo.place import Place
 
 # ACLED's order of precedence of sub-event types within a type: the first one present names the event.
@@ -49,14 +49,7 @@ DISTANCE_KM = {1: 25.0, 2: 50.0, 3: 150.0}
 
 
 def _km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(
-        math.radians, (a.entry.latitude, a.entry.longitude, b.entry.latitude, b.entry.longitude)
-    )
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a.entry.latitude, a.entry.longitude, b.entry.latitude, b.entry.longitude)
 
 
 @dataclass(slots=True)
@@ -250,3 +243,88 @@ def merge_events(located: list[LocatedMention]) -> list[Event]:
             clusters.append(target)
         target.members.append(item)
     return [_build(c) for c in clusters]
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Two stored-or-new events report the same real event (ACLED: same actors, place, day)."""
+    if a.event_type != b.event_type:
+        return False
+    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
+        return False
+    if a.geonameid != b.geonameid:
+        if a.latitude is None or b.latitude is None:
+            return False
+        precision = max(a.geo_precision or 3, b.geo_precision or 3)
+        distance = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+        if distance > DISTANCE_KM[precision]:
+            return False
+    if a.event_date is not None and b.event_date is not None:
+        window = DATE_WINDOW_DAYS[max(a.time_precision, b.time_precision)]
+        if abs((a.event_date - b.event_date).days) > window:
+            return False
+    return True
+
+
+def combine(stored: Event, new: Event) -> Event:
+    """The stored event with a new report of it folded in; the stored id is kept.
+
+    The more precise date and place win; fatalities are the lowest figure any report gives
+    (ACLED), counting only reports that give one; every source and its evidence are kept.
+    """
+    sources = {s.article_id: s for s in stored.sources}
+    for source in new.sources:
+        sources.setdefault(source.article_id, source)
+    evidence = {name: list(items) for name, items in stored.evidence.items()}
+    for name, items in new.evidence.items():
+        known = evidence.setdefault(name, [])
+        known.extend(item for item in items if item not in known)
+    reported = [e.fatalities for e in (stored, new) if e.fatalities > 0]
+    injured = [e.injured for e in (stored, new) if e.injured > 0]
+    dated = min((stored, new), key=lambda e: (e.event_date is None, e.time_precision))
+    placed = min((stored, new), key=lambda e: (e.geo_precision is None, e.geo_precision or 9))
+    sub_type = min((stored.sub_event_type, new.sub_event_type), key=SUB_EVENT_ORDER.index)
+    place_fields = (
+        "country",
+        "iso",
+        "iso3",
+        "region",
+        "admin1",
+        "admin2",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "geonameid",
+    )
+    return stored.model_copy(
+        update={
+            "event_date": dated.event_date,
+            "time_precision": dated.time_precision,
+            "sub_event_type": sub_type,
+            "actor1": stored.actor1 or new.actor1,
+            "inter1": stored.inter1 or new.inter1,
+            "actor2": stored.actor2 or new.actor2,
+            "inter2": stored.inter2 or new.inter2,
+            **{name: getattr(placed, name) for name in place_fields},
+            "fatalities": min(reported) if reported else 0,
+            "injured": min(injured) if injured else 0,
+            "weapons": stored.weapons + [w for w in new.weapons if w not in stored.weapons],
+            "sources": list(sources.values()),
+            "source_count": len(sources),
+            "confidence": max(stored.confidence, new.confidence),
+            "evidence": evidence,
+        }
+    )
+
+
+def reconcile(events: list[Event], candidates) -> list[Event]:
+    """Fold each new event into a stored one that reports the same real event, if any.
+
+    `candidates(event)` returns stored events that might match (nearby, same type, close in
+    time); the store supplies it, so only the store speaks SQL.
+    """
+    result = []
+    for event in events:
+        match = next((c for c in candidates(event) if same_event(c, event)), None)
+        result.append(combine(match, event) if match is not None else event)
+    return result

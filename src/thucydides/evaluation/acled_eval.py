@@ -16,9 +16,9 @@ from datetime import timedelta
 
 from thucydides.clean import clean_text
 from thucydides.evaluation.acled_notes import TYPES, GoldNote
-from thucydides.evaluation.geo_eval import km
 from thucydides.extract import extract
 from thucydides.geo import load_gazetteer, resolve
+from thucydides.geo.distance import haversine_km
 from thucydides.geo.event_place import places_for
 from thucydides.nlp import load_pipeline
 from thucydides.when.event_date import dates_for
@@ -100,7 +100,7 @@ def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> 
         if first is not None:
             place = places_for([first], resolve(gazetteer, doc))[0].place
             if place is not None and note.latitude:
-                km_error = km(
+                km_error = haversine_km(
                     note.latitude, note.longitude, place.entry.latitude, place.entry.longitude
                 )
         actor1 = ""

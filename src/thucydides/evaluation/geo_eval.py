@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from thucydides.evaluation.geo_corpora import GoldArticle
 from thucydides.geo import Gazetteer, Toponym, resolve_toponyms
+from thucydides.geo.distance import haversine_km
 
 MAX_KM = 20039.0
 # Published figures with gold toponyms (Acc@161km, exact id), from ../shared/data/README.md.
@@ -38,13 +39,6 @@ class GeoScore:
     mean_km: float
     median_km: float
     auc: float
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def resolve_article(gazetteer: Gazetteer, article: GoldArticle, weights=None):
@@ -74,7 +68,9 @@ def score_articles(
                 continue
             resolved += 1
             errors.append(
-                km(gold.latitude, gold.longitude, place.entry.latitude, place.entry.longitude)
+                haversine_km(
+                    gold.latitude, gold.longitude, place.entry.latitude, place.entry.longitude
+                )
             )
             if gold.geonameid is not None:
                 exact.append(place.entry.geonameid == gold.geonameid)

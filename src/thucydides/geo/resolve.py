@@ -17,6 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from thucydides.geo.distance import haversine_km
 from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.geo.place import GazetteerEntry, Place
 
@@ -94,10 +95,7 @@ def _prior(candidate: Candidate) -> float:
 
 
 def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _votes(candidates: list[list[Candidate]]) -> tuple[list[dict], list[dict]]:

@@ -9,7 +9,6 @@ point when within 161 km). Run: `python -m thucydides.geo.train` to rewrite
 from __future__ import annotations
 
 import json
-import math
 import random
 import re
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 
+from thucydides.geo.distance import haversine_km
 from thucydides.geo.gazetteer import Gazetteer, load_gazetteer
 from thucydides.geo.resolve import FEATURES, candidate_features
 
@@ -32,15 +32,6 @@ class Example:
 
     features: np.ndarray
     label: int
-
-
-def _km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def article_examples(gazetteer: Gazetteer, article, chosen=None) -> list[Example]:
@@ -69,7 +60,7 @@ def article_examples(gazetteer: Gazetteer, article, chosen=None) -> list[Example
         )
         if label is None:
             dists = [
-                _km(gold.latitude, gold.longitude, c.entry.latitude, c.entry.longitude)
+                haversine_km(gold.latitude, gold.longitude, c.entry.latitude, c.entry.longitude)
                 for c in cands
             ]
             best = min(range(len(cands)), key=dists.__getitem__)

@@ -110,8 +110,16 @@ class Store:
                     "SELECT DISTINCT event_id FROM event_sources WHERE list_contains(?, article_id)",
                     [article_ids],
                 ).fetchall()
+                batch = set(article_ids)
                 for (event_id,) in stale:
-                    if event_id not in new_ids:
+                    sources = {
+                        r[0]
+                        for r in self.con.execute(
+                            "SELECT article_id FROM event_sources WHERE event_id = ?", [event_id]
+                        ).fetchall()
+                    }
+                    # Only events these articles alone support are theirs to withdraw.
+                    if event_id not in new_ids and sources <= batch:
                         self.con.execute("DELETE FROM event_sources WHERE event_id = ?", [event_id])
                         self.con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
             for event in events:
@@ -132,6 +140,25 @@ class Store:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def candidates(self, event: Event, exclude_articles: set[str]) -> list[Event]:
+        """Stored events that may report the same real event: same type, within a month and
+        about two degrees. Events all of whose sources are in `exclude_articles` are left out:
+        they are being recomputed from those very articles."""
+        if event.event_date is None or event.latitude is None:
+            return []
+        rows = self.con.execute(
+            "SELECT e.record, list(s.article_id) FROM events e JOIN event_sources s USING (event_id)"
+            " WHERE e.event_type = ? AND e.event_date BETWEEN ? - INTERVAL 31 DAY AND ? + INTERVAL 31 DAY"
+            " AND abs(e.latitude - ?) <= 2 AND abs(e.longitude - ?) <= 2"
+            " GROUP BY e.event_id, e.record ORDER BY e.event_id",
+            [event.event_type, event.event_date, event.event_date, event.latitude, event.longitude],
+        ).fetchall()
+        return [
+            Event.model_validate_json(record)
+            for record, sources in rows
+            if not set(sources) <= exclude_articles
+        ]
 
     def events(self) -> list[Event]:
         rows = self.con.execute(
