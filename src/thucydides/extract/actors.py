@@ -56,8 +56,9 @@ class ActorContext:
     def _find_named(self) -> list[tuple[GroupDef, TextSpan]]:
         found: list[tuple[GroupDef, TextSpan]] = []
         taken: list[tuple[int, int]] = []
+        text = self.doc.text  # built afresh on every access: read it once
         for pattern, group in self.patterns:
-            for match in pattern.finditer(self.doc.text):
+            for match in pattern.finditer(text):
                 start, end = match.span()
                 if any(start < e and s < end for s, e in taken):
                     continue

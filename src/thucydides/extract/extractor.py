@@ -168,7 +168,9 @@ def _crowd(actor: ActorRef | None) -> bool:
     return actor is not None and actor.inter in CROWD_INTER
 
 
-def _classify(definition: TriggerDef, trigger: Token, actor1, actor2) -> tuple[str, str, str]:
+def _classify(
+    definition: TriggerDef, trigger: Token, sentence: Span, actor1, actor2
+) -> tuple[str, str, str]:
     event_type, sub_type, cameo = definition.event_type, definition.sub_event_type, definition.cameo
     violent = (
         event_type in ("Battles", "Violence against civilians")
@@ -176,7 +178,7 @@ def _classify(definition: TriggerDef, trigger: Token, actor1, actor2) -> tuple[s
     )
     if violent and _crowd(actor1) and (actor2 is None or _crowd(actor2)):
         # Crowds, supporters or students who fight or wreck are rioters, not armed groups.
-        demonstrating = any(t.lemma_.lower() in PROTEST_LEMMAS for t in trigger.sent)
+        demonstrating = any(t.lemma_.lower() in PROTEST_LEMMAS for t in sentence)
         return "Riots", "Violent demonstration" if demonstrating else "Mob violence", "145"
     if violent and actor2 is not None and actor2.inter == 6 and _is_state(actor1):
         return "Protests", "Excessive force against protesters", "1724"
@@ -185,7 +187,7 @@ def _classify(definition: TriggerDef, trigger: Token, actor1, actor2) -> tuple[s
     if definition.state_sub_event_type and _is_state(actor1):
         sub_type = definition.state_sub_event_type
     if definition.suicide_sub_event_type and any(
-        t.lower_.startswith("suicide") for t in trigger.sent if abs(t.i - trigger.i) <= 3
+        t.lower_.startswith("suicide") for t in trigger.doc[max(trigger.i - 3, 0) : trigger.i + 4]
     ):
         sub_type = definition.suicide_sub_event_type
     return event_type, sub_type, cameo
@@ -311,7 +313,7 @@ def extract(doc: Doc) -> list[Mention]:
                 continue
             found_any = True
             actor1, actor2 = _roles(trigger, context)
-            event_type, sub_type, cameo = _classify(definition, trigger, actor1, actor2)
+            event_type, sub_type, cameo = _classify(definition, trigger, sentence, actor1, actor2)
             event_type, sub_type, cameo = _weigh_type(
                 definition, event_type, sub_type, cameo, sentence, actor1
             )

@@ -77,7 +77,8 @@ def span_of(tokens: Span | list[Token] | Token) -> TextSpan:
     first, last = tokens[0], tokens[-1]
     doc = first.doc
     start, end = first.idx, last.idx + len(last)
-    return TextSpan(start, end, doc.text[start:end])
+    # Doc.text rebuilds the whole document's text on every access; the span's own is cheap.
+    return TextSpan(start, end, doc[first.i : last.i + 1].text)
 
 
 def content_head(token: Token) -> Token:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 
@@ -58,6 +59,16 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", cleaned).strip(" ,")
 
 
+@lru_cache(maxsize=65536)
+def _parse(normalised: str, base: datetime) -> datetime | None:
+    """dateparser costs about a millisecond a call; news repeats the same few phrases."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return dateparser.parse(
+            normalised, languages=["en"], settings={**_SETTINGS, "RELATIVE_BASE": base}
+        )
+
+
 def _relative(text: str, published: date) -> date | None:
     match = _AGO.match(text.strip())
     if match:
@@ -100,11 +111,7 @@ def resolve_expression(expression: DateExpression, published: date) -> When:
                 return When(
                     None, expression.precision, "none", text, expression.start, expression.end
                 )
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                parsed = dateparser.parse(
-                    normalised, languages=["en"], settings={**_SETTINGS, "RELATIVE_BASE": base}
-                )
+            parsed = _parse(normalised, base)
             if parsed is None:
                 return When(
                     None, expression.precision, "none", text, expression.start, expression.end

@@ -1,0 +1,78 @@
+"""Throughput of the whole pipeline against spaCy's own nlp.pipe on the same texts.
+
+    python bench/run.py [--articles 300] [--words 500]
+
+Articles are built from the ACLED notes in ../shared/data when present (realistic conflict
+reporting), otherwise from the bundled sample's paragraphs; each gets a distinct text.
+Prints articles/s and words/s for both, their ratio, and peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import time
+from datetime import date
+from pathlib import Path
+
+from thucydides.ingest import make_article
+from thucydides.pipeline import Pipeline
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "mosul-2014-06-10.txt"
+
+
+def paragraphs() -> list[str]:
+    try:
+        from thucydides.evaluation.acled_notes import read_notes
+
+        return [n.notes for n in read_notes()]
+    except FileNotFoundError:
+        return [p for p in SAMPLE.read_text().splitlines() if p.strip()]
+
+
+def corpus(n: int, words: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    pool = paragraphs()
+    texts = []
+    for _ in range(n):
+        chosen, count = [], 0
+        while count < words:
+            paragraph = rng.choice(pool)
+            chosen.append(paragraph)
+            count += len(paragraph.split())
+        texts.append("\n".join(chosen))
+    return texts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--words", type=int, default=500)
+    args = parser.parse_args()
+    texts = corpus(args.articles, args.words)
+    total_words = sum(len(t.split()) for t in texts)
+    pipeline = Pipeline()
+    pipeline.process_batch([make_article(texts[0], "warm-up", published=date(2015, 5, 1))])
+
+    started = time.perf_counter()
+    for _ in pipeline.nlp.pipe(texts, batch_size=32):
+        pass
+    spacy_seconds = time.perf_counter() - started
+
+    articles = [make_article(t, f"bench:{i}", published=date(2015, 5, 1)) for i, t in enumerate(texts)]
+    started = time.perf_counter()
+    batch = pipeline.process_batch(articles)
+    pipeline_seconds = time.perf_counter() - started
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{len(texts)} articles, {total_words:,} words, one process")
+    print(f"spaCy nlp.pipe : {len(texts) / spacy_seconds:7.1f} articles/s {total_words / spacy_seconds:9,.0f} words/s")
+    print(f"whole pipeline : {len(texts) / pipeline_seconds:7.1f} articles/s {total_words / pipeline_seconds:9,.0f} words/s"
+          f"  ({len(batch.events)} events)")
+    print(f"pipeline / spaCy throughput: {spacy_seconds / pipeline_seconds:.2f}")
+    print(f"peak resident memory: {peak_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
