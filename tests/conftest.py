@@ -33,3 +33,19 @@ def pipeline(nlp, gazetteer):
 @pytest.fixture(scope="session")
 def seed_raw() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory, pipeline, seed_raw) -> Path:
+    """A real DuckDB file holding the seed's events, for the API and the browser."""
+    from datetime import date
+
+    from thucydides.ingest import make_article
+    from thucydides.store import Store
+
+    db = tmp_path_factory.mktemp("seed-db") / "seed.duckdb"
+    article = make_article(seed_raw, "seed", published=date(2014, 6, 10), outlet="wire")
+    batch = pipeline.process_batch([article])
+    with Store(db) as store:
+        store.write_batch(batch.articles, batch.events)
+    return db

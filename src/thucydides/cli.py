@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from thucydides.event import Event
-from thucydides.export import write_acled, write_jsonl
+from thucydides.export import write_acled, write_geojson, write_jsonl, write_parquet
 from thucydides.export.jsonl import event_json
 from thucydides.ingest import parse_published, read_jsonl, read_sources
 from thucydides.problems import Problem
@@ -169,7 +169,9 @@ def extract(
 
 class ExportFormat(StrEnum):
     acled = "acled"
+    geojson = "geojson"
     jsonl = "jsonl"
+    parquet = "parquet"
 
 
 @app.command()
@@ -194,13 +196,47 @@ def export(
     except FileNotFoundError as exc:
         err.print(f"[red]error: {exc}[/red]")
         raise typer.Exit(2) from None
-    writer = write_acled if format is ExportFormat.acled else write_jsonl
+    if format is ExportFormat.parquet:
+        if output is None:
+            err.print("[red]error: parquet is binary; give a file with -o events.parquet[/red]")
+            raise typer.Exit(2)
+        write_parquet(events, output)
+        err.print(f"{len(events)} event(s) written to {output}")
+        return
+    writer = {
+        ExportFormat.acled: write_acled,
+        ExportFormat.geojson: write_geojson,
+        ExportFormat.jsonl: write_jsonl,
+    }[format]
     if output is None:
         writer(events, sys.stdout)
     else:
         with open(output, "w", encoding="utf-8", newline="") as fh:
             writer(events, fh)
         err.print(f"{len(events)} event(s) written to {output}")
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option(help=DB_HELP)] = Path("thucydides.duckdb"),
+    host: Annotated[
+        str, typer.Option(help="Address to bind; the default serves this machine only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the REST API (OpenAPI at /docs) and the web map and timeline at http://HOST:PORT/.
+
+    Read-only: the database is opened for reading, nothing over HTTP writes to it.
+    """
+    import uvicorn
+
+    from thucydides.api import create_app
+
+    if not db.exists():
+        err.print(f"[red]error: no database at {db}; create one with `thucydides run`[/red]")
+        raise typer.Exit(2)
+    err.print(f"thucydides: serving {db} at http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
 @gazetteer_app.command("build")

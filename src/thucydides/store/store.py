@@ -9,6 +9,7 @@ import duckdb
 
 from thucydides.event import Event
 from thucydides.pipeline import Processed
+from thucydides.store.query import SORTS, EventQuery
 from thucydides.store.schema import MIGRATIONS
 
 EVENT_COLUMNS = [
@@ -159,6 +160,62 @@ class Store:
             for record, sources in rows
             if not set(sources) <= exclude_articles
         ]
+
+    def query_events(self, query: EventQuery) -> tuple[list[Event], int]:
+        """One page of events matching the query, and how many match in all."""
+        where, params = query.where()
+        total = self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+        rows = self.con.execute(
+            f"SELECT record FROM events{where} ORDER BY {SORTS[query.sort]} LIMIT ? OFFSET ?",
+            [*params, query.limit, query.offset],
+        ).fetchall()
+        return [Event.model_validate_json(r[0]) for r in rows], total
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.con.execute(
+            "SELECT record FROM events WHERE event_id = ?", [event_id]
+        ).fetchone()
+        return Event.model_validate_json(row[0]) if row else None
+
+    def article(self, article_id: str) -> dict[str, object] | None:
+        row = self.con.execute(
+            "SELECT article_id, source, url, outlet, title, published, format, evidence_text, clean_text"
+            " FROM articles WHERE article_id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            return None
+        keys = (
+            "article_id",
+            "source",
+            "url",
+            "outlet",
+            "title",
+            "published",
+            "format",
+            "raw_text",
+            "clean_text",
+        )
+        return dict(zip(keys, row, strict=True))
+
+    def stats(self, query: EventQuery) -> dict[str, list[dict[str, object]]]:
+        """Counts and fatalities per day, per event type and per country, under the query's filters."""
+        where, params = query.where()
+        result = {}
+        for name, column in (
+            ("per_day", "event_date"),
+            ("per_type", "event_type"),
+            ("per_country", "country"),
+        ):
+            rows = self.con.execute(
+                f"SELECT {column}, count(*), sum(fatalities) FROM events{where} GROUP BY 1 ORDER BY 1",
+                params,
+            ).fetchall()
+            result[name] = [
+                {"key": str(k) if k is not None else None, "events": n, "fatalities": int(f or 0)}
+                for k, n, f in rows
+            ]
+        return result
 
     def events(self) -> list[Event]:
         rows = self.con.execute(

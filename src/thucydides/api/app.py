@@ -1,0 +1,183 @@
+"""create_app(): the REST API over one DuckDB file, and the web page that uses it.
+
+Read-only: nothing here writes. Every list is JSON, CSV (ACLED columns) or GeoJSON; page
+sizes are bounded by EventQuery; request bodies over MAX_BODY are refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import threading
+from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BeforeValidator, ValidationError
+
+from thucydides import __version__
+from thucydides.event import Event
+from thucydides.export.acled import ACLED_COLUMNS, acled_row
+from thucydides.export.geojson import feature_collection
+from thucydides.store import Store
+from thucydides.store.query import MAX_PAGE, EventQuery
+
+MAX_BODY = 64 * 1024
+Format = Literal["json", "csv", "geojson"]
+
+
+def _iso_only(value: object) -> object:
+    """Dates as YYYY-MM-DD only: lax parsing would read '0' as 1970-01-01."""
+    if isinstance(value, str) and not ISO_DATE.match(value):
+        raise ValueError("dates are YYYY-MM-DD")
+    return value
+
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+IsoDate = Annotated[date, BeforeValidator(_iso_only)]
+BBOX_PATTERN = r"^\s*-?\d{1,3}(\.\d+)?\s*(,\s*-?\d{1,3}(\.\d+)?\s*){3}$"
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """Four numbers (the pattern guarantees it), clamped to WGS84; south and north in order."""
+    if value is None:
+        return None
+    west, south, east, north = (float(p) for p in value.split(","))
+    west, east = (max(-180.0, min(180.0, v)) for v in (west, east))
+    south, north = sorted(max(-90.0, min(90.0, v)) for v in (south, north))
+    return west, south, east, north
+
+
+def event_query(
+    bbox: Annotated[
+        str | None,
+        Query(description="min_lon,min_lat,max_lon,max_lat", max_length=100, pattern=BBOX_PATTERN),
+    ] = None,
+    start: IsoDate | None = None,
+    end: IsoDate | None = None,
+    event_type: Annotated[str | None, Query(max_length=100)] = None,
+    sub_event_type: Annotated[str | None, Query(max_length=100)] = None,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    country: Annotated[str | None, Query(max_length=100)] = None,
+    admin1: Annotated[str | None, Query(max_length=100)] = None,
+    min_fatalities: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    sort: Literal["date", "-date", "fatalities", "confidence", "sources"] = "date",
+) -> EventQuery:
+    try:
+        return EventQuery(
+            bbox=_bbox(bbox),
+            start=start,
+            end=end,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            actor=actor,
+            country=country,
+            admin1=admin1,
+            min_fatalities=min_fatalities,
+            min_confidence=min_confidence,
+            q=q,
+            limit=limit,
+            offset=offset,
+            sort=sort,
+        )
+    except ValidationError as exc:
+        detail = exc.errors(include_url=False, include_context=False, include_input=False)
+        raise HTTPException(422, detail) from None
+
+
+def _csv(events: list[Event]) -> Response:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    stamp = int(datetime.now(UTC).timestamp())
+    for event in events:
+        writer.writerow(acled_row(event, stamp))
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
+
+
+def create_app(db: str | Path) -> FastAPI:
+    store = Store(db, read_only=True)
+    lock = threading.Lock()  # one DuckDB connection, used by one request at a time
+    static = Path(str(resources.files("thucydides.web").joinpath("static")))
+    app = FastAPI(
+        title="thucydides",
+        version=__version__,
+        description="Conflict events read from news reports, every field with its evidence.",
+    )
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, status_code=413)
+        return await call_next(request)
+
+    @app.get(
+        "/events",
+        summary="Events matching the filters, one page at a time",
+        description="format=json (default), csv (ACLED's 31 columns) or geojson (RFC 7946).",
+        responses={
+            200: {"content": {"application/json": {}, "text/csv": {}, "application/geo+json": {}}}
+        },
+    )
+    def list_events(query: Annotated[EventQuery, Depends(event_query)], format: Format = "json"):
+        with lock:
+            events, total = store.query_events(query)
+        if format == "csv":
+            return _csv(events)
+        if format == "geojson":
+            collection = feature_collection(events)
+            collection["total"] = total
+            return JSONResponse(collection, media_type="application/geo+json")
+        return {
+            "total": total,
+            "limit": query.limit,
+            "offset": query.offset,
+            "events": [e.model_dump(mode="json", exclude={"evidence"}) for e in events],
+        }
+
+    @app.get(
+        "/events/{event_id}",
+        summary="One event with its sources and evidence",
+        responses={404: {"description": "No such event"}},
+    )
+    def get_event(event_id: Annotated[str, PathParam(max_length=64)]) -> Event:
+        with lock:
+            event = store.event(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return event
+
+    @app.get(
+        "/articles/{article_id}",
+        summary="A source report: raw text (evidence offsets point here) and clean text",
+        responses={404: {"description": "No such article"}},
+    )
+    def get_article(article_id: Annotated[str, PathParam(max_length=128)]) -> dict:
+        with lock:
+            article = store.article(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article {article_id}")
+        return article
+
+    @app.get("/stats", summary="Events and fatalities per day, per type and per country")
+    def stats(query: Annotated[EventQuery, Depends(event_query)]) -> dict:
+        with lock:
+            return store.stats(query)
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(static / "index.html")
+
+    app.mount("/static", StaticFiles(directory=static), name="static")
+    return app
