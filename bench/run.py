@@ -49,6 +49,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--words", type=int, default=500)
+    parser.add_argument(
+        "--workers", type=int, default=2, help="also time N processes and Dask (0: skip)"
+    )
     args = parser.parse_args()
     texts = corpus(args.articles, args.words)
     total_words = sum(len(t.split()) for t in texts)
@@ -68,6 +71,9 @@ def main() -> None:
     pipeline_seconds = time.perf_counter() - started
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    parallel = {}
+    if args.workers > 1:
+        parallel = timed_parallel(articles, args.workers)
     print(f"{len(texts)} articles, {total_words:,} words, one process")
     print(
         f"spaCy nlp.pipe : {len(texts) / spacy_seconds:7.1f} articles/s {total_words / spacy_seconds:9,.0f} words/s"
@@ -77,7 +83,34 @@ def main() -> None:
         f"  ({len(batch.events)} events)"
     )
     print(f"pipeline / spaCy throughput: {spacy_seconds / pipeline_seconds:.2f}")
-    print(f"peak resident memory: {peak_mb:,.0f} MB")
+    print(f"peak resident memory: {peak_mb:,.0f} MB (this process)")
+    for name, seconds in parallel.items():
+        print(
+            f"{name:15s}: {len(texts) / seconds:7.1f} articles/s {total_words / seconds:9,.0f} words/s"
+            " (worker start-up and model loading included)"
+        )
+
+
+def timed_parallel(articles, workers: int) -> dict[str, float]:
+    """Seconds for the whole batch on a process pool and on a Dask LocalCluster of `workers`."""
+    from distributed import Client, LocalCluster
+
+    from thucydides.scale import run_dask, run_processes
+
+    times = {}
+    started = time.perf_counter()
+    for _ in run_processes(articles, workers=workers, batch_size=len(articles)):
+        pass
+    times[f"{workers} processes"] = time.perf_counter() - started
+    started = time.perf_counter()
+    with (
+        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) as cluster,
+        Client(cluster) as client,
+    ):
+        for _ in run_dask(articles, client=client, batch_size=len(articles)):
+            pass
+    times[f"dask {workers} workers"] = time.perf_counter() - started
+    return times
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -83,6 +84,35 @@ def events_table(events: list[Event]) -> Table:
     return table
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+@contextmanager
+def _batches(stream, batch_size: int, workers: int, engine: Engine, scheduler: str | None):
+    """The batches of a run, from one process, a process pool, or a Dask cluster."""
+    from thucydides.pipeline import run_pipeline
+    from thucydides.scale import run_dask, run_processes
+
+    if engine is Engine.dask:
+        from distributed import Client, LocalCluster
+
+        if scheduler:
+            with Client(scheduler) as client:
+                yield run_dask(stream, client=client, batch_size=batch_size, console=err)
+        else:
+            with (
+                LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) as cluster,
+                Client(cluster) as client,
+            ):
+                yield run_dask(stream, client=client, batch_size=batch_size, console=err)
+    elif workers > 1:
+        yield run_processes(stream, workers=workers, batch_size=batch_size, console=err)
+    else:
+        yield run_pipeline(stream, batch_size=batch_size, console=err)
+
+
 @app.command()
 def run(
     paths: Annotated[
@@ -102,6 +132,19 @@ def run(
         int, typer.Option(help="Articles per batch (and per database transaction).", min=1)
     ] = 200,
     show: Annotated[bool, typer.Option(help="Print the events of this run as a table.")] = True,
+    workers: Annotated[
+        int,
+        typer.Option(help="Processes to run the stages on (models load once per process).", min=1),
+    ] = 1,
+    engine: Annotated[
+        Engine, typer.Option(help="local: this machine's processes; dask: a Dask cluster.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address (tcp://host:8786); without it, a local Dask cluster of --workers processes."
+        ),
+    ] = None,
 ) -> None:
     """Ingest reports into the database and print a summary of the events found.
 
@@ -109,7 +152,6 @@ def run(
     the rest of the batch still runs. Exit status 1 if any input had an error.
     """
     from thucydides.dedup import reconcile
-    from thucydides.pipeline import run_pipeline
     from thucydides.store import Store
 
     stream = read_sources(
@@ -118,8 +160,8 @@ def run(
     errors = 0
     found: list[Event] = []
     n_articles = 0
-    with Store(db) as store:
-        for batch in run_pipeline(stream, batch_size=batch_size, console=err):
+    with Store(db) as store, _batches(stream, batch_size, workers, engine, scheduler) as batches:
+        for batch in batches:
             errors += _report(batch.problems)
             in_batch = {p.article.article_id for p in batch.articles}
             events = reconcile(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -108,21 +109,12 @@ class Pipeline:
             )
         return located
 
-    def process_batch(self, articles: list[Article]) -> Batch:
+    def process_articles(self, articles: list[Article]) -> Batch:
+        """Every stage up to placed, dated mentions; no merging (a worker's share of a batch)."""
         batch = Batch()
         cleaned: list[tuple[Article, CleanText]] = []
-        seen: set[str] = set()
+        articles, batch.problems = unique_articles(articles)
         for article in articles:
-            if article.article_id in seen:
-                batch.problems.append(
-                    Problem(
-                        article.source,
-                        "same article as one earlier in this batch; skipped",
-                        "warning",
-                    )
-                )
-                continue
-            seen.add(article.article_id)
             try:
                 clean_text = clean(article)
             except Exception as exc:  # one article's failure must not stop the batch
@@ -155,8 +147,30 @@ class Pipeline:
                 )
                 continue
             batch.articles.append(Processed(article, clean_text, located))
+        return batch
+
+    def process_batch(self, articles: list[Article]) -> Batch:
+        """All stages over one batch: mentions of the same event merged across its articles."""
+        batch = self.process_articles(articles)
         batch.events = merge_events([m for p in batch.articles for m in p.located])
         return batch
+
+
+def unique_articles(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
+    """Each article once: a repeat within a batch is reported and skipped."""
+    seen: set[str] = set()
+    unique, problems = [], []
+    for article in articles:
+        if article.article_id in seen:
+            problems.append(
+                Problem(
+                    article.source, "same article as one earlier in this batch; skipped", "warning"
+                )
+            )
+        else:
+            seen.add(article.article_id)
+            unique.append(article)
+    return unique, problems
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -165,16 +179,9 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def run_pipeline(
-    stream: Iterable[Article | Problem],
-    *,
-    batch_size: int = DEFAULT_BATCH,
-    console: Console | None = None,
-    pipeline: Pipeline | None = None,
-) -> Iterator[Batch]:
-    """Process a stream of articles (and Problems from reading them) batch by batch."""
-    console = console or Console(stderr=True)
-    pipeline = pipeline or Pipeline()
+@contextmanager
+def progress_bar(console: Console) -> Iterator[Callable[[int], None]]:
+    """A transient progress bar on stderr; yields a function that advances it."""
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -185,10 +192,23 @@ def run_pipeline(
     )
     with progress:
         task = progress.add_task("articles", total=None)
+        yield lambda n: progress.advance(task, n)
+
+
+def run_pipeline(
+    stream: Iterable[Article | Problem],
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    console: Console | None = None,
+    pipeline: Pipeline | None = None,
+) -> Iterator[Batch]:
+    """Process a stream of articles (and Problems from reading them) batch by batch."""
+    pipeline = pipeline or Pipeline()
+    with progress_bar(console or Console(stderr=True)) as advance:
         for chunk in batched(stream, batch_size):
             articles = [a for a in chunk if isinstance(a, Article)]
             problems = [p for p in chunk if isinstance(p, Problem)]
             batch = pipeline.process_batch(articles) if articles else Batch()
             batch.problems[:0] = problems
-            progress.advance(task, len(chunk))
+            advance(len(chunk))
             yield batch

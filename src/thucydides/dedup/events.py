@@ -233,15 +233,51 @@ def _build(cluster: _Cluster) -> Event:
     )
 
 
+# Grid cells of this many degrees; looking two cells each way covers DISTANCE_KM's widest
+# window (150 km) up to about 60 degrees of latitude.
+CELL_DEGREES = 2.0
+CELL_REACH = 2
+
+
+def _cell(place: Place) -> tuple[int, int]:
+    return (int(place.entry.latitude // CELL_DEGREES), int(place.entry.longitude // CELL_DEGREES))
+
+
 def merge_events(located: list[LocatedMention]) -> list[Event]:
-    """Greedy single pass in reading order: each mention joins the first compatible event."""
+    """Greedy single pass in reading order: each mention joins the first compatible event.
+
+    Clusters are indexed by event type and grid cell, so a mention is compared only with
+    clusters that could be within reach; the first compatible one in creation order wins,
+    as in a full scan.
+    """
     clusters: list[_Cluster] = []
+    by_type: dict[str, list[int]] = defaultdict(list)
+    by_cell: dict[tuple[str, tuple[int, int] | None], list[int]] = defaultdict(list)
     for item in located:
-        target = next((c for c in clusters if _compatible(c, item)), None)
+        kind = item.mention.event_type
+        if item.place is None:
+            nearby = by_type[kind]
+        else:
+            row, col = _cell(item.place)
+            nearby = sorted(
+                {
+                    i
+                    for dr in range(-CELL_REACH, CELL_REACH + 1)
+                    for dc in range(-CELL_REACH, CELL_REACH + 1)
+                    for i in by_cell[(kind, (row + dr, col + dc))]
+                }
+                | set(by_cell[(kind, None)])
+            )
+        target = next((i for i in nearby if _compatible(clusters[i], item)), None)
         if target is None:
-            target = _Cluster()
-            clusters.append(target)
-        target.members.append(item)
+            target = len(clusters)
+            clusters.append(_Cluster())
+            by_type[kind].append(target)
+        cluster = clusters[target]
+        cluster.members.append(item)
+        key = (kind, _cell(item.place) if item.place is not None else None)
+        if target not in by_cell[key]:
+            by_cell[key].append(target)
     return [_build(c) for c in clusters]
 
 

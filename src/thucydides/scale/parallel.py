@@ -1,0 +1,100 @@
+"""Run the pipeline over many processes or a Dask cluster, with the events of a single process.
+
+Each batch is split into one share per worker; workers clean, parse, extract, place and date
+their share with models loaded once per worker process; the parent merges the mentions of
+the whole batch in input order, exactly as a single process does, so the events are the
+same. Batches are bounded, so memory stays flat whatever the input size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from rich.console import Console
+
+from thucydides.dedup import merge_events
+from thucydides.ingest import Article
+from thucydides.pipeline import (
+    DEFAULT_BATCH,
+    Batch,
+    Pipeline,
+    batched,
+    progress_bar,
+    unique_articles,
+)
+from thucydides.problems import Problem
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _worker_pipeline() -> Pipeline:
+    """The worker process's own pipeline: spaCy and the gazetteer load once per process."""
+    global _WORKER_PIPELINE
+    if _WORKER_PIPELINE is None:
+        _WORKER_PIPELINE = Pipeline()
+    return _WORKER_PIPELINE
+
+
+def process_share(articles: list[Article]) -> Batch:
+    return _worker_pipeline().process_articles(articles)
+
+
+def _shares(articles: list[Article], n: int) -> list[list[Article]]:
+    size = max(1, -(-len(articles) // n))
+    return [articles[i : i + size] for i in range(0, len(articles), size)]
+
+
+def _run(
+    stream: Iterable[Article | Problem],
+    submit: Callable[[list[list[Article]]], list[Batch]],
+    workers: int,
+    batch_size: int,
+    console: Console | None,
+) -> Iterator[Batch]:
+    with progress_bar(console or Console(stderr=True)) as advance:
+        for chunk in batched(stream, batch_size):
+            articles = [a for a in chunk if isinstance(a, Article)]
+            unique, repeats = unique_articles(articles)
+            merged = Batch(problems=[p for p in chunk if isinstance(p, Problem)] + repeats)
+            for share in submit(_shares(unique, workers)) if unique else []:
+                merged.articles.extend(share.articles)
+                merged.problems.extend(share.problems)
+            merged.events = merge_events([m for p in merged.articles for m in p.located])
+            advance(len(chunk))
+            yield merged
+
+
+def run_processes(
+    stream: Iterable[Article | Problem],
+    *,
+    workers: int,
+    batch_size: int = DEFAULT_BATCH,
+    console: Console | None = None,
+) -> Iterator[Batch]:
+    """The pipeline on `workers` local processes."""
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from _run(
+            stream,
+            lambda shares: list(pool.map(process_share, shares)),
+            workers,
+            batch_size,
+            console,
+        )
+
+
+def run_dask(
+    stream: Iterable[Article | Problem],
+    *,
+    client,
+    batch_size: int = DEFAULT_BATCH,
+    console: Console | None = None,
+) -> Iterator[Batch]:
+    """The pipeline on a Dask cluster (a `distributed.Client`); one share per worker."""
+    workers = max(1, len(client.scheduler_info()["workers"]))
+
+    def submit(shares: list[list[Article]]) -> list[Batch]:
+        futures = client.map(process_share, shares, pure=False)
+        return client.gather(futures)
+
+    yield from _run(stream, submit, workers, batch_size, console)
