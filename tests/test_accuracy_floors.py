@@ -51,3 +51,10 @@ def test_acled_dates_never_regress(acled_held_out):
     resolvable = [r for r in acled_held_out if r.date_correct is not None]
     assert len(resolvable) >= 500
     assert sum(r.date_correct for r in resolvable) / len(resolvable) >= 0.84
+
+
+def test_same_event_clustering_on_held_out_ecb_topics():
+    from thucydides.evaluation.ecb_eval import evaluate, read_ecb
+
+    score = evaluate([d for d in read_ecb() if d.topic % 2 == 0])
+    assert score.b3_f1 >= 0.80 and score.b3_precision >= 0.85

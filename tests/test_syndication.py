@@ -87,3 +87,16 @@ def test_copies_ingested_in_later_runs_join_the_stored_events(tmp_path, pipeline
         events = store.events()
         assert store.counts() == {"articles": 3, "events": 2, "event_sources": 6}
     assert all(e.source_count == 3 for e in events)
+
+
+def test_story_clusters_keep_two_similar_events_apart():
+    from thucydides.dedup.stories import cluster_stories
+
+    texts = [
+        "A car bomb exploded in Baghdad's Karrada district on Monday, killing 12 people near a market.",
+        "Twelve people died when a car bomb went off near a market in Karrada, Baghdad, on Monday.",
+        "A suicide bomber struck a police checkpoint in Ramadi on Tuesday, killing four policemen.",
+        "Four policemen were killed on Tuesday when a suicide bomber attacked a checkpoint in Ramadi.",
+    ]
+    labels = cluster_stories(texts)
+    assert labels[0] == labels[1] and labels[2] == labels[3] and labels[0] != labels[2]
