@@ -12,24 +12,28 @@ from thucydides.event import Event
 _NESTED = {"evidence", "sources", "latitude", "longitude"}
 
 
-def feature(event: Event) -> dict:
-    properties = event.model_dump(mode="json", exclude=_NESTED)
-    properties["article_ids"] = event.article_ids
+def feature(record: dict) -> dict:
+    """A Feature from an event's JSON form (Event.model_dump(mode="json"))."""
+    properties = {k: v for k, v in record.items() if k not in _NESTED}
+    properties["article_ids"] = [s["article_id"] for s in record.get("sources", [])]
     geometry = None
-    if event.latitude is not None and event.longitude is not None:
-        geometry = {
-            "type": "Point",
-            "coordinates": [round(event.longitude, 6), round(event.latitude, 6)],
-        }
-    return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": properties}
+    if record.get("latitude") is not None and record.get("longitude") is not None:
+        coordinates = [round(record["longitude"], 6), round(record["latitude"], 6)]
+        geometry = {"type": "Point", "coordinates": coordinates}
+    return {
+        "type": "Feature",
+        "id": record["event_id"],
+        "geometry": geometry,
+        "properties": properties,
+    }
 
 
-def feature_collection(events: Iterable[Event]) -> dict:
-    return {"type": "FeatureCollection", "features": [feature(e) for e in events]}
+def feature_collection(records: Iterable[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": [feature(r) for r in records]}
 
 
 def write_geojson(events: Iterable[Event], out: TextIO) -> int:
-    collection = feature_collection(events)
+    collection = feature_collection(e.model_dump(mode="json") for e in events)
     json.dump(collection, out, ensure_ascii=False)
     out.write("\n")
     return len(collection["features"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -170,6 +171,20 @@ class Store:
             [*params, query.limit, query.offset],
         ).fetchall()
         return [Event.model_validate_json(r[0]) for r in rows], total
+
+    def query_event_json(self, query: EventQuery) -> tuple[list[dict], int]:
+        """A page of events in their stored JSON form (Event.model_dump(mode="json")), without
+        evidence: what list pages serve, without re-validating every record."""
+        where, params = query.where()
+        total = self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+        rows = self.con.execute(
+            f"SELECT record FROM events{where} ORDER BY {SORTS[query.sort]} LIMIT ? OFFSET ?",
+            [*params, query.limit, query.offset],
+        ).fetchall()
+        records = [json.loads(r[0]) for r in rows]
+        for record in records:
+            record.pop("evidence", None)
+        return records, total
 
     def event(self, event_id: str) -> Event | None:
         row = self.con.execute(
