@@ -145,3 +145,17 @@ def test_help_explains_each_command():
     for command in ("run", "extract", "export"):
         result = _run(command, "--help")
         assert result.exit_code == 0 and len(result.output) > 200
+
+
+def test_non_english_reports_are_kept_and_flagged(tmp_path, pipeline):
+    report = tmp_path / "fr.txt"
+    report.write_text(
+        "Des hommes armés ont attaqué mardi un poste de police à Kandahar, tuant trois policiers, "
+        "selon un responsable local qui a requis l'anonymat."
+    )
+    db = tmp_path / "t.duckdb"
+    result = _run("run", str(report), "--published", "2015-05-06", "--db", str(db), "--no-show")
+    assert "not English (fr)" in result.stderr and result.exit_code == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT language FROM articles").fetchall() == [("fr",)]
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 0

@@ -123,6 +123,18 @@ class Pipeline:
             batch.problems.extend(
                 Problem(article.source, w, "warning") for w in clean_text.warnings
             )
+            if clean_text.language not in (None, "en"):
+                # Kept in the database with its language, but the English models would only
+                # invent events from it.
+                batch.problems.append(
+                    Problem(
+                        article.source,
+                        f"not English ({clean_text.language}): stored, no events extracted",
+                        "warning",
+                    )
+                )
+                batch.articles.append(Processed(article, clean_text, []))
+                continue
             if not clean_text.text.strip():
                 batch.problems.append(
                     Problem(article.source, "no text left after cleaning", "warning")

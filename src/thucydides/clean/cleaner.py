@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from thucydides.clean.boilerplate import boilerplate_reason
 from thucydides.clean.duplicates import ParagraphSeen
 from thucydides.clean.html import extract_page
+from thucydides.clean.language import detect_language
 from thucydides.clean.text import CleanText, Removed
 from thucydides.clean.unicode_repair import repair
 from thucydides.ingest.article import Article
@@ -93,13 +94,15 @@ def clean_text(raw: str, article_id: str = "") -> CleanText:
         pieces.append(paragraph.text)
         starts.extend(paragraph.starts)
         ends.extend(paragraph.ends)
+    text = "".join(pieces)
     return CleanText(
         article_id=article_id,
-        text="".join(pieces),
+        text=text,
         raw=raw,
         raw_starts=starts,
         raw_ends=ends,
         removed=tuple(removed),
+        language=detect_language(text),
     )
 
 
@@ -121,5 +124,6 @@ def clean(article: Article) -> CleanText:
         published=page.published,
         url=page.url,
         outlet=page.outlet,
+        language=cleaned.language,
         warnings=warnings,
     )

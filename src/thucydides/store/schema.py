@@ -60,4 +60,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (event_id, article_id)
     );
     """,
+    """
+    ALTER TABLE articles ADD COLUMN language VARCHAR;
+    """,
 ]

@@ -93,7 +93,8 @@ class Store:
                 a, c = p.article, p.clean
                 self.con.execute(
                     "INSERT OR REPLACE INTO articles (article_id, source, url, outlet, title, published,"
-                    " format, raw_text, evidence_text, clean_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " format, raw_text, evidence_text, clean_text, language)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         a.article_id,
                         a.source,
@@ -105,6 +106,7 @@ class Store:
                         a.raw,
                         c.raw,
                         c.text,
+                        c.language,
                     ],
                 )
             if article_ids:
