@@ -459,6 +459,29 @@ def eval_dates() -> None:
     Console().print(table)
 
 
+@eval_app.command("location")
+def eval_location() -> None:
+    """Which place each event happened at, on the adjudicated (RELABEL) event_location records."""
+    from thucydides.evaluation.data import DataMissingError
+    from thucydides.evaluation.event_location import evaluate_locations, read_relabel
+
+    try:
+        records = read_relabel()
+    except DataMissingError as exc:
+        err.print(f"[red]error: {exc}[/red]")
+        raise typer.Exit(2) from None
+    score = evaluate_locations(records)
+    table = Table(
+        title=f"Event location linking ({score.records} adjudicated records, "
+        f"{score.with_location} with a location in the text)"
+    )
+    table.add_column("system")
+    table.add_column("accuracy", justify="right")
+    for name, value in score.accuracy.items():
+        table.add_row(f"[bold]{name}[/bold]" if name == "thucydides" else name, f"{value:.3f}")
+    Console().print(table)
+
+
 @eval_app.command("dedup")
 def eval_dedup() -> None:
     """Same-event document clustering on ECB+ (B-cubed and pairwise P/R/F1).

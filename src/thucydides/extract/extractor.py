@@ -240,7 +240,8 @@ def _default_actor1(event_type: str, actor1: ActorRef | None, trigger: Token) ->
     return ActorRef(default[0], default[1], span)
 
 
-def _place_spans(trigger: Token, doc: Doc) -> tuple[TextSpan, ...]:
+def place_spans(trigger: Token, doc: Doc) -> tuple[TextSpan, ...]:
+    """Toponyms in the trigger's own clause (where it happened), in text order."""
     local = {t.i for t in local_tokens(trigger)}
     spans = []
     for ent in doc.ents:
@@ -323,7 +324,7 @@ def extract(doc: Doc) -> list[Mention]:
             attribution = attribution_of(trigger, last_speaker)
             if attribution is not None and attribution.speaker.lower() not in ("he", "she", "they"):
                 last_speaker = attribution
-            places = _place_spans(trigger, doc)
+            places = place_spans(trigger, doc)
             verbal = trigger.pos_ == "VERB"
             mentions.append(
                 Mention(

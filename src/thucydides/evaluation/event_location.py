@@ -1,0 +1,87 @@
+"""Which place an event happened at: the adjudicated (RELABEL) records of Halterman's
+event_location set. Each links an event verb to the span of its location, or to none.
+
+thucydides takes the toponym its parse attaches to the verb's clause; with none attached it
+falls back, as the pipeline does, on the sentence's first toponym. Two baselines sit beside
+it: the sentence's first toponym, and the toponym nearest the verb.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass
+
+from thucydides.evaluation.data import dataset
+from thucydides.extract.extractor import TOPONYM_LABELS, place_spans
+from thucydides.nlp import load_pipeline
+
+
+@dataclass(frozen=True, slots=True)
+class LocationRecord:
+    text: str
+    verb: tuple[int, int]
+    location: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class LocationScore:
+    records: int
+    with_location: int
+    accuracy: dict[str, float]
+
+
+def read_relabel() -> list[LocationRecord]:
+    path = dataset("events", "event-location", "labeled_text.jsonl.zip")
+    with zipfile.ZipFile(path) as archive:
+        rows = json.loads(archive.read(archive.namelist()[0]))
+    records = []
+    for row in rows:
+        if row.get("source") != "RELABEL":
+            continue
+        spans = row.get("spans") or []
+        verbs = [s for s in spans if s["label"] == "VERB"]
+        places = [s for s in spans if s["label"] == "LOCATION"]
+        if len(verbs) != 1:
+            continue
+        tokens = row.get("tokens") or []
+        location = _chars(places[0], tokens) if places else None
+        records.append(LocationRecord(row["text"], _chars(verbs[0], tokens), location))
+    return records
+
+
+def _chars(span: dict, tokens: list[dict]) -> tuple[int, int]:
+    """Character offsets from the span's token indices: the relabelled records' own
+    character offsets are often off, their token indices are not."""
+    if tokens and "token_start" in span:
+        return tokens[span["token_start"]]["start"], tokens[span["token_end"]]["end"]
+    return span["start"], span["end"]
+
+
+def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def evaluate_locations(records: list[LocationRecord]) -> LocationScore:
+    nlp = load_pipeline()
+    hits = {"thucydides": 0, "first toponym": 0, "nearest toponym": 0}
+    for record, doc in zip(records, nlp.pipe(r.text for r in records), strict=True):
+        toponyms = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in TOPONYM_LABELS]
+        verb = doc.char_span(*record.verb, alignment_mode="expand")
+        attached = (
+            [(s.start, s.end) for s in place_spans(verb.root, doc)] if verb is not None else []
+        )
+        first = toponyms[0] if toponyms else None
+        nearest = min(toponyms, key=lambda t: abs(t[0] - record.verb[0]), default=None)
+        for name, guess in (
+            ("thucydides", attached[0] if attached else first),
+            ("first toponym", first),
+            ("nearest toponym", nearest),
+        ):
+            hits[name] += _overlaps(guess, record.location)
+    n = len(records)
+    return LocationScore(
+        n, sum(r.location is not None for r in records), {k: v / n for k, v in hits.items()}
+    )
