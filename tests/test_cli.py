@@ -55,6 +55,10 @@ def test_export_jsonl_round_trips_events(tmp_path, pipeline):
     result = _run("export", "--format", "jsonl", "--db", str(db))
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 2 and all(r["article_ids"] and r["evidence"] for r in records)
+    takeover = next(r for r in records if r["event_type"] == "Battles")
+    assert takeover["event"] == "ASSAULT" and takeover["eventText"] == "overrun"
+    assert "ISIL" in takeover["source"][0]["actorText"] and takeover["dead"] == 0
+    assert takeover["eventLoc"]["name"] == "Mosul" and "event_id" not in takeover
 
 
 def test_export_without_database_says_how_to_make_one(tmp_path):
