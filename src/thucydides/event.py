@@ -25,6 +25,13 @@ class Source(BaseModel):
     published: date | None = None
 
 
+# The fields that say where an event happened; they change together.
+PLACE_FIELDS = (
+    "country", "iso", "iso3", "region", "admin1", "admin2", "location", "latitude", "longitude",
+    "geo_precision", "geonameid",
+)  # fmt: skip
+
+
 class Event(BaseModel):
     event_id: str
     event_date: date | None

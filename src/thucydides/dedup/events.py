@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from thucydides.dedup.located import LocatedMention
-from thucydides.event import Event, Evidence, Source
+from thucydides.event import PLACE_FIELDS, Event, Evidence, Source
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.place import Place
 
@@ -319,19 +319,6 @@ def combine(stored: Event, new: Event) -> Event:
     dated = min((stored, new), key=lambda e: (e.event_date is None, e.time_precision))
     placed = min((stored, new), key=lambda e: (e.geo_precision is None, e.geo_precision or 9))
     sub_type = min((stored.sub_event_type, new.sub_event_type), key=SUB_EVENT_ORDER.index)
-    place_fields = (
-        "country",
-        "iso",
-        "iso3",
-        "region",
-        "admin1",
-        "admin2",
-        "location",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "geonameid",
-    )
     return stored.model_copy(
         update={
             "event_date": dated.event_date,
@@ -341,7 +328,7 @@ def combine(stored: Event, new: Event) -> Event:
             "inter1": stored.inter1 or new.inter1,
             "actor2": stored.actor2 or new.actor2,
             "inter2": stored.inter2 or new.inter2,
-            **{name: getattr(placed, name) for name in place_fields},
+            **{name: getattr(placed, name) for name in PLACE_FIELDS},
             "fatalities": min(reported) if reported else 0,
             "injured": min(injured) if injured else 0,
             "weapons": stored.weapons + [w for w in new.weapons if w not in stored.weapons],

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from thucydides.extract.mention import Count
 from thucydides.extract.syntax import child, span_of
+from thucydides.numbers import WORD_NUMBERS
 
 # ACLED's fixed numbers for vague words.
 VAGUE = {
@@ -18,38 +19,6 @@ VAGUE = {
     "numerous": 10,
     "some": 10,
 }
-WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a": 1,
-    "an": 1,
-}
 FATAL = {"kill", "die", "dead", "slay", "death", "murder", "behead", "execute", "massacre", "lynch"}
 INJURED = {"injure", "wound", "hurt", "injury", "maim"}
 MAX_CREDIBLE = 100_000
@@ -61,8 +30,8 @@ def number(token: Token) -> int | None:
     if text.isdigit():
         value = int(text)
         return value if value <= MAX_CREDIBLE else None
-    if text in WORDS:
-        return WORDS[text]
+    if text in WORD_NUMBERS:
+        return WORD_NUMBERS[text]
     return VAGUE.get(text)
 
 

@@ -164,26 +164,26 @@ class Store:
             if not set(sources) <= exclude_articles
         ]
 
-    def query_events(self, query: EventQuery) -> tuple[list[Event], int]:
-        """One page of events matching the query, and how many match in all."""
+    def _page(self, query: EventQuery) -> tuple[list[str], int]:
+        """The stored JSON records of one page of matching events, and how many match in all."""
         where, params = query.where()
         total = self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
         rows = self.con.execute(
             f"SELECT record FROM events{where} ORDER BY {SORTS[query.sort]} LIMIT ? OFFSET ?",
             [*params, query.limit, query.offset],
         ).fetchall()
-        return [Event.model_validate_json(r[0]) for r in rows], total
+        return [r[0] for r in rows], total
+
+    def query_events(self, query: EventQuery) -> tuple[list[Event], int]:
+        """One page of events matching the query, and how many match in all."""
+        records, total = self._page(query)
+        return [Event.model_validate_json(r) for r in records], total
 
     def query_event_json(self, query: EventQuery) -> tuple[list[dict], int]:
         """A page of events in their stored JSON form (Event.model_dump(mode="json")), without
         evidence: what list pages serve, without re-validating every record."""
-        where, params = query.where()
-        total = self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
-        rows = self.con.execute(
-            f"SELECT record FROM events{where} ORDER BY {SORTS[query.sort]} LIMIT ? OFFSET ?",
-            [*params, query.limit, query.offset],
-        ).fetchall()
-        records = [json.loads(r[0]) for r in rows]
+        texts, total = self._page(query)
+        records = [json.loads(text) for text in texts]
         for record in records:
             record.pop("evidence", None)
         return records, total

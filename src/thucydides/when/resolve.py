@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import dateparser
 
+from thucydides.numbers import WORD_NUMBERS
 from thucydides.when.expressions import DateExpression, find_date_expressions
 from thucydides.when.when import When
 
@@ -18,22 +19,8 @@ _QUALIFIERS = re.compile(
 )
 _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 _ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
-_WORD_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a few": 3,
-    "several": 3,
-}
+# Vague counts of days or weeks are read at their lowest plausible value.
+_WORD_NUMBERS = {**WORD_NUMBERS, "a few": 3, "several": 3}
 _AGO = re.compile(
     r"^(\d+|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(day|week)s?\s+(?:ago|earlier|before)$",
