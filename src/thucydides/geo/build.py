@@ -335,6 +335,9 @@ def write_index(data: GazetteerData, path: Path) -> None:
     with open(tmp, "wb") as fh:
         pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+    for old in path.parent.glob("gazetteer-v*.pickle"):
+        if old != path:  # indexes of earlier versions are never read again
+            old.unlink(missing_ok=True)
 
 
 def read_index(path: Path) -> GazetteerData | None:
