@@ -28,3 +28,44 @@ def test_context_chooses_between_namesakes(gazetteer):
 def test_bare_city_name_is_the_city_not_the_province(gazetteer):
     (place,) = resolve_toponyms(gazetteer, [Toponym(0, 7, "Baghdad")])
     assert place.entry.feature == "city" and place.geo_precision == 1
+
+
+def test_geoparse_command_resolves_given_spans_and_finds_its_own(gazetteer, nlp):
+    import json
+
+    from typer.testing import CliRunner
+
+    from thucydides.cli import app
+
+    lines = [
+        {
+            "id": "found",
+            "text": "Gunmen stormed a police post in Mosul on Monday, officials in Iraq said.",
+        },
+        {
+            "id": "given",
+            "text": "Clashes in Kandahar and Kabul.",
+            "toponyms": [{"start": 11, "end": 19}],
+        },
+        {"id": "bad", "text": "x", "toponyms": [{"start": 0, "end": 9}]},
+    ]
+    result = CliRunner().invoke(
+        app, ["geoparse"], input="".join(json.dumps(x) + "\n" for x in lines)
+    )
+    out = {r["id"]: r["toponyms"] for r in map(json.loads, result.stdout.splitlines())}
+    assert {t["name"] for t in out["found"]} == {"Mosul", "Iraq"}
+    (kandahar,) = out["given"]
+    assert kandahar["text"] == "Kandahar" and kandahar["country"] == "Afghanistan"
+    assert set(kandahar) == {
+        "start",
+        "end",
+        "text",
+        "geonameid",
+        "name",
+        "latitude",
+        "longitude",
+        "country",
+        "admin1",
+        "feature",
+    }
+    assert "bad" not in out and "<stdin>:3" in result.stderr and result.exit_code == 1

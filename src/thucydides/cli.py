@@ -209,6 +209,46 @@ def extract(
     raise typer.Exit(1 if errors else 0)
 
 
+@app.command()
+def geoparse() -> None:
+    """JSON Lines in on stdin (id, text, optional toponyms: [{start, end}] to resolve given spans),
+    JSON Lines out: the id and each toponym with start, end, text, geonameid, name, latitude,
+    longitude, country, admin1, feature (null where nothing in the gazetteer fits)."""
+    import json
+
+    from thucydides.geo import load_gazetteer
+    from thucydides.geo.geoparse import geoparse as resolve_text
+    from thucydides.nlp import load_pipeline
+
+    gazetteer = load_gazetteer()
+    nlp = None
+    errors = 0
+    for lineno, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            text = obj["text"]
+            given = obj.get("toponyms")
+            spans = None
+            if given is not None:
+                spans = [(int(t["start"]), int(t["end"])) for t in given]
+                if any(not 0 <= s < e <= len(text) for s, e in spans):
+                    raise ValueError("a toponym span lies outside the text")
+            if not isinstance(text, str):
+                raise TypeError("'text' must be a string")
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            errors += _report([Problem("<stdin>", f"skipped: {exc}", line=lineno)])
+            continue
+        if spans is None and nlp is None:
+            nlp = load_pipeline()
+        found = resolve_text(gazetteer, text, spans, nlp)
+        record = {"id": obj.get("id"), "toponyms": [t.as_record() for t in found]}
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    raise typer.Exit(1 if errors else 0)
+
+
 class ExportFormat(StrEnum):
     acled = "acled"
     geojson = "geojson"
@@ -343,7 +383,12 @@ def eval_geo(
 
     from thucydides.evaluation.data import DataMissingError
     from thucydides.evaluation.geo_corpora import read_corpus
-    from thucydides.evaluation.geo_eval import PUBLISHED, cross_validated, score_articles
+    from thucydides.evaluation.geo_eval import (
+        PUBLISHED,
+        cross_validated,
+        end_to_end,
+        score_articles,
+    )
     from thucydides.geo import load_gazetteer
 
     try:
@@ -376,6 +421,12 @@ def eval_geo(
             table.add_row("", system, "", f"{acc:.3f}", f"{ident:.3f}" if ident else "-", "", "")
     Console().print(table)
     err.print(f"{rate:,.0f} toponyms resolved per second (GeoVirus, one core, index loaded)")
+    with err.status("LGL end to end: spaCy finds the toponyms"):
+        e2e = end_to_end(gazetteer, corpora["lgl"])
+    err.print(
+        f"LGL end to end (no gold toponyms): toponym precision {e2e.precision:.3f}, recall "
+        f"{e2e.recall:.3f} ({e2e.found} found, {e2e.gold} gold); Acc@161km of matched {e2e.acc161_of_matched:.3f}"
+    )
 
 
 def _acled_results(held_out_only: bool):

@@ -106,3 +106,45 @@ def cross_validated(
         score_articles(name, gazetteer, articles, weights_for=lambda a: weights_by_article[id(a)])
         for name, articles in corpora.items()
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class RecognitionScore:
+    gold: int
+    found: int
+    precision: float
+    recall: float
+    acc161_of_matched: float
+
+
+def end_to_end(gazetteer: Gazetteer, articles: list[GoldArticle]) -> RecognitionScore:
+    """Without gold toponyms: spaCy's toponyms against the gold spans (any overlap counts),
+    and Acc@161km of the resolved places that match a gold toponym."""
+    from thucydides.geo import resolve
+    from thucydides.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    gold_total = found_total = found_right = gold_found = close = matched = 0
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        places = resolve(gazetteer, doc)
+        spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        gold = article.toponyms
+        gold_total += len(gold)
+        found_total += len(spans)
+        found_right += sum(any(s < g.end and g.start < e for g in gold) for s, e in spans)
+        gold_found += sum(any(s < g.end and g.start < e for s, e in spans) for g in gold)
+        for place in places:
+            hit = next((g for g in gold if place.start < g.end and g.start < place.end), None)
+            if hit is not None:
+                matched += 1
+                distance = haversine_km(
+                    hit.latitude, hit.longitude, place.entry.latitude, place.entry.longitude
+                )
+                close += distance <= 161
+    return RecognitionScore(
+        gold=gold_total,
+        found=found_total,
+        precision=found_right / found_total if found_total else 0.0,
+        recall=gold_found / gold_total if gold_total else 0.0,
+        acc161_of_matched=close / matched if matched else 0.0,
+    )
