@@ -44,3 +44,28 @@ def test_any_text_and_date_never_raise_and_never_pass_publication_silently(text,
     when = resolve_date(text, published)
     if when.date is not None and when.date > published:
         assert when.future
+
+
+def test_datelines_give_the_date_only_with_a_year():
+    from thucydides.when.dateline import read_dateline
+
+    full = read_dateline("BAGHDAD, June 10, 2014 (Reuters) - Gunmen killed two policemen.")
+    assert full.place == "BAGHDAD" and full.date == date(2014, 6, 10) and full.agency == "Reuters"
+    partial = read_dateline("MOSUL, Iraq, June 10 (AFP) - Militants seized the city.")
+    assert partial.date is None and partial.month_day == "June 10"
+    assert read_dateline("Gunmen killed three villagers.") is None
+
+
+def test_a_dateline_dates_a_report_that_carries_no_date(pipeline):
+    from thucydides.ingest import make_article
+
+    dated = make_article(
+        "KABUL, June 10, 2014 (AP) - Gunmen killed three villagers in Kandahar yesterday.", "d"
+    )
+    (event,) = pipeline.process_batch([dated]).events
+    assert event.event_date == date(2014, 6, 9) and event.sources[0].published == date(2014, 6, 10)
+    undated = make_article(
+        "KABUL, June 10 (AP) - Gunmen killed three villagers in Kandahar yesterday.", "u"
+    )
+    batch = pipeline.process_batch([undated])
+    assert any("'June 10' but not the year" in p.message for p in batch.problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 
 from rich.console import Console
@@ -19,6 +20,7 @@ from thucydides.geo.event_place import places_for
 from thucydides.ingest import Article
 from thucydides.nlp import load_pipeline
 from thucydides.problems import Problem
+from thucydides.when.dateline import read_dateline
 from thucydides.when.event_date import dates_for, is_history
 
 DEFAULT_BATCH = 200
@@ -75,6 +77,14 @@ def _evidence_for(
     return {name: tuple(_evidence(clean, s) for s in items) for name, items in spans.items()}
 
 
+def publication_date(article: Article, clean_text: CleanText) -> date | None:
+    """The input's date, else the HTML page's, else a dateline's that gives the year."""
+    if article.published or clean_text.published:
+        return article.published or clean_text.published
+    dateline = read_dateline(clean_text.text)
+    return dateline.date if dateline else None
+
+
 class Pipeline:
     """The stages with their models loaded once; reuse one Pipeline per process."""
 
@@ -84,7 +94,7 @@ class Pipeline:
 
     def locate(self, article: Article, clean_text: CleanText, doc) -> list[LocatedMention]:
         mentions = [m for m in extract(doc) if m.status == "new"]
-        published = article.published or clean_text.published
+        published = publication_date(article, clean_text)
         places = places_for(mentions, resolve(self.gazetteer, doc))
         dates = dates_for(mentions, published)
         source = Source(
@@ -140,11 +150,17 @@ class Pipeline:
                     Problem(article.source, "no text left after cleaning", "warning")
                 )
                 continue
-            if article.published is None and clean_text.published is None:
+            if publication_date(article, clean_text) is None:
+                dateline = read_dateline(clean_text.text)
+                said = (
+                    f" (its dateline says {dateline.month_day!r} but not the year)"
+                    if dateline and dateline.month_day
+                    else ""
+                )
                 batch.problems.append(
                     Problem(
                         article.source,
-                        "no publication date: event dates cannot be resolved (pass --published)",
+                        f"no publication date{said}: event dates cannot be resolved (pass --published)",
                         "warning",
                     )
                 )

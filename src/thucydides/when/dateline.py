@@ -1,0 +1,38 @@
+"""Datelines: "BAGHDAD, June 10, 2014 (Reuters) -" gives a report's place and date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"""^\s*(?P<place>[A-Z][A-Z.' -]{{1,40}}(?:,\s*[A-Z][A-Za-z.' -]{{1,30}})?)\s*,?\s*
+        (?P<date>(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?\s*
+        \((?P<agency>[A-Za-z .]{{2,30}})\)\s*[-\u2013\u2014]""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    date: date | None
+    month_day: str | None
+    agency: str
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """The dateline at the head of a report, if it has one; `date` only when it gives the year."""
+    match = _DATELINE.match(text[:200])
+    if match is None:
+        return None
+    found = None
+    if match["year"]:
+        month = match["month"].rstrip(".")[:3]
+        try:
+            found = datetime.strptime(f"{month} {match['day']} {match['year']}", "%b %d %Y").date()
+        except ValueError:
+            found = None
+    return Dateline(match["place"].strip(), found, match["date"], match["agency"].strip())
