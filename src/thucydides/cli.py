@@ -533,6 +533,26 @@ def eval_location() -> None:
     Console().print(table)
 
 
+@eval_app.command("actors")
+def eval_actors() -> None:
+    """Source/target actor spans on ConfliBERT's cameo_ner test set (exact-span F1, macro over S and T)."""
+    from thucydides.evaluation.conflibert import PUBLISHED_MACRO_F1, evaluate_spans, read_cameo_ner
+    from thucydides.evaluation.data import DataMissingError
+
+    try:
+        sentences = read_cameo_ner()
+    except DataMissingError as exc:
+        err.print(f"[red]error: {exc}[/red]")
+        raise typer.Exit(2) from None
+    table = Table(title=f"ConfliBERT cameo_ner test ({len(sentences)} sentences): actor span F1")
+    for column in ("system", "source", "target", "macro"):
+        table.add_column(column, justify="left" if column == "system" else "right")
+    for system, scores in evaluate_spans(sentences).items():
+        table.add_row(system, *(f"{100 * scores[k]:.1f}" for k in ("S", "T", "macro")))
+    table.add_row("ConfliBERT (published)", "", "", f"{PUBLISHED_MACRO_F1:.2f}")
+    Console().print(table)
+
+
 @eval_app.command("dedup")
 def eval_dedup() -> None:
     """Same-event document clustering on ECB+ (B-cubed and pairwise P/R/F1).
