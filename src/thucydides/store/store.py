@@ -13,41 +13,8 @@ from thucydides.pipeline import Processed
 from thucydides.store.query import SORTS, EventQuery
 from thucydides.store.schema import MIGRATIONS
 
-EVENT_COLUMNS = [
-    "event_id",
-    "event_date",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "cameo_code",
-    "plover_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "country",
-    "iso",
-    "iso3",
-    "region",
-    "admin1",
-    "admin2",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "geonameid",
-    "fatalities",
-    "injured",
-    "weapons",
-    "notes",
-    "source_count",
-    "confidence",
-]
+# Every Event field has its own column except the nested ones, kept whole in `record`.
+EVENT_COLUMNS = [name for name in Event.model_fields if name not in ("sources", "evidence")]
 
 
 class Store:
