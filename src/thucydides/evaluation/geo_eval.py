@@ -8,12 +8,12 @@ is better.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from thucydides.evaluation.geo_corpora import GoldArticle
-from thucydides.geo import Gazetteer, Toponym, resolve_toponyms
+from thucydides.geo import Gazetteer
 from thucydides.geo.distance import haversine_km
+from thucydides.geo.geoparse import geoparse
 
 MAX_KM = 20039.0
 # Published figures with gold toponyms (Acc@161km, exact id), from ../shared/data/README.md.
@@ -26,7 +26,6 @@ PUBLISHED = {
     "trnews": [("Mordecai 3 (2023)", 0.873, 0.843)],
     "geovirus": [("CamCoder (2018)", 0.82, None)],
 }
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +41,9 @@ class GeoScore:
 
 
 def resolve_article(gazetteer: Gazetteer, article: GoldArticle, weights=None):
-    toponyms = [
-        Toponym(t.start, t.end, article.text[t.start : t.end] or t.phrase) for t in article.toponyms
-    ]
-    words = _CAPITALISED.findall(article.text)
-    return resolve_toponyms(gazetteer, toponyms, words, weights=weights)
+    """The places of an article's gold toponyms, as `thucydides geoparse` resolves given spans."""
+    spans = [(t.start, t.end) for t in article.toponyms]
+    return [r.place for r in geoparse(gazetteer, article.text, spans, weights=weights)]
 
 
 def score_articles(

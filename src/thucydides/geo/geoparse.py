@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from thucydides.geo.gazetteer import Gazetteer
 from thucydides.geo.place import Place
-from thucydides.geo.resolve import Toponym, resolve_toponyms, toponyms_in
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+from thucydides.geo.resolve import Toponym, context_words, resolve_toponyms, toponyms_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +34,16 @@ class ResolvedToponym:
 
 
 def geoparse(
-    gazetteer: Gazetteer, text: str, spans: list[tuple[int, int]] | None = None, nlp=None
+    gazetteer: Gazetteer,
+    text: str,
+    spans: list[tuple[int, int]] | None = None,
+    nlp=None,
+    weights: tuple[float, ...] | None = None,
 ) -> list[ResolvedToponym]:
-    """Resolve the given spans, or, without them, the toponyms spaCy finds (`nlp` needed)."""
+    """Resolve the given spans, or, without them, the toponyms spaCy finds (`nlp` needed).
+
+    `weights` replaces the shipped ranker's (cross-validation trains its own).
+    """
     if spans is None:
         if nlp is None:
             raise ValueError(
@@ -50,8 +54,8 @@ def geoparse(
         context = [e.text for e in doc.ents if e.label_ == "NORP"]
     else:
         toponyms = [Toponym(s, e, text[s:e]) for s, e in spans]
-        context = _CAPITALISED.findall(text)
-    places = resolve_toponyms(gazetteer, toponyms, context)
+        context = context_words(text)
+    places = resolve_toponyms(gazetteer, toponyms, context, weights)
     return [
         ResolvedToponym(t.start, t.end, text[t.start : t.end], p)
         for t, p in zip(toponyms, places, strict=True)

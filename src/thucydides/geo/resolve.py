@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -46,6 +47,7 @@ MAX_KM = 20039.0
 # Rounds of re-reading: the second lets corrected choices inform each other.
 CONTEXT_ROUNDS = 2
 COUNTRY_POPULATION = 10_000_000
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,16 @@ def toponyms_in(doc: Doc) -> list[Toponym]:
 def _strip_article(ent: Span) -> str:
     tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     return "".join(t.text_with_ws for t in tokens).strip() if tokens else ent.text
+
+
+def context_words(text: str) -> list[str]:
+    """Capitalised words, where demonyms ("Iraqi") hide, for text without a parse."""
+    return _CAPITALISED.findall(text)
+
+
+def demonym_countries(gazetteer: Gazetteer, words: list[str]) -> set[str]:
+    """The countries the words name by their people ("Iraqi" -> IQ)."""
+    return {code for w in set(words) if (code := gazetteer.demonym_country(w))}
 
 
 @cache
@@ -203,7 +215,7 @@ def resolve_toponyms(
     """One Place (or None where nothing fits) per toponym, in the same order."""
     weights = weights or default_weights()
     candidates = [gazetteer.candidates(t.text) for t in toponyms]
-    demonyms = {code for w in set(context_words) if (code := gazetteer.demonym_country(w))}
+    demonyms = demonym_countries(gazetteer, context_words)
     chosen = None
     for _ in range(CONTEXT_ROUNDS):
         best = choose(candidates, candidate_features(candidates, demonyms, chosen), weights)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,9 +19,8 @@ from scipy.optimize import minimize
 
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.gazetteer import Gazetteer, load_gazetteer
-from thucydides.geo.resolve import FEATURES, candidate_features
+from thucydides.geo.resolve import FEATURES, candidate_features, context_words, demonym_countries
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 L2 = 1e-3
 
 
@@ -42,9 +40,7 @@ def article_examples(gazetteer: Gazetteer, article, chosen=None) -> list[Example
     candidates = [
         gazetteer.candidates(article.text[t.start : t.end] or t.phrase) for t in article.toponyms
     ]
-    demonyms = {
-        c for w in set(_CAPITALISED.findall(article.text)) if (c := gazetteer.demonym_country(w))
-    }
+    demonyms = demonym_countries(gazetteer, context_words(article.text))
     rows = candidate_features(candidates, demonyms, chosen)
     examples = []
     for gold, cands, feats in zip(article.toponyms, candidates, rows, strict=True):
