@@ -163,3 +163,13 @@ def test_non_english_reports_are_kept_and_flagged(tmp_path, pipeline):
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT language FROM articles").fetchall() == [("fr",)]
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    "command", ["clean", "geo", "events", "dates", "location", "actors", "dedup"]
+)
+def test_eval_without_development_data_says_where_to_put_it(tmp_path, monkeypatch, command):
+    monkeypatch.setenv("THUCYDIDES_DATA", str(tmp_path / "absent"))
+    result = _run("eval", command)
+    assert result.exit_code == 2
+    assert "is missing: put the development data at ../shared/data" in result.stderr

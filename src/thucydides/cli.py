@@ -336,6 +336,17 @@ def gazetteer_build(
     build_gazetteer_index(path, err)
 
 
+def _dev_data(load):
+    """Run `load`; a missing development data set ends the command with one line and status 2."""
+    from thucydides.evaluation.data import DataMissingError
+
+    try:
+        return load()
+    except DataMissingError as exc:
+        err.print(f"[red]error: {exc}[/red]")
+        raise typer.Exit(2) from None
+
+
 def _progress_bar(description: str, total: int):
     from rich.progress import Progress
 
@@ -348,15 +359,10 @@ def _progress_bar(description: str, total: int):
 def eval_clean() -> None:
     """Main-text extraction on the article-extraction benchmark (word 4-gram P/R/F1, macro over pages)."""
     from thucydides.evaluation.clean_benchmark import evaluate_clean
-    from thucydides.evaluation.data import DataMissingError
 
     progress, tick = _progress_bar("extracting pages", 181)
-    try:
-        with progress:
-            scores = evaluate_clean(tick)
-    except DataMissingError as exc:
-        err.print(f"[red]error: {exc}[/red]")
-        raise typer.Exit(2) from None
+    with progress:
+        scores = _dev_data(lambda: evaluate_clean(tick))
     table = Table(title="article-extraction-benchmark (181 pages)")
     for column in ("system", "precision", "recall", "F1", "exact"):
         table.add_column(column, justify="right" if column != "system" else "left")
@@ -381,7 +387,6 @@ def eval_geo(
     """
     import time
 
-    from thucydides.evaluation.data import DataMissingError
     from thucydides.evaluation.geo_corpora import read_corpus
     from thucydides.evaluation.geo_eval import (
         PUBLISHED,
@@ -391,11 +396,7 @@ def eval_geo(
     )
     from thucydides.geo import load_gazetteer
 
-    try:
-        corpora = {name: read_corpus(name) for name in ("lgl", "trnews", "geovirus")}
-    except DataMissingError as exc:
-        err.print(f"[red]error: {exc}[/red]")
-        raise typer.Exit(2) from None
+    corpora = _dev_data(lambda: {name: read_corpus(name) for name in ("lgl", "trnews", "geovirus")})
     gazetteer = load_gazetteer()
     with err.status(f"{folds}-fold cross-validation on LGL + TR-News"):
         scores = cross_validated(gazetteer, {k: corpora[k] for k in ("lgl", "trnews")}, folds)
@@ -432,13 +433,8 @@ def eval_geo(
 def _acled_results(held_out_only: bool):
     from thucydides.evaluation.acled_eval import evaluate_notes
     from thucydides.evaluation.acled_notes import read_notes
-    from thucydides.evaluation.data import DataMissingError
 
-    try:
-        notes = read_notes()
-    except DataMissingError as exc:
-        err.print(f"[red]error: {exc}[/red]")
-        raise typer.Exit(2) from None
+    notes = _dev_data(read_notes)
     if held_out_only:
         notes = [n for n in notes if n.held_out]
     progress, tick = _progress_bar("reading ACLED notes", len(notes))
@@ -513,14 +509,9 @@ def eval_dates() -> None:
 @eval_app.command("location")
 def eval_location() -> None:
     """Which place each event happened at, on the adjudicated (RELABEL) event_location records."""
-    from thucydides.evaluation.data import DataMissingError
     from thucydides.evaluation.event_location import evaluate_locations, read_relabel
 
-    try:
-        records = read_relabel()
-    except DataMissingError as exc:
-        err.print(f"[red]error: {exc}[/red]")
-        raise typer.Exit(2) from None
+    records = _dev_data(read_relabel)
     score = evaluate_locations(records)
     table = Table(
         title=f"Event location linking ({score.records} adjudicated records, "
@@ -537,13 +528,8 @@ def eval_location() -> None:
 def eval_actors() -> None:
     """Source/target actor spans on ConfliBERT's cameo_ner test set (exact-span F1, macro over S and T)."""
     from thucydides.evaluation.conflibert import PUBLISHED_MACRO_F1, evaluate_spans, read_cameo_ner
-    from thucydides.evaluation.data import DataMissingError
 
-    try:
-        sentences = read_cameo_ner()
-    except DataMissingError as exc:
-        err.print(f"[red]error: {exc}[/red]")
-        raise typer.Exit(2) from None
+    sentences = _dev_data(read_cameo_ner)
     table = Table(title=f"ConfliBERT cameo_ner test ({len(sentences)} sentences): actor span F1")
     for column in ("system", "source", "target", "macro"):
         table.add_column(column, justify="left" if column == "system" else "right")
@@ -560,14 +546,9 @@ def eval_dedup() -> None:
     The clustering threshold was chosen on the odd-numbered topics; the even-numbered ones
     are held out.
     """
-    from thucydides.evaluation.data import DataMissingError
     from thucydides.evaluation.ecb_eval import evaluate, read_ecb
 
-    try:
-        documents = read_ecb()
-    except DataMissingError as exc:
-        err.print(f"[red]error: {exc}[/red]")
-        raise typer.Exit(2) from None
+    documents = _dev_data(read_ecb)
     table = Table(title="ECB+: reports of the same event clustered together")
     for column in (
         "topics",
