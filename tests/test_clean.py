@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thucydides.clean import clean_text
+from thucydides.clean import clean, clean_text
 from thucydides.clean.boilerplate import boilerplate_reason
 
 
@@ -104,3 +104,30 @@ def test_interview_questions_asked_again_are_kept():
         ]
     )
     assert clean_text(raw).text.count("What inspired you?") == 2
+
+
+def test_html_page_gives_main_text_and_its_author():
+    from thucydides.ingest import make_article
+
+    story = " ".join(
+        ["Gunmen killed three villagers in Kandahar on Tuesday, a provincial official said."] * 4
+    )
+    html = (
+        '<html><head><title>Kandahar attack</title><meta name="author" content="Jane Roe">'
+        "</head><body><nav>Home | World | Sport</nav>"
+        f"<article><h1>Kandahar attack</h1><p>{story}</p></article></body></html>"
+    )
+    cleaned = clean(make_article(html, "page.html", format="html"))
+    assert "Gunmen killed three villagers" in cleaned.text
+    assert "Sport" not in cleaned.text
+    assert cleaned.author == "Jane Roe"
+
+
+def test_html_nested_100000_deep_is_read_with_a_warning():
+    from thucydides.ingest import make_article
+
+    sentence = "Gunmen killed three villagers in Kandahar on Tuesday, officials said."
+    html = f"<html><body>{'<div>' * 100_000}<p>{sentence}</p>{'</div>' * 100_000}</body></html>"
+    cleaned = clean(make_article(html, "nested.html", format="html"))
+    assert cleaned.text == sentence
+    assert any("nested 100003 deep" in w for w in cleaned.warnings)

@@ -25,6 +25,13 @@ def test_decode_latin1_and_utf16():
     assert decode_bytes("Café".encode("utf-16")).text == "Café"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_decode_utf16_without_a_byte_order_mark(encoding):
+    text = "Gunmen killed three villagers in Kandahar on Tuesday, officials said. Café."
+    decoded = decode_bytes(text.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
 def test_decode_refuses_binary():
     with pytest.raises(DecodeError):
         decode_bytes(b"\x00\x01\x02" * 100)

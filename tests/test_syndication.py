@@ -86,6 +86,9 @@ def test_copies_ingested_in_later_runs_join_the_stored_events(tmp_path, pipeline
     with Store(db, read_only=True) as store:
         events = store.events()
         assert store.counts() == {"articles": 3, "events": 2, "event_sources": 6}
+        # Each copy was checked against the stored index when it arrived: one story.
+        stories = {store.article(f"outlet-{i}")["story_id"] for i in range(3)}
+        assert stories == {"outlet-0"}
     assert all(e.source_count == 3 for e in events)
 
 

@@ -17,7 +17,10 @@ PUBLISHED = date(2014, 6, 10)  # a Tuesday
         ("late yesterday", date(2014, 6, 9), 1),
         ("late yesterday night", date(2014, 6, 9), 1),
         ("on Thursday night", date(2014, 6, 5), 1),
-        ("on Tuesday", date(2014, 6, 3), 1),
+        # Wire copy filed on a Tuesday says "on Tuesday" of that very day.
+        ("on Tuesday", date(2014, 6, 10), 1),
+        ("Tuesday night", date(2014, 6, 10), 1),
+        ("on Wednesday", date(2014, 6, 4), 1),
         ("on June 9", date(2014, 6, 9), 1),
         ("three days ago", date(2014, 6, 7), 1),
         ("last week", date(2014, 6, 3), 2),

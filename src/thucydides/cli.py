@@ -151,7 +151,7 @@ def run(
     Re-running on the same input stores nothing twice. A bad file is reported and skipped;
     the rest of the batch still runs. Exit status 1 if any input had an error.
     """
-    from thucydides.dedup import reconcile
+    from thucydides.landing import land
     from thucydides.store import Store
 
     stream = read_sources(
@@ -163,11 +163,7 @@ def run(
     with Store(db) as store, _batches(stream, batch_size, workers, engine, scheduler) as batches:
         for batch in batches:
             errors += _report(batch.problems)
-            in_batch = {p.article.article_id for p in batch.articles}
-            events = reconcile(
-                batch.events, lambda e, in_batch=in_batch: store.candidates(e, in_batch)
-            )
-            store.write_batch(batch.articles, events)
+            events = land(batch, store)
             found.extend(events)
             n_articles += len(batch.articles)
         totals = store.counts()
@@ -546,7 +542,7 @@ def eval_dedup() -> None:
     The clustering threshold was chosen on the odd-numbered topics; the even-numbered ones
     are held out.
     """
-    from thucydides.evaluation.ecb_eval import evaluate, read_ecb
+    from thucydides.evaluation.ecb_eval import evaluate, near_duplicate_links, read_ecb
 
     documents = _dev_data(read_ecb)
     table = Table(title="ECB+: reports of the same event clustered together")
@@ -580,6 +576,11 @@ def eval_dedup() -> None:
             f"{s.pair_f1:.3f}",
         )
     Console().print(table)
+    links, right = near_duplicate_links(documents)
+    Console().print(
+        f"MinHash story index over all {len(documents)} documents: {links} linked as near-duplicate"
+        f" copies, {right} of them reports of the same event"
+    )
     err.print("target: B-cubed F1 >= 0.80 with precision >= 0.85")
 
 

@@ -17,12 +17,14 @@ class Evidence(BaseModel):
 
 
 class Source(BaseModel):
-    """One report of the event."""
+    """One report of the event, with the figures it gave (None where it gave none)."""
 
     article_id: str
     url: str | None = None
     outlet: str | None = None
     published: date | None = None
+    fatalities: int | None = None
+    injured: int | None = None
 
 
 # The fields that say where an event happened; they change together.

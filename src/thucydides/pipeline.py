@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from thucydides.clean import CleanText, clean
 from thucydides.dedup import LocatedMention, merge_events
+from thucydides.dedup.articles import Fingerprint, fingerprints
 from thucydides.event import Event, Evidence, Source
 from thucydides.extract import Mention, TextSpan, extract
 from thucydides.geo import Gazetteer, load_gazetteer, resolve
@@ -28,11 +29,17 @@ DEFAULT_BATCH = 200
 
 @dataclass(slots=True)
 class Processed:
-    """What one article gave: its clean text and its new-event mentions, placed and dated."""
+    """What one article gave: its clean text, its new-event mentions, placed and dated, and
+    the signature that finds its near-duplicate copies."""
 
     article: Article
     clean: CleanText
     located: list[LocatedMention]
+    fingerprint: Fingerprint | None = None
+
+    @property
+    def published(self) -> date | None:
+        return publication_date(self.article, self.clean)
 
 
 @dataclass(slots=True)
@@ -175,6 +182,10 @@ class Pipeline:
                 )
                 continue
             batch.articles.append(Processed(article, clean_text, located))
+        for processed, fingerprint in zip(
+            batch.articles, fingerprints(p.clean.text for p in batch.articles), strict=True
+        ):
+            processed.fingerprint = fingerprint
         return batch
 
     def process_batch(self, articles: list[Article]) -> Batch:

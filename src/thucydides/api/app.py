@@ -171,6 +171,23 @@ def create_app(db: str | Path) -> FastAPI:
         return event
 
     @app.get(
+        "/events/{event_id}/history",
+        summary="The records an event had before each change (new sources, corrections), oldest first",
+        responses={404: {"description": "No such event"}},
+    )
+    async def get_event_history(event_id: Annotated[str, PathParam(max_length=64)]) -> dict:
+        history = store.history(event_id)
+        if not history and store.event(event_id) is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return {
+            "event_id": event_id,
+            "versions": [
+                {"replaced_at": at.isoformat(), "changed": changed, "record": record}
+                for at, changed, record in history
+            ],
+        }
+
+    @app.get(
         "/articles/{article_id}",
         summary="A source report: raw text (evidence offsets point here) and clean text",
         responses={404: {"description": "No such article"}},

@@ -69,8 +69,11 @@ def _is_scraped_copy(paragraphs: list[_Paragraph], i: int) -> bool:
         return False
     if len(paragraphs[i].text.split()) >= MIN_WORDS_ALONE:
         return True
-    neighbours = [paragraphs[j] for j in (i - 1, i + 1) if 0 <= j < len(paragraphs)]
-    return any(p.repeat for p in neighbours)
+    # Neighbours in the story as it will read: page furniture between two repeats is going
+    # anyway, and cleaning the result again must not see a different run.
+    before = next((p for p in reversed(paragraphs[:i]) if p.reason is None), None)
+    after = next((p for p in paragraphs[i + 1 :] if p.reason is None), None)
+    return any(p is not None and p.repeat for p in (before, after))
 
 
 def clean_text(raw: str, article_id: str = "") -> CleanText:
@@ -112,7 +115,7 @@ def clean(article: Article) -> CleanText:
         return clean_text(article.raw, article.article_id)
     page = extract_page(article.raw)
     cleaned = clean_text(page.text, article.article_id)
-    warnings = () if page.text else ("no main text found in the HTML page",)
+    warnings = page.warnings if page.text else ("no main text found in the HTML page",)
     return CleanText(
         article_id=cleaned.article_id,
         text=cleaned.text,
@@ -124,6 +127,7 @@ def clean(article: Article) -> CleanText:
         published=page.published,
         url=page.url,
         outlet=page.outlet,
+        author=page.author,
         language=cleaned.language,
         warnings=warnings,
     )

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from html.parser import HTMLParser
 
 import trafilatura
+
+# libxml2, under trafilatura, stops reading a page nested deeper than this: the text inside
+# is lost. Such a page is read by a flat parser instead, with a warning.
+LIBXML_MAX_DEPTH = 255
+_BLOCKS = frozenset([
+    "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+    "article", "section", "blockquote", "pre", "table", "ul", "ol",
+])  # fmt: skip
+_SKIPPED = frozenset(["script", "style", "noscript", "template", "head"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +25,48 @@ class PageText:
     published: date | None
     url: str | None
     outlet: str | None
+    author: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+
+class _FlatText(HTMLParser):
+    """All text of a page, a paragraph per block element, however deep the nesting."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.depth = self.max_depth = self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.depth += 1
+        self.max_depth = max(self.max_depth, self.depth)
+        self.skipping += tag in _SKIPPED
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth = max(0, self.depth - 1)
+        self.skipping = max(0, self.skipping - (tag in _SKIPPED))
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def flat_text(html: str) -> tuple[str, int]:
+    """The page's text with a line per block, and how deep its tags nest."""
+    parser = _FlatText()
+    try:
+        parser.feed(html)
+        parser.close()
+    except AssertionError:
+        # The standard library's parser asserts on some malformed declarations ("<![/"):
+        # keep what it read up to there.
+        pass
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line), parser.max_depth
 
 
 def extract_page(html: str) -> PageText:
@@ -24,6 +76,12 @@ def extract_page(html: str) -> PageText:
         trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
         or ""
     )
+    warnings: tuple[str, ...] = ()
+    if not text:
+        flat, depth = flat_text(html)
+        if depth > LIBXML_MAX_DEPTH and flat:
+            text = flat
+            warnings = (f"tags nested {depth} deep: read as plain text, page furniture may remain",)
     meta = trafilatura.extract_metadata(html)
     published = None
     if meta is not None and meta.date:
@@ -37,4 +95,6 @@ def extract_page(html: str) -> PageText:
         published=published,
         url=meta.url if meta else None,
         outlet=meta.sitename if meta else None,
+        author=meta.author if meta else None,
+        warnings=warnings,
     )

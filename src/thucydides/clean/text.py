@@ -35,6 +35,7 @@ class CleanText:
     published: date | None = None
     url: str | None = None
     outlet: str | None = None
+    author: str | None = None
     language: str | None = None
     warnings: tuple[str, ...] = field(default=())
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
 from thucydides.dedup.located import LocatedMention
 from thucydides.event import PLACE_FIELDS, Event, Evidence, Source
@@ -96,8 +95,8 @@ def _compatible(cluster: _Cluster, item: LocatedMention) -> bool:
     return True
 
 
-def _lowest_credible(cluster: _Cluster, attribute: str) -> tuple[int, list[Evidence]]:
-    """Within one report the fullest figure; across reports the lowest (ACLED)."""
+def _per_report(cluster: _Cluster, attribute: str) -> dict[str, tuple[int, Evidence | None]]:
+    """Each report's figure: within one report the fullest it gives."""
     per_article: dict[str, tuple[int, Evidence | None]] = {}
     for member in cluster.members:
         count = getattr(member.mention, attribute)
@@ -107,6 +106,13 @@ def _lowest_credible(cluster: _Cluster, attribute: str) -> tuple[int, list[Evide
         known = per_article.get(member.source.article_id)
         if known is None or count.value > known[0]:
             per_article[member.source.article_id] = (count.value, evidence)
+    return per_article
+
+
+def _lowest_credible(
+    per_article: dict[str, tuple[int, Evidence | None]],
+) -> tuple[int, list[Evidence]]:
+    """Across reports the lowest figure (ACLED)."""
     if not per_article:
         return 0, []
     value, evidence = min(per_article.values(), key=lambda pair: pair[0])
@@ -126,19 +132,26 @@ def _event_id(cluster: _Cluster) -> str:
     return "th" + hashlib.sha256(key.encode()).hexdigest()[:14]
 
 
-def _notes(
-    actor1: str,
-    actor2: str,
-    sub_type: str,
-    location: str,
-    country: str,
-    day: date | None,
-    fatalities: int,
-) -> str:
+def _notes(event: Event) -> str:
+    """One generated sentence, ACLED-style, from the event's own fields."""
+    day = event.event_date
     when = f"On {day:%-d %B %Y}, " if day else ""
-    against = f" involving {actor2}" if actor2 else ""
-    where = f" in {location}, {country}" if location else f" in {country}" if country else ""
-    return f"{when}{actor1}: {sub_type.lower()}{against}{where}. Fatalities reported: {fatalities}."
+    against = f" involving {event.actor2}" if event.actor2 else ""
+    where = (
+        f" in {event.location}, {event.country}"
+        if event.location
+        else f" in {event.country}"
+        if event.country
+        else ""
+    )
+    return (
+        f"{when}{event.actor1 or 'Unknown actor'}: {event.sub_event_type.lower()}{against}{where}."
+        f" Fatalities reported: {event.fatalities}."
+    )
+
+
+def _renoted(event: Event) -> Event:
+    return event.model_copy(update={"notes": _notes(event)})
 
 
 def _build(cluster: _Cluster) -> Event:
@@ -163,8 +176,10 @@ def _build(cluster: _Cluster) -> Event:
         ),
         None,
     )
-    fatalities, fatal_evidence = _lowest_credible(cluster, "fatalities")
-    injured, injured_evidence = _lowest_credible(cluster, "injured")
+    fatal_reports = _per_report(cluster, "fatalities")
+    injured_reports = _per_report(cluster, "injured")
+    fatalities, fatal_evidence = _lowest_credible(fatal_reports)
+    injured, injured_evidence = _lowest_credible(injured_reports)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for member in members:
         for name, items in member.evidence.items():
@@ -182,12 +197,19 @@ def _build(cluster: _Cluster) -> Event:
         weapons.extend(w.name for w in member.mention.weapons if w.name not in weapons)
     sources: dict[str, Source] = {}
     for member in members:
-        sources.setdefault(member.source.article_id, member.source)
+        article_id = member.source.article_id
+        if article_id not in sources:
+            sources[article_id] = member.source.model_copy(
+                update={
+                    "fatalities": fatal_reports.get(article_id, (None,))[0],
+                    "injured": injured_reports.get(article_id, (None,))[0],
+                }
+            )
     inter1 = actor1.inter if actor1 else 0
     inter2 = actor2.inter if actor2 else 0
     actor1_name = fill(actor1.name) if actor1 else ""
     actor2_name = fill(actor2.name) if actor2 else ""
-    return Event(
+    event = Event(
         event_id=_event_id(cluster),
         event_date=when.date,
         time_precision=when.precision,
@@ -217,20 +239,12 @@ def _build(cluster: _Cluster) -> Event:
         fatalities=fatalities,
         injured=injured,
         weapons=weapons,
-        notes=_notes(
-            actor1_name or "Unknown actor",
-            actor2_name,
-            sub_type,
-            place.entry.name if place else "",
-            country,
-            when.date,
-            fatalities,
-        ),
         sources=list(sources.values()),
         source_count=len(sources),
         confidence=max(m.mention.confidence for m in members),
         evidence=dict(evidence),
     )
+    return _renoted(event)
 
 
 # Grid cells of this many degrees; looking two cells each way covers DISTANCE_KM's widest
@@ -301,6 +315,12 @@ def same_event(a: Event, b: Event) -> bool:
     return True
 
 
+def _lowest(sources: list[Source], attribute: str) -> int:
+    """ACLED's lowest credible figure: the lowest any report gives, counting only reports that give one."""
+    reported = [getattr(s, attribute) for s in sources if getattr(s, attribute)]
+    return min(reported) if reported else 0
+
+
 def combine(stored: Event, new: Event) -> Event:
     """The stored event with a new report of it folded in; the stored id is kept.
 
@@ -314,12 +334,11 @@ def combine(stored: Event, new: Event) -> Event:
     for name, items in new.evidence.items():
         known = evidence.setdefault(name, [])
         known.extend(item for item in items if item not in known)
-    reported = [e.fatalities for e in (stored, new) if e.fatalities > 0]
-    injured = [e.injured for e in (stored, new) if e.injured > 0]
     dated = min((stored, new), key=lambda e: (e.event_date is None, e.time_precision))
     placed = min((stored, new), key=lambda e: (e.geo_precision is None, e.geo_precision or 9))
     sub_type = min((stored.sub_event_type, new.sub_event_type), key=SUB_EVENT_ORDER.index)
-    return stored.model_copy(
+    merged = list(sources.values())
+    combined = stored.model_copy(
         update={
             "event_date": dated.event_date,
             "time_precision": dated.time_precision,
@@ -329,25 +348,67 @@ def combine(stored: Event, new: Event) -> Event:
             "actor2": stored.actor2 or new.actor2,
             "inter2": stored.inter2 or new.inter2,
             **{name: getattr(placed, name) for name in PLACE_FIELDS},
-            "fatalities": min(reported) if reported else 0,
-            "injured": min(injured) if injured else 0,
+            "fatalities": _lowest(merged, "fatalities"),
+            "injured": _lowest(merged, "injured"),
             "weapons": stored.weapons + [w for w in new.weapons if w not in stored.weapons],
-            "sources": list(sources.values()),
-            "source_count": len(sources),
+            "sources": merged,
+            "source_count": len(merged),
             "confidence": max(stored.confidence, new.confidence),
             "evidence": evidence,
         }
     )
+    return _renoted(combined)
 
 
-def reconcile(events: list[Event], candidates) -> list[Event]:
+def withdraw(event: Event, article_id: str) -> Event:
+    """The event without one report: its source, its evidence and its figures gone.
+
+    What a superseded report said (a corrected death toll) stops counting; the rest stands.
+    """
+    sources = [s for s in event.sources if s.article_id != article_id]
+    evidence = {
+        name: kept
+        for name, items in event.evidence.items()
+        if (kept := [item for item in items if item.article_id != article_id])
+    }
+    withdrawn = event.model_copy(
+        update={
+            "sources": sources,
+            "source_count": len(sources),
+            "fatalities": _lowest(sources, "fatalities"),
+            "injured": _lowest(sources, "injured"),
+            "evidence": evidence,
+        }
+    )
+    return _renoted(withdrawn)
+
+
+def reconcile(
+    events: list[Event], candidates, superseded: dict[str, str] | None = None
+) -> list[Event]:
     """Fold each new event into a stored one that reports the same real event, if any.
 
     `candidates(event)` returns stored events that might match (nearby, same type, close in
-    time); the store supplies it, so only the store speaks SQL.
+    time); the store supplies it, so only the store speaks SQL. `superseded` maps a stored
+    report to the newer edition of it in this batch (a correction): a stored event that the
+    old edition supports is compared, and folded into, without it.
     """
+    superseded = superseded or {}
     result = []
     for event in events:
-        match = next((c for c in candidates(event) if same_event(c, event)), None)
-        result.append(combine(match, event) if match is not None else event)
+        new_sources = {s.article_id for s in event.sources}
+        match = None
+        for candidate in candidates(event):
+            for source in candidate.sources:
+                if superseded.get(source.article_id) in new_sources:
+                    candidate = withdraw(candidate, source.article_id)
+            if same_event(candidate, event):
+                match = candidate
+                break
+        if match is None:
+            result.append(event)
+        elif not match.sources:  # every report of it was superseded: the new edition stands
+            result.append(event.model_copy(update={"event_id": match.event_id}))
+        else:
+            result.append(combine(match, event))
     return result

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
 
+from thucydides.dedup.articles import assign_stories, fingerprints
 from thucydides.dedup.stories import cluster_stories
 from thucydides.evaluation.data import dataset
 
@@ -80,3 +81,16 @@ def evaluate(documents: list[EcbDocument], threshold: float | None = None) -> Cl
     kwargs = {} if threshold is None else {"threshold": threshold}
     labels = cluster_stories([d.text for d in documents], **kwargs)
     return score_clusters([d.event for d in documents], labels)
+
+
+def near_duplicate_links(documents: list[EcbDocument]) -> tuple[int, int]:
+    """The story index run over the documents in order: how many it links as copies of an
+    earlier one, and how many of those links join reports of the same event. ECB+ holds
+    separately written reports, so links should be few and all right."""
+    prints = fingerprints(d.text for d in documents)
+    links = assign_stories(
+        [(d.name, f) for d, f in zip(documents, prints, strict=True)], lambda keys: []
+    )
+    event = {d.name: d.event for d in documents}
+    copies = [link for link in links if link.copy_of is not None]
+    return len(copies), sum(event[link.article_id] == event[link.copy_of] for link in copies)

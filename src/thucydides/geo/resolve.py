@@ -223,9 +223,21 @@ def resolve_toponyms(
             cands[b].entry if b is not None else None
             for cands, b in zip(candidates, best, strict=True)
         ]
+    supported = demonyms | {
+        c[b].entry.country_code
+        for c, b in zip(candidates, best, strict=True)
+        if b is not None and c[b].match != "fuzzy"
+    }
     places: list[Place | None] = []
     for toponym, cands, b in zip(toponyms, candidates, best, strict=True):
-        places.append(None if b is None else _place(gazetteer, cands[b], toponym, 0.0))
+        # A near-spelling is a guess ("Karrada" is not Carrara, Italy): it stands only where
+        # the article's other places or peoples put it in the same country.
+        if b is None or (
+            cands[b].match == "fuzzy" and cands[b].entry.country_code not in supported
+        ):
+            places.append(None)
+        else:
+            places.append(_place(gazetteer, cands[b], toponym, 0.0))
     return places
 
 

@@ -25,6 +25,27 @@ def _western(data: bytes) -> str | None:
         return None
 
 
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text saved without a byte-order mark: mostly-Latin text leaves every other byte
+    NUL, on the odd side for little-endian and the even side for big-endian."""
+    sample = data[:8192]
+    pairs = len(sample) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    even_nul = sample[0::2].count(0) / pairs
+    odd_nul = sample[1::2].count(0) / pairs
+    if odd_nul > 0.5 and even_nul < 0.05:
+        encoding = "utf-16-le"
+    elif even_nul > 0.5 and odd_nul < 0.05:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 class DecodeError(ValueError):
     """The input is not text thucydides can read; the message says why."""
 
@@ -35,23 +56,30 @@ class Decoded:
     encoding: str
 
 
+def _decode_text(data: bytes) -> tuple[str, str]:
+    if b"\x00" in data[:8192]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise DecodeError("binary data (NUL bytes), not text")
+        return utf16.text, utf16.encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    western = _western(data)
+    if western is not None:
+        return western, "cp1252"
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding is None:
+        raise DecodeError("binary data or unknown encoding, not text")
+    return data.decode(best.encoding, errors="replace"), best.encoding
+
+
 def decode_bytes(data: bytes) -> Decoded:
     for bom, encoding in _BOMS.items():
         if data.startswith(bom):
             return Decoded(data.decode(encoding, errors="replace"), encoding)
-    if b"\x00" in data[:8192]:
-        raise DecodeError("binary data (NUL bytes), not text")
-    text: str | None
-    try:
-        text, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = _western(data), "cp1252"
-    if text is None:
-        best = from_bytes(data[:1_000_000]).best()
-        if best is None or best.encoding is None:
-            raise DecodeError("binary data or unknown encoding, not text") from None
-        encoding = best.encoding
-        text = data.decode(encoding, errors="replace")
+    text, encoding = _decode_text(data)
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in _CONTROL_OK)
     if sample and controls / len(sample) > 0.01:

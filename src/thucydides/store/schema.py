@@ -63,4 +63,23 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN language VARCHAR;
     """,
+    """
+    ALTER TABLE articles ADD COLUMN author VARCHAR;
+    CREATE TABLE article_stories (
+        article_id VARCHAR PRIMARY KEY,
+        story_id VARCHAR,
+        copy_of VARCHAR,
+        similarity DOUBLE,
+        superseded_by VARCHAR,
+        minhash BLOB
+    );
+    CREATE TABLE article_bands (band_key BIGINT, article_id VARCHAR);
+    CREATE INDEX article_bands_key ON article_bands (band_key);
+    CREATE TABLE event_history (
+        event_id VARCHAR,
+        replaced_at TIMESTAMP DEFAULT current_timestamp,
+        changed VARCHAR[],
+        record JSON
+    );
+    """,
 ]

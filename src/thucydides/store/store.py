@@ -7,7 +7,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
+import numpy as np
+import pyarrow as pa
 
+from thucydides.dedup.articles import BANDS, Fingerprint, Indexed, StoryLink
+from thucydides.dedup.revisions import Edition
 from thucydides.event import Event
 from thucydides.pipeline import Processed
 from thucydides.store.query import SORTS, EventQuery
@@ -45,11 +49,19 @@ class Store:
             self.con.execute("INSERT INTO schema_version VALUES (?)", [version])
             self.con.execute("COMMIT")
 
-    def write_batch(self, processed: Iterable[Processed], events: list[Event]) -> None:
-        """Articles and their events in one transaction: all of it lands, or none of it.
+    def write_batch(
+        self,
+        processed: Iterable[Processed],
+        events: list[Event],
+        links: Iterable[StoryLink] = (),
+        superseded: dict[str, str] | None = None,
+    ) -> None:
+        """Articles, their story links and their events in one transaction: all of it lands, or
+        none of it.
 
         Events are keyed by a stable id, so writing the same batch twice stores nothing twice;
-        events these articles gave before and no longer give are removed.
+        events these articles gave before and no longer give are removed. Every change to a
+        stored event keeps the record it replaced in `event_history`.
         """
         processed = list(processed)
         article_ids = [p.article.article_id for p in processed]
@@ -60,8 +72,8 @@ class Store:
                 a, c = p.article, p.clean
                 self.con.execute(
                     "INSERT OR REPLACE INTO articles (article_id, source, url, outlet, title, published,"
-                    " format, raw_text, evidence_text, clean_text, language)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " format, raw_text, evidence_text, clean_text, language, author)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         a.article_id,
                         a.source,
@@ -74,8 +86,10 @@ class Store:
                         c.raw,
                         c.text,
                         c.language,
+                        c.author,
                     ],
                 )
+            self._write_stories(processed, links, superseded or {})
             if article_ids:
                 stale = self.con.execute(
                     "SELECT DISTINCT event_id FROM event_sources WHERE list_contains(?, article_id)",
@@ -91,9 +105,11 @@ class Store:
                     }
                     # Only events these articles alone support are theirs to withdraw.
                     if event_id not in new_ids and sources <= batch:
+                        self._keep_history(event_id, None)
                         self.con.execute("DELETE FROM event_sources WHERE event_id = ?", [event_id])
                         self.con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
             for event in events:
+                self._keep_history(event.event_id, event)
                 row = event.model_dump(mode="json")
                 values = [row[c] for c in EVENT_COLUMNS] + [event.model_dump_json()]
                 placeholders = ", ".join("?" for _ in values)
@@ -111,6 +127,124 @@ class Store:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def _write_stories(
+        self, processed: list[Processed], links: Iterable[StoryLink], superseded: dict[str, str]
+    ) -> None:
+        fingerprints = {p.article.article_id: p.fingerprint for p in processed}
+        links = list(links)
+        known = {
+            r[0]
+            for r in self.con.execute(
+                "SELECT article_id FROM article_stories WHERE article_id = ANY(?)",
+                [[link.article_id for link in links]],
+            ).fetchall()
+        }
+        # The same text again has the same signature and bands: indexed once.
+        self.index(
+            [
+                (link, fingerprints[link.article_id])
+                for link in links
+                if link.article_id not in known
+            ]
+        )
+        for old, new in superseded.items():
+            self.con.execute(
+                "UPDATE article_stories SET superseded_by = ? WHERE article_id = ?"
+                " AND superseded_by IS DISTINCT FROM ?",
+                [new, old, new],
+            )
+
+    def index(self, items: list[tuple[StoryLink, Fingerprint]]) -> None:
+        """Add articles' story links and LSH band keys to the near-duplicate index, in bulk."""
+        if not items:
+            return
+        stories = pa.table(
+            {
+                "article_id": [link.article_id for link, _ in items],
+                "story_id": [link.story_id for link, _ in items],
+                "copy_of": pa.array([link.copy_of for link, _ in items], pa.string()),
+                "similarity": [link.similarity for link, _ in items],
+                "minhash": [fingerprint.to_bytes() for _, fingerprint in items],
+            }
+        )
+        bands = pa.table(
+            {
+                "band_key": np.array([k for _, f in items for k in f.band_keys], dtype=np.int64),
+                "article_id": [link.article_id for link, _ in items for _ in range(BANDS)],
+            }
+        )
+        self.con.register("new_stories", stories)
+        self.con.register("new_bands", bands)
+        try:
+            self.con.execute(
+                "INSERT INTO article_stories SELECT article_id, story_id, copy_of, similarity,"
+                " NULL, minhash FROM new_stories"
+            )
+            self.con.execute("INSERT INTO article_bands SELECT band_key, article_id FROM new_bands")
+        finally:
+            self.con.unregister("new_stories")
+            self.con.unregister("new_bands")
+
+    def _keep_history(self, event_id: str, new: Event | None) -> None:
+        """Keep the stored record of an event about to be replaced (or deleted, `new` None)."""
+        row = self.con.execute(
+            "SELECT record FROM events WHERE event_id = ?", [event_id]
+        ).fetchone()
+        if row is None:
+            return
+        before = json.loads(row[0])
+        after = new.model_dump(mode="json") if new is not None else {}
+        changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        if new is not None and not changed:
+            return
+        self.con.execute(
+            "INSERT INTO event_history (event_id, changed, record) VALUES (?, ?, ?)",
+            [event_id, changed if new is not None else ["deleted"], row[0]],
+        )
+
+    def indexed(self, band_keys: list[int]) -> list[Indexed]:
+        """Stored articles sharing any of these LSH band keys, with their story links."""
+        ids = self.con.execute(
+            "SELECT DISTINCT article_id FROM article_bands WHERE band_key = ANY(?)", [band_keys]
+        ).fetchall()
+        if not ids:
+            return []
+        rows = self.con.execute(
+            "SELECT article_id, story_id, copy_of, similarity, minhash FROM article_stories"
+            " WHERE article_id = ANY(?) ORDER BY article_id",
+            [[r[0] for r in ids]],
+        ).fetchall()
+        return [
+            Indexed(StoryLink(a, story, copy_of, similarity or 0.0), Fingerprint.from_bytes(blob))
+            for a, story, copy_of, similarity, blob in rows
+        ]
+
+    def editions(self, article_ids: Iterable[str]) -> dict[str, Edition]:
+        """Who published these stored articles, and when."""
+        rows = self.con.execute(
+            "SELECT article_id, url, outlet, published FROM articles WHERE article_id = ANY(?)",
+            [list(article_ids)],
+        ).fetchall()
+        return {r[0]: Edition(*r) for r in rows}
+
+    def superseded(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Which of these stored articles a newer edition supersedes: {old id: new id}."""
+        rows = self.con.execute(
+            "SELECT article_id, superseded_by FROM article_stories"
+            " WHERE article_id = ANY(?) AND superseded_by IS NOT NULL",
+            [list(article_ids)],
+        ).fetchall()
+        return dict(rows)
+
+    def history(self, event_id: str) -> list[tuple[object, list[str], Event]]:
+        """The records an event had before each change, oldest first: (when, what changed, record)."""
+        rows = self.con.execute(
+            "SELECT replaced_at, changed, record FROM event_history WHERE event_id = ?"
+            " ORDER BY replaced_at, rowid",
+            [event_id],
+        ).fetchall()
+        return [(at, changed, Event.model_validate_json(record)) for at, changed, record in rows]
 
     def candidates(self, event: Event, exclude_articles: set[str]) -> list[Event]:
         """Stored events that may report the same real event: same type, within a month and
@@ -162,9 +296,14 @@ class Store:
         return Event.model_validate_json(row[0]) if row else None
 
     def article(self, article_id: str) -> dict[str, object] | None:
+        """A stored report, its story (the near-duplicate copies it belongs with) and whether a
+        newer edition supersedes it."""
         row = self.con.execute(
-            "SELECT article_id, source, url, outlet, title, published, format, evidence_text, clean_text"
-            " FROM articles WHERE article_id = ?",
+            "SELECT a.article_id, a.source, a.url, a.outlet, a.title, a.author, a.published, a.format,"
+            " a.evidence_text, a.clean_text, a.language, s.story_id, s.copy_of, s.similarity,"
+            " s.superseded_by"
+            " FROM articles a LEFT JOIN article_stories s USING (article_id)"
+            " WHERE a.article_id = ?",
             [article_id],
         ).fetchone()
         if row is None:
@@ -175,12 +314,26 @@ class Store:
             "url",
             "outlet",
             "title",
+            "author",
             "published",
             "format",
             "raw_text",
             "clean_text",
+            "language",
+            "story_id",
+            "copy_of",
+            "similarity",
+            "superseded_by",
         )
-        return dict(zip(keys, row, strict=True))
+        article = dict(zip(keys, row, strict=True))
+        article["story"] = [
+            r[0]
+            for r in self.con.execute(
+                "SELECT article_id FROM article_stories WHERE story_id = ? ORDER BY article_id",
+                [article["story_id"]],
+            ).fetchall()
+        ]
+        return article
 
     def stats(self, query: EventQuery) -> dict[str, list[dict[str, object]]]:
         """Counts and fatalities per day, per event type and per country, under the query's filters."""
@@ -206,6 +359,10 @@ class Store:
             "SELECT record FROM events ORDER BY event_date NULLS LAST, event_id"
         ).fetchall()
         return [Event.model_validate_json(r[0]) for r in rows]
+
+    def counts_stories(self) -> int:
+        """How many articles the near-duplicate index holds."""
+        return self.con.execute("SELECT count(*) FROM article_stories").fetchone()[0]
 
     def counts(self) -> dict[str, int]:
         return {

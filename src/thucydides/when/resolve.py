@@ -34,6 +34,12 @@ _WEEK_REL = re.compile(
     re.IGNORECASE,
 )
 MAX_YEAR = 9999
+_WEEKDAY_INDEX = {
+    name: i
+    for i, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
 
 
 def _normalise(text: str) -> str:
@@ -83,7 +89,8 @@ def _relative(text: str, published: date) -> date | None:
 def resolve_expression(expression: DateExpression, published: date) -> When:
     """The date an expression names, read against the publication date.
 
-    A weekday is the most recent one before publication. A date after publication marks the
+    A weekday is the most recent one on or before the publication day: wire copy says "on
+    Monday" of the day it is filed. A date after publication marks the
     mention as not yet happened (`future`), unless it is a year-less date that reads as last year.
     """
     text = expression.text
@@ -98,23 +105,16 @@ def resolve_expression(expression: DateExpression, published: date) -> When:
                 return When(
                     None, expression.precision, "none", text, expression.start, expression.end
                 )
-            parsed = _parse(normalised, base)
-            if parsed is None:
-                return When(
-                    None, expression.precision, "none", text, expression.start, expression.end
-                )
-            found = parsed.date()
-            weekday_only = normalised.lower() in (
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-            )
-            if weekday_only and found >= published:
-                found -= timedelta(days=7)
+            weekday = _WEEKDAY_INDEX.get(normalised.lower())
+            if weekday is not None:
+                found = published - timedelta(days=(published.weekday() - weekday) % 7)
+            else:
+                parsed = _parse(normalised, base)
+                if parsed is None:
+                    return When(
+                        None, expression.precision, "none", text, expression.start, expression.end
+                    )
+                found = parsed.date()
     return When(
         found,
         expression.precision,

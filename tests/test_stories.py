@@ -1,0 +1,184 @@
+"""Near-duplicate stories (MinHash LSH), corrections that supersede, and event history."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tests.test_syndication import outlets
+from thucydides.dedup.articles import (
+    BANDS,
+    Fingerprint,
+    Indexed,
+    StoryLink,
+    assign_stories,
+    fingerprints,
+    shingles,
+)
+from thucydides.dedup.events import combine, withdraw
+from thucydides.dedup.revisions import Edition, revisions
+from thucydides.event import Event, Source
+
+BOMBING = (
+    "BAGHDAD (Reuters) - A car bomb exploded near a busy market in Baghdad's Karrada district on"
+    " Monday, killing {n} people and wounding 40 others, police and medical sources said.\n\n"
+    "The bomb was hidden in a parked car and went off as shoppers gathered before the evening"
+    " meal, a police officer at the scene said. No group immediately claimed responsibility.\n\n"
+    "Karrada, a mainly Shi'ite district in central Baghdad, has been hit by several bombings this"
+    " year. Security forces closed the roads around the market after the blast and ambulances"
+    " took the wounded to nearby hospitals."
+)
+OTHER_BOMBING = (
+    "RAMADI, Iraq (AP) - A suicide bomber drove an explosives-laden truck into an army checkpoint"
+    " west of Ramadi on Tuesday, killing four soldiers, officials said. The Islamic State group"
+    " claimed the attack in a statement posted online."
+)
+
+
+class MemoryIndex:
+    """What the store does, in memory: band key -> indexed articles."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[int, list[Indexed]] = {}
+
+    def add(self, links: list[StoryLink], prints: list[Fingerprint]) -> None:
+        for link, fingerprint in zip(links, prints, strict=True):
+            for key in fingerprint.band_keys:
+                self.by_key.setdefault(key, []).append(Indexed(link, fingerprint))
+
+    def __call__(self, keys: list[int]) -> list[Indexed]:
+        return [item for key in keys for item in self.by_key.get(key, [])]
+
+
+def test_fingerprint_round_trips_and_has_one_key_per_band():
+    (fingerprint,) = fingerprints([BOMBING.format(n=12)])
+    again = Fingerprint.from_bytes(fingerprint.to_bytes())
+    assert again.similarity(fingerprint) == 1.0
+    assert len(fingerprint.band_keys) == BANDS
+    assert again.band_keys == fingerprint.band_keys
+
+
+@given(st.text())
+def test_shingles_of_any_text(text):
+    assert all(isinstance(s, bytes) for s in shingles(text))
+    assert len(fingerprints([text])) == 1
+
+
+def test_wire_copies_form_one_story_and_other_reports_do_not(seed_raw):
+    texts = [text for text, _ in outlets(seed_raw)] + [BOMBING.format(n=12), OTHER_BOMBING]
+    prints = fingerprints(texts)
+    ids = ["wire", "daily", "gazette", "karrada", "ramadi"]
+    links = assign_stories(list(zip(ids, prints, strict=True)), lambda keys: [])
+    stories = {link.article_id: link.story_id for link in links}
+    assert stories["daily"] == stories["gazette"] == stories["wire"] == "wire"
+    assert stories["karrada"] == "karrada" and stories["ramadi"] == "ramadi"
+    assert all(link.similarity >= 0.5 for link in links if link.copy_of)
+
+
+def test_stories_stream_across_runs_and_a_reread_article_keeps_its_link(seed_raw):
+    texts = [text for text, _ in outlets(seed_raw)]
+    prints = fingerprints(texts)
+    index = MemoryIndex()
+    first = assign_stories([("wire", prints[0])], index)
+    index.add(first, prints[:1])
+    later = assign_stories([("daily", prints[1]), ("wire", prints[0])], index)
+    assert later[0] == StoryLink("daily", "wire", "wire", later[0].similarity)
+    assert later[1] == first[0]
+
+
+def test_a_later_edition_from_the_same_outlet_supersedes_the_earlier():
+    editions = {
+        "first": Edition("first", "https://w.example/a", "w.example", date(2016, 7, 4)),
+        "update": Edition("update", "https://w.example/b", "W.example", date(2016, 7, 5)),
+        "afp": Edition("afp", "https://afp.example/a", "afp.example", date(2016, 7, 4)),
+        "old": Edition("old", "https://w.example/a", None, date(2016, 7, 3)),
+    }
+    links = [
+        StoryLink("update", "first", "first", 0.9),
+        StoryLink("afp", "first", "first", 0.9),
+        StoryLink("old", "first", "first", 0.9),  # an older edition read late gives way
+    ]
+    assert revisions(links, editions) == {"first": "update", "old": "first"}
+
+
+def _event(article_id: str, fatalities: int) -> Event:
+    return Event(
+        event_id="th1",
+        event_date=date(2016, 7, 4),
+        time_precision=1,
+        disorder_type="Political violence",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        cameo_code="183",
+        plover_type="ATTACK",
+        actor1="",
+        inter1=0,
+        interaction=0,
+        fatalities=fatalities,
+        sources=[Source(article_id=article_id, fatalities=fatalities)],
+        source_count=1,
+        confidence=0.8,
+    )
+
+
+def test_withdrawing_a_report_drops_its_figure():
+    both = combine(_event("a", 12), _event("b", 30))
+    assert (both.fatalities, both.source_count) == (12, 2)
+    assert "Fatalities reported: 12." in both.notes
+    without = withdraw(both, "a")
+    assert (without.fatalities, without.article_ids) == (30, ["b"])
+    assert "Fatalities reported: 30." in without.notes
+
+
+def _run(runner, app, tmp_path, db, name, n, published, outlet):
+    text = BOMBING.format(n=n)
+    if name == "update":
+        text = text.replace("(Reuters) -", "(Reuters) - The death toll rose on Tuesday.")
+    path = tmp_path / f"{name}.jsonl"
+    line = {"id": name, "text": text, "published": published, "source": outlet}
+    path.write_text(json.dumps({**line, "url": f"https://{outlet}/{name}"}) + "\n")
+    result = runner.invoke(app, ["run", str(path), "--db", str(db), "--no-show"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_correction_updates_the_event_and_keeps_its_history(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from thucydides.api import create_app
+    from thucydides.cli import app
+    from thucydides.store import Store
+
+    runner, db = CliRunner(), tmp_path / "t.duckdb"
+    _run(runner, app, tmp_path, db, "first", 12, "2016-07-04", "reuters.example")
+    with Store(db, read_only=True) as store:
+        (before,) = store.events()
+    assert before.fatalities == 12 and before.location == "Baghdad"
+    assert before.event_date == date(2016, 7, 4)  # "on Monday", filed on a Monday
+
+    _run(runner, app, tmp_path, db, "update", 30, "2016-07-05", "reuters.example")
+    _run(runner, app, tmp_path, db, "first", 12, "2016-07-04", "reuters.example")  # read again
+    with Store(db, read_only=True) as store:
+        (after,) = store.events()
+        history = store.history(after.event_id)
+        first = store.article("first")
+    assert after.event_id == before.event_id
+    assert (after.fatalities, after.article_ids) == (30, ["update"])
+    assert [record.fatalities for _, _, record in history] == [12]
+    assert "fatalities" in history[0][1]
+    assert first["superseded_by"] == "update"
+    assert first["story"] == ["first", "update"]
+
+    # Another outlet's report of the same bombing joins it; ACLED's lowest figure counts.
+    _run(runner, app, tmp_path, db, "afp", 12, "2016-07-04", "afp.example")
+    with Store(db, read_only=True) as store:
+        (merged,) = store.events()
+    assert (merged.fatalities, merged.source_count) == (12, 2)
+
+    client = TestClient(create_app(db))
+    versions = client.get(f"/events/{merged.event_id}/history").json()["versions"]
+    assert [v["record"]["fatalities"] for v in versions] == [12, 30]
+    assert client.get("/events/nope/history").status_code == 404
