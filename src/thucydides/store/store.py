@@ -18,6 +18,8 @@ from thucydides.store.query import SORTS, EventQuery
 from thucydides.store.schema import MIGRATIONS
 
 # Every Event field has its own column except the nested ones, kept whole in `record`.
+# Near-duplicate candidates compared per article (bench/stories.py).
+MAX_CANDIDATES = 64
 EVENT_COLUMNS = [name for name in Event.model_fields if name not in ("sources", "evidence")]
 
 
@@ -205,8 +207,12 @@ class Store:
 
     def indexed(self, band_keys: list[int]) -> list[Indexed]:
         """Stored articles sharing any of these LSH band keys, with their story links."""
+        # Formulaic texts can share a band with thousands of others; the articles sharing the
+        # most bands are the most similar ones, and only they can be copies.
         ids = self.con.execute(
-            "SELECT DISTINCT article_id FROM article_bands WHERE band_key = ANY(?)", [band_keys]
+            "SELECT article_id FROM article_bands WHERE band_key = ANY(?)"
+            " GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?",
+            [band_keys, MAX_CANDIDATES],
         ).fetchall()
         if not ids:
             return []
