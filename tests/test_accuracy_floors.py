@@ -58,3 +58,22 @@ def test_same_event_clustering_on_held_out_ecb_topics():
 
     score = evaluate([d for d in read_ecb() if d.topic % 2 == 0])
     assert score.b3_f1 >= 0.80 and score.b3_precision >= 0.85
+
+
+def test_relevance_model_on_held_out_mentions_and_general_news():
+    from thucydides.evaluation.relevance_corpora import relevance_texts
+    from thucydides.evaluation.relevance_eval import (
+        examples,
+        general_news_events,
+        held_out_scores,
+    )
+    from thucydides.extract.relevance import load_relevance_model
+
+    items = examples([t for t in relevance_texts() if t.held_out], n_process=1)
+    scores = held_out_scores(items, load_relevance_model())
+    assert scores["ACLED notes (conflict: kept)"]["right"] >= 0.98
+    assert scores["ECB+ (conflict: kept)"]["right"] >= 0.93
+    assert scores["ECB+ (not conflict: dropped)"]["right"] >= 0.70
+    # 117 events before the relevance model; most of what is left is real (protests, arrests).
+    _, events, _ = general_news_events()
+    assert events <= 55

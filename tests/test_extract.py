@@ -68,3 +68,30 @@ def test_attribution_named_and_anonymous(nlp):
     assert not named.attribution.anonymous and "Ali Khan" in named.attribution.speaker
     (anonymous,) = _new(nlp, "Militants stormed a checkpoint in Bannu, a security official said.")
     assert anonymous.attribution.anonymous
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia beat Colombia 6-4, 6-4 in the Davis Cup on Tuesday.",
+        "Manchester United beat Chelsea 2-1 in the Premier League on Sunday.",
+        "A 5.6 magnitude earthquake hit an island off Iran's southern coast, killing five people.",
+        "The senator attacked the president's budget plan in a speech on Tuesday.",
+    ],
+)
+def test_trigger_words_outside_conflict_are_off_topic(nlp, text):
+    statuses = [m.status for m in extract(nlp(text))]
+    assert "new" not in statuses
+    assert "off_topic" in statuses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting between the army and the rebels broke out near the border on Monday.",
+        "Police beat demonstrators with batons in the capital on Friday.",
+        "A roadside bomb killed three soldiers in Helmand on Sunday.",
+    ],
+)
+def test_conflict_events_stay_new(nlp, text):
+    assert "new" in [m.status for m in extract(nlp(text))]

@@ -465,6 +465,33 @@ def eval_events() -> None:
     table.add_row("actor1 matched (normalised)", f"{actor1:.3f}", "0.75 (GDELT manual check 0.79)")
     table.add_row("fatalities exact", f"{fatalities:.3f}", "0.85")
     Console().print(table)
+    _eval_relevance()
+
+
+def _eval_relevance() -> None:
+    """The relevance model on held-out mentions, and the pipeline on general news."""
+    from thucydides.evaluation.relevance_corpora import relevance_texts
+    from thucydides.evaluation.relevance_eval import examples, general_news_events, held_out_scores
+    from thucydides.extract.relevance import load_relevance_model
+
+    model = load_relevance_model()
+    if model is None:
+        err.print("no relevance model: train it with python -m thucydides.extract.train_relevance")
+        return
+    items = examples([t for t in _dev_data(relevance_texts) if t.held_out])
+    table = Table(
+        title=f"Relevance model (threshold {model.threshold:.2f}), held-out trigger mentions"
+    )
+    for column in ("source", "mentions", "judged rightly"):
+        table.add_column(column, justify="left" if column == "source" else "right")
+    for name, score in held_out_scores(items, model).items():
+        table.add_row(name, str(score["mentions"]), f"{score['right']:.3f}")
+    Console().print(table)
+    pages, events, with_events = general_news_events()
+    Console().print(
+        f"General news never trained on (article-extraction benchmark, {pages} HTML pages of"
+        f" tech, sport, lifestyle and politics): {events} events on {with_events} pages"
+    )
 
 
 @eval_app.command("dates")

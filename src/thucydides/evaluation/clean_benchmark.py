@@ -68,15 +68,23 @@ def _bodies(path: Path) -> dict[str, str]:
     return {k: (v.get("articleBody") or "") if isinstance(v, dict) else (v or "") for k, v in items}
 
 
+def benchmark_pages() -> dict[str, str]:
+    """The benchmark's 181 HTML pages (general news, tech, lifestyle), by key."""
+    root = dataset("clean", "article-extraction-benchmark")
+    return {
+        key: gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes()).decode(
+            "utf-8", "replace"
+        )
+        for key in _bodies(root / "ground-truth.json")
+    }
+
+
 def evaluate_clean(progress=None) -> list[ExtractionScore]:
     """thucydides' clean() on every page, then the shipped systems' outputs, best first."""
     root = dataset("clean", "article-extraction-benchmark")
     truth = _bodies(root / "ground-truth.json")
     ours: dict[str, str] = {}
-    for key in truth:
-        html = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes()).decode(
-            "utf-8", "replace"
-        )
+    for key, html in benchmark_pages().items():
         ours[key] = clean(make_article(html, key, format="html")).text
         if progress:
             progress()

@@ -11,6 +11,7 @@ from thucydides.extract.attribution import SAY, attribution_of
 from thucydides.extract.counts import casualties
 from thucydides.extract.lexicon import TriggerDef, load_lexicon
 from thucydides.extract.mention import ActorRef, Attribution, Mention, TextSpan
+from thucydides.extract.relevance import judge
 from thucydides.extract.status import status_of
 from thucydides.extract.syntax import child, local_tokens, prep_object, span_of, subject_of
 from thucydides.extract.triggers import find_triggers
@@ -286,17 +287,20 @@ def _expression_head(sentence: Span, expression: DateExpression) -> Token | None
     return span.root if span is not None else None
 
 
-def _confidence(*, actor1: bool, actor2: bool, place: bool, date: bool, verbal: bool) -> float:
-    """A transparent score: each piece a coder needs that the text supplied adds to it.
+def _confidence(
+    *, actor1: bool, actor2: bool, place: bool, date: bool, verbal: bool, relevance: float
+) -> float:
+    """A transparent score: half what the relevance model says of the trigger, half the pieces
+    a coder needs that the text supplied (hand-set weights, not calibrated)."""
+    pieces = 0.4 + 0.15 * actor1 + 0.1 * actor2 + 0.1 * place + 0.1 * date + 0.1 * verbal
+    return round(min(0.5 * pieces + 0.5 * relevance, 0.95), 2)
 
-    Hand-set, not calibrated; to be replaced by a calibrated classifier score.
-    """
-    score = 0.4 + 0.15 * actor1 + 0.1 * actor2 + 0.1 * place + 0.1 * date + 0.1 * verbal
-    return round(min(score, 0.95), 2)
 
+def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
+    """Every event mention in an article, new or not; `status` says which are new events.
 
-def extract(doc: Doc) -> list[Mention]:
-    """Every event mention in an article, new or not; `status` says which are new events."""
+    Without `judge_relevance` no trigger is called off topic (what the relevance model is
+    trained and scored on)."""
     lexicon = load_lexicon()
     context = ActorContext(lexicon, doc)
     mentions: list[Mention] = []
@@ -326,6 +330,8 @@ def extract(doc: Doc) -> list[Mention]:
                 last_speaker = attribution
             places = place_spans(trigger, doc)
             verbal = trigger.pos_ == "VERB"
+            relevance, off_topic = judge(trigger) if judge_relevance else (1.0, False)
+            status = _status(trigger, date is not None, mentions)
             mentions.append(
                 Mention(
                     trigger=span_of(trigger),
@@ -346,13 +352,14 @@ def extract(doc: Doc) -> list[Mention]:
                     date_span=TextSpan(date.start, date.end, date.text) if date else None,
                     date_relative_to_previous=bool(date and date.relative_to_event),
                     attribution=attribution,
-                    status=_status(trigger, date is not None, mentions),
+                    status="off_topic" if off_topic and status == "new" else status,
                     confidence=_confidence(
                         actor1=actor1 is not None,
                         actor2=actor2 is not None,
                         place=bool(places),
                         date=date is not None,
                         verbal=verbal,
+                        relevance=relevance,
                     ),
                     civilian_targeting=event_type == "Violence against civilians"
                     or (actor2 is not None and actor2.inter == 7),

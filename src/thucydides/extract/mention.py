@@ -5,8 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+# off_topic: a trigger word used outside conflict ("Russia beat Croatia"), by the relevance model.
 Status = Literal[
-    "new", "background", "generic", "reference", "negated", "hypothetical", "future", "history"
+    "new",
+    "background",
+    "generic",
+    "reference",
+    "negated",
+    "hypothetical",
+    "future",
+    "history",
+    "off_topic",
 ]
 
 

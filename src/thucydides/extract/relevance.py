@@ -1,0 +1,85 @@
+"""Is this trigger a conflict event, or the word used otherwise?
+
+"Russia beat Croatia", "the fight against addiction", "stocks rallied", "Nadal defeated
+Khachanov": the lexicon finds a trigger in each, and general news is full of them. A binary
+logistic regression over what surrounds the trigger decides: the trigger's lemma paired with
+what its arguments are (an entity type or a word: "beat|dobj:GPE" is sport, "beat|dobj:
+protester" is not), the sentence's words, number shapes (scores such as "6-3") and entity
+types. Trained by `python -m thucydides.extract.train_relevance` on the corpora described in
+`thucydides.evaluation.relevance_corpora`, shipped as `extract/data/relevance_model.npz` with
+its decision threshold; provenance in `relevance_model.json`. Loaded once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Token
+
+_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "attr", "compound", "amod", "prt", "agent", "poss"}
+
+
+def _value(token: Token) -> str:
+    return token.ent_type_ or token.lemma_.lower()
+
+
+def relevance_features(trigger: Token) -> list[str]:
+    lemma = trigger.lemma_.lower()
+    found = [f"t:{lemma}", f"pos:{trigger.pos_}", f"head:{trigger.head.lemma_.lower()}"]
+    for child in trigger.children:
+        if child.dep_ in _ARGUMENTS:
+            found.append(f"t:{lemma}|{child.dep_}:{_value(child)}")
+        elif child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.append(f"t:{lemma}|{child.lower_}:{_value(pobj)}")
+    sentence = trigger.sent
+    for token in sentence:
+        # Names stand in as their entity type: which country or person is in the news says
+        # nothing about whether a fight is a battle or a boxing match.
+        if token.is_alpha and not token.is_stop and not token.ent_type_:
+            found.append(f"w:{token.lemma_.lower()}")
+        elif token.like_num or any(c.isdigit() for c in token.text):
+            found.append(f"shape:{token.shape_}")
+    found.extend(f"ent:{e.label_}" for e in sentence.ents)
+    return found
+
+
+class RelevanceModel:
+    def __init__(
+        self, vocabulary: list[str], weights: np.ndarray, bias: float, threshold: float
+    ) -> None:
+        self.index = {f: i for i, f in enumerate(vocabulary)}
+        self.weights = weights.astype(np.float32)
+        self.bias = float(bias)
+        self.threshold = float(threshold)
+
+    def probability(self, features: list[str]) -> float:
+        rows = [self.index[f] for f in set(features) if f in self.index]
+        score = self.bias + float(self.weights[rows].sum()) if rows else self.bias
+        return float(1.0 / (1.0 + np.exp(-score)))
+
+
+@cache
+def load_relevance_model() -> RelevanceModel | None:
+    """The shipped model, or None where it has not been trained (every trigger counts then)."""
+    path = resources.files("thucydides.extract").joinpath("data", "relevance_model.npz")
+    if not path.is_file():
+        return None
+    with path.open("rb") as fh:
+        data = np.load(fh, allow_pickle=False)
+        return RelevanceModel(
+            list(data["vocabulary"]), data["weights"], data["bias"], data["threshold"]
+        )
+
+
+def judge(trigger: Token) -> tuple[float, bool]:
+    """P(the trigger is a conflict event), and whether that is below the model's threshold
+    (off topic). Without a trained model every trigger counts: (1.0, False)."""
+    model = load_relevance_model()
+    if model is None:
+        return 1.0, False
+    probability = model.probability(relevance_features(trigger))
+    return probability, probability < model.threshold
