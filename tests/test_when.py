@@ -23,6 +23,8 @@ PUBLISHED = date(2014, 6, 10)  # a Tuesday
         ("on Wednesday", date(2014, 6, 4), 1),
         ("on June 9", date(2014, 6, 9), 1),
         ("three days ago", date(2014, 6, 7), 1),
+        ("late last night", date(2014, 6, 9), 1),
+        ("a few days ago", date(2014, 6, 7), 2),
         ("last week", date(2014, 6, 3), 2),
         ("earlier this month", date(2014, 6, 1), 3),
     ],
@@ -72,3 +74,14 @@ def test_a_dateline_dates_a_report_that_carries_no_date(pipeline):
     )
     batch = pipeline.process_batch([undated])
     assert any("'June 10' but not the year" in p.message for p in batch.problems)
+
+
+def test_a_dateline_date_never_dates_the_event(nlp):
+    from thucydides.extract import extract
+    from thucydides.when.dateline import dateline_end
+
+    text = "Mymensingh, Feb 8 (UNB)-Assailants hurled a petrol bomb at a bus on Saturday night."
+    assert text[: dateline_end(text)] == "Mymensingh, Feb 8 (UNB)-"
+    (mention,) = [m for m in extract(nlp(text)) if m.status == "new"]
+    assert mention.date_span is not None and mention.date_span.text == "on Saturday night"
+    assert dateline_end("On Feb 8 police fired on protesters.") == 0

@@ -496,36 +496,20 @@ def _eval_relevance() -> None:
 
 @eval_app.command("dates")
 def eval_dates() -> None:
-    """Event dates on all ACLED 2015 notes, by kind of date expression.
+    """Event dates on all ACLED 2015 notes, by kind of date expression; vague ones by window.
 
     The notes carry no publication date: a report saying "today" is taken as published on
     the event day, any other as published the day after (see thucydides/evaluation/acled_eval.py).
     """
+    from thucydides.evaluation.acled_eval import date_rows
+
     results = _acled_results(held_out_only=False)
-    table = Table(title=f"ACLED 2015 notes ({len(results)}): event date exact to the day")
-    for column in ("expression attached to the event", "notes", "exact day"):
+    table = Table(title=f"ACLED 2015 notes ({len(results)}): event dates")
+    for column in ("expression attached to the event", "notes", "right"):
         table.add_column(column, justify="left" if column.startswith("expression") else "right")
-    resolvable = [r for r in results if r.date_kind != "none"]
-    labels = {
-        "relative": "relative (yesterday, on Thursday night)",
-        "same-day": "same day (today, this morning)",
-        "absolute": "absolute (on 5 May)",
-    }
-    for kind, label in labels.items():
-        subset = [r for r in results if r.date_kind == kind]
-        if subset:
-            table.add_row(
-                label,
-                str(len(subset)),
-                f"{sum(bool(r.date_correct) for r in subset) / len(subset):.3f}",
-            )
-    if resolvable:
-        table.add_row(
-            "[bold]all resolvable[/bold]",
-            str(len(resolvable)),
-            f"{sum(bool(r.date_correct) for r in resolvable) / len(resolvable):.3f}",
-        )
-    table.add_row("no expression attached", str(len(results) - len(resolvable)), "-")
+    for row in date_rows(results):
+        table.add_row(row.label, str(row.count), f"{row.score:.3f}")
+    table.add_row("no expression attached", str(sum(r.date_kind == "none" for r in results)), "-")
     Console().print(table)
 
 

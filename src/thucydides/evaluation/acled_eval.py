@@ -5,14 +5,19 @@ event. Dates: the notes carry no publication date, so each relative expression i
 against the date a report using it would carry: the event day itself for "today", "this
 morning" or "tonight", the day after for every other relative expression ("yesterday", "on
 Thursday", "last night"); absolute dates ("on 5 May") are resolved against the day after.
+Expressions read to the day are scored exactly; vague ones ("recently", "last week", "in
+January") by whether the gold date lies inside the week or month they name. ACLED codes an
+event lasting several days as one row per day with the same note, so a note is also scored
+once, right if its date is any of its rows' dates.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from thucydides.clean import clean_text
 from thucydides.evaluation.acled_notes import TYPES, GoldNote
@@ -22,6 +27,7 @@ from thucydides.geo.distance import haversine_km
 from thucydides.geo.event_place import places_for
 from thucydides.nlp import load_pipeline
 from thucydides.when.event_date import dates_for
+from thucydides.when.when import When
 
 SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b", re.IGNORECASE)
 ABSOLUTE = re.compile(
@@ -38,7 +44,9 @@ class NoteResult:
     fatalities: int | None
     date_expression: str | None
     date_kind: str
+    date_precision: int | None
     date_correct: bool | None
+    date_within: bool | None
     km_error: float | None
 
 
@@ -81,8 +89,9 @@ def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> 
         mentions = [m for m in extract(doc) if m.status == "new"]
         first = mentions[0] if mentions else None
         expression = first.date_span.text if first and first.date_span else None
+        precision = correct = within = None
         if expression is None:
-            kind, correct = "none", None
+            kind = "none"
         else:
             kind = (
                 "same-day"
@@ -95,7 +104,9 @@ def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> 
                 note.event_date if kind == "same-day" else note.event_date + timedelta(days=1)
             )
             when = dates_for([first], published)[0]
+            precision = when.precision
             correct = when.date == note.event_date
+            within = when.date is not None and _inside(when, note.event_date)
         km_error = None
         if first is not None:
             place = places_for([first], resolve(gazetteer, doc))[0].place
@@ -116,13 +127,74 @@ def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> 
                 else (0 if first else None),
                 date_expression=expression,
                 date_kind=kind,
+                date_precision=precision,
                 date_correct=correct,
+                date_within=within,
                 km_error=km_error,
             )
         )
         if progress:
             progress()
     return scores
+
+
+def _inside(when: When, gold: date) -> bool:
+    """Whether the gold date lies in the day, week or month that the resolved date stands for."""
+    assert when.date is not None
+    if when.precision == 1:
+        return when.date == gold
+    if when.precision == 2:
+        return abs((when.date - gold).days) <= 7
+    return (when.date.year, when.date.month) == (gold.year, gold.month)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRow:
+    label: str
+    count: int
+    score: float
+
+
+def date_rows(results: list[NoteResult]) -> list[DateRow]:
+    """Exact-day accuracy by kind of expression read to the day, then the vague ones' window."""
+    day = [r for r in results if r.date_precision == 1]
+    rows = []
+    kinds = {
+        "relative": "relative (yesterday, on Thursday night)",
+        "same-day": "same day (today, this morning)",
+        "absolute": "absolute (on 5 May)",
+    }
+    for kind, label in kinds.items():
+        subset = [r for r in day if r.date_kind == kind]
+        if subset:
+            rows.append(DateRow(label, len(subset), _share(r.date_correct for r in subset)))
+    if day:
+        rows.append(
+            DateRow("read to the day: exact day", len(day), _share(r.date_correct for r in day))
+        )
+        by_note: dict[str, bool] = {}
+        for r in day:
+            by_note[r.gold.notes] = by_note.get(r.gold.notes, False) or bool(r.date_correct)
+        rows.append(
+            DateRow(
+                "read to the day, each note once: exact day", len(by_note), _share(by_note.values())
+            )
+        )
+    vague = [r for r in results if r.date_precision is not None and r.date_precision > 1]
+    if vague:
+        rows.append(
+            DateRow(
+                "vague (recently, last week, in May): inside its week or month",
+                len(vague),
+                _share(r.date_within for r in vague),
+            )
+        )
+    return rows
+
+
+def _share(flags: Iterable[bool | None]) -> float:
+    values = [bool(f) for f in flags]
+    return sum(values) / len(values)
 
 
 def type_confusion(results: list[NoteResult]) -> Counter:

@@ -17,6 +17,7 @@ from thucydides.extract.syntax import child, local_tokens, prep_object, span_of,
 from thucydides.extract.triggers import find_triggers
 from thucydides.extract.type_model import load_type_model
 from thucydides.extract.weapons import weapons_in
+from thucydides.when.dateline import dateline_end
 from thucydides.when.expressions import DateExpression, find_date_expressions
 
 DISORDER = {
@@ -305,12 +306,14 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
     context = ActorContext(lexicon, doc)
     mentions: list[Mention] = []
     last_speaker: Attribution | None = None
+    filed = dateline_end(doc.text)
     for sentence in doc.sents:
         expressions = [
             DateExpression(
                 e.start + sentence.start_char, e.end + sentence.start_char, e.text, e.precision
             )
             for e in find_date_expressions(sentence.text)
+            if e.start + sentence.start_char >= filed
         ]
         found_any = False
         for trigger, definition in find_triggers(sentence, lexicon):

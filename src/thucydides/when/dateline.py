@@ -14,6 +14,15 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 
+# Any date heading a report before an agency or a dash ("Mymensingh, Feb 8 (UNB)-",
+# "ISLAMABAD, Feb. 17 --"): the filing date, never an event's.
+_DATED_HEAD = re.compile(
+    rf"""^\s*(?:[A-Z][A-Za-z.' -]{{1,40}}(?:,\s*[A-Z][A-Za-z.' -]{{1,30}})?\s*,\s*)?
+        {_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*
+        (?:\([A-Za-z .]{{2,30}}\)\s*[-\u2013\u2014]*|[-\u2013\u2014]{{1,2}})""",
+    re.VERBOSE,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
@@ -36,3 +45,9 @@ def read_dateline(text: str) -> Dateline | None:
         except ValueError:
             found = None
     return Dateline(match["place"].strip(), found, match["date"], match["agency"].strip())
+
+
+def dateline_end(text: str) -> int:
+    """Where a dated dateline heading the text ends; 0 where there is none."""
+    match = _DATED_HEAD.match(text[:200])
+    return match.end() if match else 0

@@ -35,6 +35,7 @@ _PATTERNS: list[tuple[str, int]] = [
         1,
     ),
     (rf"{_QUAL}?(?:on\s+)?(?:{WEEKDAYS}){_PART}?", 1),
+    (r"(?:a\s+few|several)\s+days\s+(?:ago|earlier|before)", 2),
     (rf"{_NUMBER}\s+days?\s+(?:ago|earlier|before)", 1),
     (r"(?:earlier|later)\s+(?:this|last)\s+week|(?:last|this|past|previous)\s+(?:week|weekend)", 2),
     (rf"{_NUMBER}\s+weeks?\s+(?:ago|earlier|before)", 2),

@@ -43,7 +43,7 @@ _WEEKDAY_INDEX = {
 
 
 def _normalise(text: str) -> str:
-    lowered = text.lower().strip()
+    lowered = re.sub(r"^(?:early|late)\s+", "", text.lower().strip())
     if lowered in ("tonight", "overnight", "last night"):
         return "today" if lowered == "tonight" else "yesterday"
     if lowered.startswith("this "):
