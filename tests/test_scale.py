@@ -8,7 +8,7 @@ import pytest
 
 from thucydides.ingest import make_article
 from thucydides.pipeline import run_pipeline
-from thucydides.scale import run_dask, run_processes
+from thucydides.scale import local_cluster, run_dask, run_processes
 
 from .test_syndication import outlets
 
@@ -48,10 +48,6 @@ def test_process_pool_gives_the_single_process_events(articles, single):
 
 
 def test_dask_local_cluster_gives_the_single_process_events(articles, single):
-    distributed = pytest.importorskip("distributed")
-    with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster,
-        distributed.Client(cluster) as client,
-    ):
+    with local_cluster(2) as client:
         assert _events(run_dask(articles, client=client, batch_size=50)) == single
     assert len(single) >= 5

@@ -93,20 +93,13 @@ class Engine(StrEnum):
 def _batches(stream, batch_size: int, workers: int, engine: Engine, scheduler: str | None):
     """The batches of a run, from one process, a process pool, or a Dask cluster."""
     from thucydides.pipeline import run_pipeline
-    from thucydides.scale import run_dask, run_processes
+    from thucydides.scale import local_cluster, run_dask, run_processes
 
     if engine is Engine.dask:
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
-        if scheduler:
-            with Client(scheduler) as client:
-                yield run_dask(stream, client=client, batch_size=batch_size, console=err)
-        else:
-            with (
-                LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) as cluster,
-                Client(cluster) as client,
-            ):
-                yield run_dask(stream, client=client, batch_size=batch_size, console=err)
+        with Client(scheduler) if scheduler else local_cluster(workers) as client:
+            yield run_dask(stream, client=client, batch_size=batch_size, console=err)
     elif workers > 1:
         yield run_processes(stream, workers=workers, batch_size=batch_size, console=err)
     else:

@@ -1,5 +1,5 @@
 """scale: the same stages in parallel, on local processes or a Dask cluster."""
 
-from thucydides.scale.parallel import run_dask, run_processes
+from thucydides.scale.parallel import local_cluster, run_dask, run_processes
 
-__all__ = ["run_dask", "run_processes"]
+__all__ = ["local_cluster", "run_dask", "run_processes"]
