@@ -99,6 +99,11 @@ ANCHORING_VERBS = {
     "mount",
     "intensify",
     "spread",
+    "report",
+    "attend",
+    "employ",
+    "deploy",
+    "use",
 }
 
 

