@@ -14,6 +14,7 @@ from thucydides.nlp import load_pipeline
 
 @dataclass(frozen=True, slots=True)
 class Example:
+    lemma: str
     features: list[str]
     conflict: bool
     source: str
@@ -32,7 +33,13 @@ def examples(texts: list[LabelledText], n_process: int = 2) -> list[Example]:
             if span is None:
                 continue
             found.append(
-                Example(relevance_features(span.root), text.conflict, text.source, text.held_out)
+                Example(
+                    span.root.lemma_.lower(),
+                    relevance_features(span.root),
+                    text.conflict,
+                    text.source,
+                    text.held_out,
+                )
             )
     return found
 
@@ -43,7 +50,7 @@ def held_out_scores(items: list[Example], model: RelevanceModel) -> dict[str, di
     tally: dict[tuple[str, bool], list[bool]] = defaultdict(list)
     for e in items:
         if e.held_out:
-            kept = model.probability(e.features) >= model.threshold
+            kept = model.keeps(e.lemma, e.features)
             tally[(e.source, e.conflict)].append(kept == e.conflict)
     return {
         f"{source} ({'conflict: kept' if conflict else 'not conflict: dropped'})": {

@@ -49,12 +49,23 @@ def relevance_features(trigger: Token) -> list[str]:
 
 class RelevanceModel:
     def __init__(
-        self, vocabulary: list[str], weights: np.ndarray, bias: float, threshold: float
+        self,
+        vocabulary: list[str],
+        weights: np.ndarray,
+        bias: float,
+        threshold: float,
+        ambiguous: frozenset[str] = frozenset(),
     ) -> None:
         self.index = {f: i for i, f in enumerate(vocabulary)}
         self.weights = weights.astype(np.float32)
         self.bias = float(bias)
         self.threshold = float(threshold)
+        self.ambiguous = ambiguous
+
+    def keeps(self, lemma: str, features: list[str]) -> bool:
+        """Only a trigger word that training saw used outside conflict can be judged off
+        topic: "overrun" or "behead" never were, and context alone must not drop them."""
+        return lemma not in self.ambiguous or self.probability(features) >= self.threshold
 
     def probability(self, features: list[str]) -> float:
         rows = [self.index[f] for f in set(features) if f in self.index]
@@ -71,15 +82,19 @@ def load_relevance_model() -> RelevanceModel | None:
     with path.open("rb") as fh:
         data = np.load(fh, allow_pickle=False)
         return RelevanceModel(
-            list(data["vocabulary"]), data["weights"], data["bias"], data["threshold"]
+            list(data["vocabulary"]),
+            data["weights"],
+            data["bias"],
+            data["threshold"],
+            frozenset(data["ambiguous"]),
         )
 
 
 def judge(trigger: Token) -> tuple[float, bool]:
-    """P(the trigger is a conflict event), and whether that is below the model's threshold
-    (off topic). Without a trained model every trigger counts: (1.0, False)."""
+    """P(the trigger is a conflict event), and whether it is off topic: below the model's
+    threshold, for a trigger word that is used outside conflict too. Without a trained model every trigger counts: (1.0, False)."""
     model = load_relevance_model()
     if model is None:
         return 1.0, False
-    probability = model.probability(relevance_features(trigger))
-    return probability, probability < model.threshold
+    features = relevance_features(trigger)
+    return model.probability(features), not model.keeps(trigger.lemma_.lower(), features)

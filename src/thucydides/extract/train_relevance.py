@@ -7,7 +7,8 @@ the training parts; the held-out parts are scored at the end (and by `thucydides
 events`). The sources are weighted (`source_weights`) so that the many short ACLED notes do
 not teach the model that conflict is written in ACLED's style. The decision threshold is
 the highest one that keeps RECALL_TARGET of the conflict mentions of every source, read from
-out-of-fold probabilities on the training part.
+out-of-fold probabilities on the training part. Only trigger words that the training part
+shows used outside conflict are ever judged by it.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ def main() -> None:
     training = [e for e in items if not e.held_out]
     threshold = choose_threshold(training)
     final = train(training)
-    model = RelevanceModel(list(final.index), final.weights, final.bias, threshold)
+    ambiguous = frozenset(e.lemma for e in training if not e.conflict)
+    model = RelevanceModel(list(final.index), final.weights, final.bias, threshold, ambiguous)
     scores = held_out_scores(items, model)
     folder = Path(str(resources.files("thucydides.extract").joinpath("data")))
     np.savez_compressed(
@@ -96,6 +98,7 @@ def main() -> None:
         weights=model.weights.astype(np.float16),
         bias=np.float32(model.bias),
         threshold=np.float32(threshold),
+        ambiguous=np.array(sorted(ambiguous)),
     )
     counts = Counter((e.source, e.conflict) for e in training)
     (folder / "relevance_model.json").write_text(
@@ -112,6 +115,7 @@ def main() -> None:
                     "ECB+": "../shared/data/coref/ecb-plus (CC BY 3.0); topic labels by this project",
                 },
                 "threshold": round(threshold, 4),
+                "ambiguous_trigger_words": sorted(ambiguous),
                 "recall_target": RECALL_TARGET,
                 "features": len(model.index),
                 "held_out": scores,

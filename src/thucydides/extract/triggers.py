@@ -34,6 +34,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[tuple[Token, Tri
     for token in sentence:
         if token.pos_ not in ("VERB", "NOUN", "PROPN"):
             continue
+        if token.ent_type_ in ("PERSON", "WORK_OF_ART"):
+            continue  # Jane Lynch, "Kill Bill"
         if token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children):
             continue  # a participle standing for people: "parents of the disappeared"
         found = _match(token, lexicon)
