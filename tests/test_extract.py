@@ -122,3 +122,11 @@ def test_reports_coders_read_as_events(nlp, text, event_type):
 
 def test_firing_someone_is_no_event(nlp):
     assert extract(nlp("The board said firing the chief executive was necessary.")) == []
+
+
+def test_protesters_arrested_while_protesting_are_a_protest(nlp):
+    text = "Over 100 teachers were arrested in Chennai while staging a demonstration on Monday."
+    arrest = next(m for m in _new(nlp, text) if m.trigger.text == "arrested")
+    assert (arrest.event_type, arrest.sub_event_type) == ("Protests", "Protest with intervention")
+    (m,) = _new(nlp, "Police arrested five suspected militants in Lahore on Monday.")
+    assert m.event_type == "Strategic developments"

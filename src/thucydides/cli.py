@@ -54,8 +54,16 @@ def _report(problems: list[Problem]) -> int:
     return sum(1 for p in problems if p.level == "error")
 
 
-def events_table(events: list[Event]) -> Table:
-    table = Table(title=f"{len(events)} event(s)", show_lines=True)
+SHOWN_MAX = 200
+
+
+def events_table(events: list[Event], total: int | None = None) -> Table:
+    title = (
+        f"{len(events)} event(s)"
+        if total in (None, len(events))
+        else (f"the first {len(events)} of {total} event(s)")
+    )
+    table = Table(title=title, show_lines=True)
     for column in (
         "date (prec.)",
         "type / sub-type",
@@ -151,20 +159,21 @@ def run(
         paths, published=_published(published), max_bytes=int(max_mb * 1024 * 1024)
     )
     errors = 0
-    found: list[Event] = []
-    n_articles = 0
+    shown: list[Event] = []  # bounded: a run over a long feed never holds all its events
+    n_found = n_articles = 0
     with Store(db) as store, _batches(stream, batch_size, workers, engine, scheduler) as batches:
         for batch in batches:
             errors += _report(batch.problems)
             events = land(batch, store)
-            found.extend(events)
+            shown.extend(events[: SHOWN_MAX - len(shown)])
+            n_found += len(events)
             n_articles += len(batch.articles)
         totals = store.counts()
-    if show and found:
+    if show and shown:
         # Piped or logged output keeps the table readable instead of folding it to 80 columns.
-        Console(width=None if sys.stdout.isatty() else 150).print(events_table(found))
+        Console(width=None if sys.stdout.isatty() else 150).print(events_table(shown, n_found))
     err.print(
-        f"{n_articles} article(s) read, {len(found)} event(s) found; "
+        f"{n_articles} article(s) read, {n_found} event(s) found; "
         f"{db} now holds {totals['events']} event(s) from {totals['articles']} article(s)."
     )
     raise typer.Exit(1 if errors else 0)

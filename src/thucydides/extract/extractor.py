@@ -223,7 +223,8 @@ def _weigh_type(
     )
     if best == event_type:
         return event_type, sub_type, cameo
-    return best, *TYPE_DEFAULTS[best]
+    default_sub_type, default_cameo = TYPE_DEFAULTS[best]
+    return best, dict(definition.sub_types).get(best, default_sub_type), default_cameo
 
 
 def _status(trigger: Token, has_date: bool, earlier: list[Mention]):

@@ -21,6 +21,8 @@ class TriggerDef:
     needs_place_object: bool = False
     nominal_needs_attack_verb: bool = False
     admits: tuple[str, ...] = ()
+    # The sub-type to take where the classifier chooses another admitted type.
+    sub_types: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,7 @@ def load_lexicon() -> Lexicon:
             needs_place_object=row.get("needs_place_object", False),
             nominal_needs_attack_verb=row.get("nominal_needs_attack_verb", False),
             admits=tuple(row.get("admits", [row["event_type"]])),
+            sub_types=tuple(row.get("sub_types", {}).items()),
         )
         for lemma in row["lemmas"]:
             words = lemma.lower().split()
