@@ -130,3 +130,9 @@ def test_protesters_arrested_while_protesting_are_a_protest(nlp):
     assert (arrest.event_type, arrest.sub_event_type) == ("Protests", "Protest with intervention")
     (m,) = _new(nlp, "Police arrested five suspected militants in Lahore on Monday.")
     assert m.event_type == "Strategic developments"
+
+
+@pytest.mark.parametrize("count", ["1e308", "99999999999999999999999"])
+def test_absurd_counts_give_no_fatality_figure(nlp, count):
+    (m,) = extract(nlp(f"Gunmen killed {count} villagers in Kabul on Monday."))
+    assert m.fatalities is None

@@ -85,3 +85,8 @@ def test_a_dateline_date_never_dates_the_event(nlp):
     (mention,) = [m for m in extract(nlp(text)) if m.status == "new"]
     assert mention.date_span is not None and mention.date_span.text == "on Saturday night"
     assert dateline_end("On Feb 8 police fired on protesters.") == 0
+
+
+def test_a_date_in_the_year_9999_is_read_as_not_yet_happened():
+    when = resolve_date("on June 9, 9999", PUBLISHED)
+    assert when.future and when.date == date(9999, 6, 9)

@@ -172,16 +172,19 @@ class Pipeline:
                     )
                 )
             cleaned.append((article, clean_text))
-        docs = self.nlp.pipe((c.text for _, c in cleaned), batch_size=32)
-        for (article, clean_text), doc in zip(cleaned, docs, strict=True):
-            try:
-                located = self.locate(article, clean_text, doc)
-            except Exception as exc:  # report and go on: the rest of the batch still counts
-                batch.problems.append(
-                    Problem(article.source, f"extraction failed: {type(exc).__name__}: {exc}")
-                )
-                continue
-            batch.articles.append(Processed(article, clean_text, located))
+        # The strings a batch adds to spaCy's vocabulary (names, numbers) are freed after it,
+        # so a long feed does not grow the process; nothing spaCy made outlives the zone.
+        with self.nlp.memory_zone():
+            docs = self.nlp.pipe((c.text for _, c in cleaned), batch_size=32)
+            for (article, clean_text), doc in zip(cleaned, docs, strict=True):
+                try:
+                    located = self.locate(article, clean_text, doc)
+                except Exception as exc:  # report and go on: the rest of the batch still counts
+                    batch.problems.append(
+                        Problem(article.source, f"extraction failed: {type(exc).__name__}: {exc}")
+                    )
+                    continue
+                batch.articles.append(Processed(article, clean_text, located))
         for processed, fingerprint in zip(
             batch.articles, fingerprints(p.clean.text for p in batch.articles), strict=True
         ):

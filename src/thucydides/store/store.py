@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from thucydides.store.schema import MIGRATIONS
 # Every Event field has its own column except the nested ones, kept whole in `record`.
 # Near-duplicate candidates compared per article (bench/stories.py).
 MAX_CANDIDATES = 64
+# DuckDB caches up to 80% of the machine's memory by default; a store beside a pipeline
+# that must stay flat over a long feed gets a fixed share (it spills to disk past it).
+DB_MEMORY_LIMIT = os.environ.get("THUCYDIDES_DB_MEMORY", "1GB")
 EVENT_COLUMNS = [name for name in Event.model_fields if name not in ("sources", "evidence")]
 
 
@@ -28,7 +32,9 @@ class Store:
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"no database at {self.path}; create one with `thucydides run`")
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        self.con = duckdb.connect(
+            self.path, read_only=read_only, config={"memory_limit": DB_MEMORY_LIMIT}
+        )
         if not read_only:
             self._migrate()
 
