@@ -92,7 +92,8 @@ def load_relevance_model() -> RelevanceModel | None:
 
 def judge(trigger: Token) -> tuple[float, bool]:
     """P(the trigger is a conflict event), and whether it is off topic: below the model's
-    threshold, for a trigger word that is used outside conflict too. Without a trained model every trigger counts: (1.0, False)."""
+    threshold, for a trigger word that is used outside conflict too. Without a trained
+    model every trigger counts: (1.0, False)."""
     model = load_relevance_model()
     if model is None:
         return 1.0, False
