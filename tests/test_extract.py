@@ -136,3 +136,10 @@ def test_protesters_arrested_while_protesting_are_a_protest(nlp):
 def test_absurd_counts_give_no_fatality_figure(nlp, count):
     (m,) = extract(nlp(f"Gunmen killed {count} villagers in Kabul on Monday."))
     assert m.fatalities is None
+
+
+def test_the_sentence_after_says_how_a_protest_went(nlp):
+    opening = "Hundreds of students staged a demonstration in Dhaka on Monday."
+    violent = _new(nlp, f"{opening} The protesters vandalised vehicles and clashed with police.")
+    peaceful = _new(nlp, f"{opening} The rally ended peacefully after speeches.")
+    assert violent[0].event_type == "Riots" and peaceful[0].event_type == "Protests"

@@ -195,6 +195,15 @@ def _classify(
     return event_type, sub_type, cameo
 
 
+def _with_next_sentence(sentence: Span) -> str:
+    """The classifier learned on whole notes; what follows a sentence often says how the
+    event went ("the protest turned violent")."""
+    doc = sentence.doc
+    following = doc[sentence.end :].sents if sentence.end < len(doc) else iter(())
+    nxt = next(following, None)
+    return sentence.text if nxt is None else f"{sentence.text} {nxt.text}"
+
+
 def _weigh_type(
     definition: TriggerDef,
     event_type: str,
@@ -216,7 +225,7 @@ def _weigh_type(
     admitted = set(definition.admits)
     if actor1 is not None and actor1.inter not in CROWD_INTER:
         admitted -= {"Riots", "Protests"}
-    probs = model.probabilities(sentence.text)
+    probs = model.probabilities(_with_next_sentence(sentence))
     best = max(
         admitted | {event_type},
         key=lambda t: math.log(probs.get(t, 0.0) + 1e-9) + (RULE_BONUS if t == event_type else 0.0),
