@@ -58,12 +58,10 @@ SHOWN_MAX = 200
 
 
 def events_table(events: list[Event], total: int | None = None) -> Table:
-    title = (
-        f"{len(events)} event(s)"
-        if total in (None, len(events))
-        else (f"the first {len(events)} of {total} event(s)")
+    shown = (
+        f"{len(events)}" if total in (None, len(events)) else f"the first {len(events)} of {total}"
     )
-    table = Table(title=title, show_lines=True)
+    table = Table(title=f"{shown} event(s)", show_lines=True)
     for column in (
         "date (prec.)",
         "type / sub-type",

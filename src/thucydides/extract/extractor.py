@@ -199,9 +199,9 @@ def _with_next_sentence(sentence: Span) -> str:
     """The classifier learned on whole notes; what follows a sentence often says how the
     event went ("the protest turned violent")."""
     doc = sentence.doc
-    following = doc[sentence.end :].sents if sentence.end < len(doc) else iter(())
-    nxt = next(following, None)
-    return sentence.text if nxt is None else f"{sentence.text} {nxt.text}"
+    if sentence.end == len(doc):
+        return sentence.text
+    return f"{sentence.text} {doc[sentence.end].sent.text}"
 
 
 def _weigh_type(
