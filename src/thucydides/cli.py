@@ -301,20 +301,38 @@ def serve(
         str, typer.Option(help="Address to bind; the default serves this machine only.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Server processes, each with its own read-only connection.", min=1)
+    ] = 1,
 ) -> None:
     """Serve the REST API (OpenAPI at /docs) and the web map and timeline at http://HOST:PORT/.
 
     Read-only: the database is opened for reading, nothing over HTTP writes to it.
     """
+    import os
+
     import uvicorn
 
     from thucydides.api import create_app
+    from thucydides.api.app import DB_VARIABLE
 
     if not db.exists():
         err.print(f"[red]error: no database at {db}; create one with `thucydides run`[/red]")
         raise typer.Exit(2)
     err.print(f"thucydides: serving {db} at http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        return
+    # Worker processes import the app by name; they find the database in the environment.
+    os.environ[DB_VARIABLE] = str(db.resolve())
+    uvicorn.run(
+        "thucydides.api.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 @gazetteer_app.command("build")

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 import re
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
@@ -28,6 +31,9 @@ from thucydides.store import Store
 from thucydides.store.query import MAX_PAGE, EventQuery
 
 MAX_BODY = 64 * 1024
+DB_VARIABLE = "THUCYDIDES_SERVE_DB"
+# Rendered /events pages kept per server process (at most 500 records of about 1 KB each).
+PAGE_CACHE = 128
 Format = Literal["json", "csv", "geojson"]
 
 
@@ -135,6 +141,20 @@ def create_app(db: str | Path) -> FastAPI:
 
     app.add_middleware(BodyLimit)
 
+    # The database is open read-only and DuckDB lets no process write it meanwhile, so a
+    # rendered page stays right for as long as the server runs.
+    @lru_cache(maxsize=PAGE_CACHE)
+    def page(key: str, format: Literal["json", "geojson"]) -> str:
+        query = EventQuery.model_validate_json(key)
+        texts, total = store.query_event_json(query)
+        if format == "geojson":
+            collection = feature_collection(json.loads(text) for text in texts)
+            collection["total"] = total
+            return json.dumps(collection, ensure_ascii=False)
+        # The records are stored as JSON text: the page is spliced from them, never re-encoded.
+        head = json.dumps({"total": total, "limit": query.limit, "offset": query.offset})
+        return f'{head[:-1]}, "events": [{", ".join(texts)}]}}'
+
     @app.get(
         "/events",
         summary="Events matching the filters, one page at a time",
@@ -149,15 +169,8 @@ def create_app(db: str | Path) -> FastAPI:
         if format == "csv":
             events, _ = store.query_events(query)
             return _csv(events)
-        records, total = store.query_event_json(query)
-        if format == "geojson":
-            collection = feature_collection(records)
-            collection["total"] = total
-            return JSONResponse(collection, media_type="application/geo+json")
-        # Records are already in their JSON form: rendered as they are, not re-encoded.
-        return JSONResponse(
-            {"total": total, "limit": query.limit, "offset": query.offset, "events": records}
-        )
+        media_type = "application/geo+json" if format == "geojson" else "application/json"
+        return Response(page(query.model_dump_json(), format), media_type=media_type)
 
     @app.get(
         "/events/{event_id}",
@@ -208,3 +221,8 @@ def create_app(db: str | Path) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=static), name="static")
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for `thucydides serve --workers N`, whose processes import it by name."""
+    return create_app(os.environ[DB_VARIABLE])

@@ -82,4 +82,9 @@ MIGRATIONS: list[str] = [
         record JSON
     );
     """,
+    # What list pages serve: the record without its evidence, rendered once when written.
+    """
+    ALTER TABLE events ADD COLUMN listing JSON;
+    UPDATE events SET listing = json_merge_patch(record, '{"evidence": null}');
+    """,
 ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import duckdb
 import numpy as np
@@ -32,11 +34,24 @@ class Store:
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"no database at {self.path}; create one with `thucydides run`")
-        self.con = duckdb.connect(
-            self.path, read_only=read_only, config={"memory_limit": DB_MEMORY_LIMIT}
-        )
+        config = {"memory_limit": DB_MEMORY_LIMIT}
+        if read_only:
+            # A reader answers small queries one after another (or one per server process):
+            # splitting each over threads costs more CPU than it saves.
+            config["threads"] = "1"
+        self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+        # Read-only, the database cannot change under this connection (DuckDB lets no
+        # process write it meanwhile): how many events match a filter is worth keeping.
+        self._count = lru_cache(maxsize=4096)(self._count_matching) if read_only else None
         if not read_only:
             self._migrate()
+        elif (version := self._version()) < len(MIGRATIONS):
+            self.con.close()
+            raise RuntimeError(
+                f"the database at {self.path} has schema version {version} and this thucydides"
+                f" reads version {len(MIGRATIONS)}: open it once for writing (`thucydides run`"
+                " with no input upgrades it)"
+            )
 
     def close(self) -> None:
         self.con.close()
@@ -47,10 +62,17 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()[0]
+        if not exists:
+            return 0
+        return self.con.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+
     def _migrate(self) -> None:
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        current = row[0] or 0
+        current = self._version()
         for version, sql in enumerate(MIGRATIONS[current:], start=current + 1):
             self.con.execute("BEGIN")
             self.con.execute(sql)
@@ -88,7 +110,7 @@ class Store:
                         a.url or c.url,
                         a.outlet or c.outlet,
                         a.title or c.title,
-                        a.published or c.published,
+                        p.published,
                         a.format,
                         a.raw,
                         c.raw,
@@ -119,10 +141,14 @@ class Store:
             for event in events:
                 self._keep_history(event.event_id, event)
                 row = event.model_dump(mode="json")
-                values = [row[c] for c in EVENT_COLUMNS] + [event.model_dump_json()]
+                values = [row[c] for c in EVENT_COLUMNS] + [
+                    event.model_dump_json(),
+                    event.model_dump_json(exclude={"evidence"}),
+                ]
                 placeholders = ", ".join("?" for _ in values)
                 self.con.execute(
-                    f"INSERT OR REPLACE INTO events ({', '.join(EVENT_COLUMNS)}, record) VALUES ({placeholders})",
+                    f"INSERT OR REPLACE INTO events ({', '.join(EVENT_COLUMNS)}, record, listing)"
+                    f" VALUES ({placeholders})",
                     values,
                 )
                 self.con.execute("DELETE FROM event_sources WHERE event_id = ?", [event.event_id])
@@ -277,29 +303,44 @@ class Store:
             if not set(sources) <= exclude_articles
         ]
 
-    def _page(self, query: EventQuery) -> tuple[list[str], int]:
-        """The stored JSON records of one page of matching events, and how many match in all."""
+    def _page(
+        self, query: EventQuery, column: Literal["record", "listing"] = "record"
+    ) -> tuple[list[str], int]:
+        """The stored JSON of one page of matching events, and how many match in all."""
         where, params = query.where()
-        total = self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
-        rows = self.con.execute(
-            f"SELECT record FROM events{where} ORDER BY {SORTS[query.sort]} LIMIT ? OFFSET ?",
-            [*params, query.limit, query.offset],
-        ).fetchall()
-        return [r[0] for r in rows], total
+        total = (self._count or self._count_matching)(where, tuple(params))
+        # The page's ids first, then their records by key: sorting with the records in tow
+        # reads every record (50 ms a page at 100,000 events, against 6 ms this way).
+        ids = [
+            r[0]
+            for r in self.con.execute(
+                f"SELECT event_id FROM events{where} ORDER BY {SORTS[query.sort]} LIMIT ? OFFSET ?",
+                [*params, query.limit, query.offset],
+            ).fetchall()
+        ]
+        if not ids:
+            return [], total
+        found = dict(
+            self.con.execute(
+                f"SELECT event_id, {column} FROM events"
+                f" WHERE event_id IN ({', '.join('?' for _ in ids)})",
+                ids,
+            ).fetchall()
+        )
+        return [found[i] for i in ids], total
+
+    def _count_matching(self, where: str, params: tuple) -> int:
+        return self.con.execute(f"SELECT count(*) FROM events{where}", list(params)).fetchone()[0]
 
     def query_events(self, query: EventQuery) -> tuple[list[Event], int]:
         """One page of events matching the query, and how many match in all."""
         records, total = self._page(query)
         return [Event.model_validate_json(r) for r in records], total
 
-    def query_event_json(self, query: EventQuery) -> tuple[list[dict], int]:
-        """A page of events in their stored JSON form (Event.model_dump(mode="json")), without
-        evidence: what list pages serve, without re-validating every record."""
-        texts, total = self._page(query)
-        records = [json.loads(text) for text in texts]
-        for record in records:
-            record.pop("evidence", None)
-        return records, total
+    def query_event_json(self, query: EventQuery) -> tuple[list[str], int]:
+        """A page of events as the JSON text stored for listing (Event.model_dump_json without
+        evidence): what list pages serve, neither parsed nor re-encoded."""
+        return self._page(query, "listing")
 
     def event(self, event_id: str) -> Event | None:
         row = self.con.execute(
