@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import zipfile
 
 import duckdb
 import pytest
@@ -96,6 +97,28 @@ def bad_inputs(tmp_path):
     with open(folder / "huge.txt", "wb") as fh:
         fh.write(b"word " * (11 * 1024 * 1024 // 5))
     (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    sentence = b"Police arrested five protesters in Quetta on Monday. "
+    (folder / "nul.txt").write_bytes(sentence * 30 + b"\0\0" + sentence * 30)
+    (folder / "utf16.txt").write_text(
+        "Troops shelled a village near Kunduz on Sunday.", encoding="utf-16"
+    )
+    (folder / "absurd.txt").write_text(
+        "KABUL, Afghanistan\n\nGunmen killed 1e308 villagers in Kabul on Monday, police said.\n"
+    )
+    with zipfile.ZipFile(folder / "bomb.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", b"\0" * 50_000_000)
+    sentence = "Gunmen killed three villagers in Kandahar on Tuesday, officials said."
+    (folder / "nested.html").write_text(
+        f"<html><body>{'<div>' * 100_000}<p>{sentence}</p>{'</div>' * 100_000}</body></html>"
+    )
+    lines = [
+        json.dumps({"id": "ok", "text": "Rebels attacked an army post in Idlib on Friday."}),
+        "{broken",
+        json.dumps(
+            {"id": "far", "text": "Police fired on a march in Lahore.", "published": "9999-01-01"}
+        ),
+    ]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n")
     return folder
 
 
@@ -117,9 +140,16 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(tmp_path, bad_inputs, pipeli
     assert "latin1.txt: not UTF-8" in messages
     assert "huge.txt" in messages and "over the 10.0 MB limit" in messages
     assert "missing.txt: no such file" in messages
+    assert "nul.txt: 2 stray NUL byte(s) removed" in messages
+    assert "bomb.zip: a zip archive, not text" in messages
+    assert "nested.html: tags nested 100003 deep" in messages
+    assert "absurd.txt: '1e308' is no credible count of casualties (line 3 of its text)" in messages
+    assert "feed.jsonl:2: not valid JSON" in messages
+    assert "feed.jsonl:3: ignored published: 9999-01-01 is in the future" in messages
     assert result.exit_code == 1
     counts = _counts(db)
-    assert counts["articles"] == 3  # latin1, mojibake, seed
+    # latin1, mojibake, seed, nul, utf16, absurd, nested, and two feed lines
+    assert counts["articles"] == 9
     with duckdb.connect(str(db), read_only=True) as con:
         clean = con.execute(
             "SELECT clean_text FROM articles WHERE source LIKE '%mojibake%'"

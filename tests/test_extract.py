@@ -136,6 +136,7 @@ def test_protesters_arrested_while_protesting_are_a_protest(nlp):
 def test_absurd_counts_give_no_fatality_figure(nlp, count):
     (m,) = extract(nlp(f"Gunmen killed {count} villagers in Kabul on Monday."))
     assert m.fatalities is None
+    assert [s.text for s in m.rejected_counts] == [count]
 
 
 def test_the_sentence_after_says_how_a_protest_went(nlp):

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from zoneinfo import ZoneInfo
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -16,30 +17,28 @@ from thucydides.dedup import LocatedMention, merge_events
 from thucydides.dedup.articles import Fingerprint, fingerprints
 from thucydides.event import Event, Evidence, Source
 from thucydides.extract import Mention, TextSpan, extract
-from thucydides.geo import Gazetteer, load_gazetteer, resolve
+from thucydides.geo import Gazetteer, Place, load_gazetteer, resolve
 from thucydides.geo.event_place import places_for
 from thucydides.ingest import Article
 from thucydides.nlp import load_pipeline
 from thucydides.problems import Problem
 from thucydides.when.dateline import read_dateline
 from thucydides.when.event_date import dates_for, is_history
+from thucydides.when.timezones import local_date, zone_at
 
 DEFAULT_BATCH = 200
 
 
 @dataclass(slots=True)
 class Processed:
-    """What one article gave: its clean text, its new-event mentions, placed and dated, and
-    the signature that finds its near-duplicate copies."""
+    """What one article gave: its clean text, its publication day, its new-event mentions,
+    placed and dated, and the signature that finds its near-duplicate copies."""
 
     article: Article
     clean: CleanText
+    published: date | None
     located: list[LocatedMention]
     fingerprint: Fingerprint | None = None
-
-    @property
-    def published(self) -> date | None:
-        return publication_date(self.article, self.clean)
 
 
 @dataclass(slots=True)
@@ -84,12 +83,37 @@ def _evidence_for(
     return {name: tuple(_evidence(clean, s) for s in items) for name, items in spans.items()}
 
 
-def publication_date(article: Article, clean_text: CleanText) -> date | None:
-    """The input's date, else the HTML page's, else a dateline's that gives the year."""
-    if article.published or clean_text.published:
-        return article.published or clean_text.published
-    dateline = read_dateline(clean_text.text)
-    return dateline.date if dateline else None
+def publication_date(
+    article: Article, clean_text: CleanText, filed_in: ZoneInfo | None = None
+) -> date | None:
+    """The input's date, else the HTML page's, else a dateline's that gives the year.
+
+    Where the input or the page gives the moment of publication with its UTC offset, the day
+    is the one it fell on where the report was filed (`filed_in`), else in that offset."""
+    if article.published:
+        day, instant = article.published, article.published_at
+    elif clean_text.published:
+        day, instant = clean_text.published, clean_text.published_at
+    else:
+        dateline = read_dateline(clean_text.text)
+        return dateline.date if dateline else None
+    return local_date(instant, filed_in) if instant is not None else day
+
+
+def filing_zone(gazetteer: Gazetteer, text: str, places: list[Place]) -> ZoneInfo | None:
+    """The time zone of the place a report's dateline names ("KABUL, Afghanistan (AP) -"):
+    the place resolved there in context, else the most populous gazetteer entry of the name."""
+    dateline = read_dateline(text)
+    if dateline is None:
+        return None
+    place = next((p.entry for p in places if p.start < dateline.place_end), None)
+    if place is None:
+        name = dateline.place.split(",")[0]
+        exact = [c.entry for c in gazetteer.candidates(name) if c.match != "fuzzy"]
+        place = max(exact, key=lambda e: e.population, default=None)
+    if place is None:
+        return None
+    return zone_at(place.latitude, place.longitude, place.country_code)
 
 
 class Pipeline:
@@ -99,10 +123,17 @@ class Pipeline:
         self.nlp = load_pipeline()
         self.gazetteer = gazetteer or load_gazetteer()
 
-    def locate(self, article: Article, clean_text: CleanText, doc) -> list[LocatedMention]:
-        mentions = [m for m in extract(doc) if m.status == "new"]
-        published = publication_date(article, clean_text)
-        places = places_for(mentions, resolve(self.gazetteer, doc))
+    def locate(
+        self,
+        article: Article,
+        clean_text: CleanText,
+        mentions: list[Mention],
+        toponyms: list[Place],
+        published: date | None,
+    ) -> list[LocatedMention]:
+        """The new-event mentions of one article, placed and dated with their evidence."""
+        mentions = [m for m in mentions if m.status == "new"]
+        places = places_for(mentions, toponyms)
         dates = dates_for(mentions, published)
         source = Source(
             article_id=article.article_id,
@@ -150,11 +181,25 @@ class Pipeline:
                         "warning",
                     )
                 )
-                batch.articles.append(Processed(article, clean_text, []))
+                batch.articles.append(
+                    Processed(article, clean_text, publication_date(article, clean_text), [])
+                )
                 continue
             if not clean_text.text.strip():
                 batch.problems.append(
                     Problem(article.source, "no text left after cleaning", "warning")
+                )
+                continue
+            if len(clean_text.text) > self.nlp.max_length:
+                batch.problems.append(
+                    Problem(
+                        article.source,
+                        f"{len(clean_text.text):,} characters after cleaning, over the parser's"
+                        f" limit of {self.nlp.max_length:,}: stored, no events extracted",
+                    )
+                )
+                batch.articles.append(
+                    Processed(article, clean_text, publication_date(article, clean_text), [])
                 )
                 continue
             if publication_date(article, clean_text) is None:
@@ -178,13 +223,18 @@ class Pipeline:
             docs = self.nlp.pipe((c.text for _, c in cleaned), batch_size=32)
             for (article, clean_text), doc in zip(cleaned, docs, strict=True):
                 try:
-                    located = self.locate(article, clean_text, doc)
+                    mentions = extract(doc)
+                    batch.problems.extend(rejected_counts(article, clean_text, mentions))
+                    toponyms = resolve(self.gazetteer, doc)
+                    zone = filing_zone(self.gazetteer, clean_text.text, toponyms)
+                    published = publication_date(article, clean_text, zone)
+                    located = self.locate(article, clean_text, mentions, toponyms, published)
                 except Exception as exc:  # report and go on: the rest of the batch still counts
                     batch.problems.append(
                         Problem(article.source, f"extraction failed: {type(exc).__name__}: {exc}")
                     )
                     continue
-                batch.articles.append(Processed(article, clean_text, located))
+                batch.articles.append(Processed(article, clean_text, published, located))
         for processed, fingerprint in zip(
             batch.articles, fingerprints(p.clean.text for p in batch.articles), strict=True
         ):
@@ -196,6 +246,27 @@ class Pipeline:
         batch = self.process_articles(articles)
         batch.events = merge_events([m for p in batch.articles for m in p.located])
         return batch
+
+
+def rejected_counts(
+    article: Article, clean_text: CleanText, mentions: list[Mention]
+) -> list[Problem]:
+    """A warning for each figure given as a count that no report can mean, with its line in the
+    input as read, so a user can find it."""
+    spans = sorted({span for m in mentions for span in m.rejected_counts}, key=lambda s: s.start)
+    problems = []
+    for span in spans:
+        start, _ = clean_text.raw_span(span.start, span.end)
+        line = clean_text.raw.count("\n", 0, start) + 1
+        problems.append(
+            Problem(
+                article.source,
+                f"{span.text!r} is no credible count of casualties (line {line} of its text):"
+                " no figure kept",
+                "warning",
+            )
+        )
+    return problems
 
 
 def unique_articles(articles: list[Article]) -> tuple[list[Article], list[Problem]]:

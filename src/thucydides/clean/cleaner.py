@@ -125,6 +125,7 @@ def clean(article: Article) -> CleanText:
         removed=cleaned.removed,
         title=page.title,
         published=page.published,
+        published_at=page.published_at,
         url=page.url,
         outlet=page.outlet,
         author=page.author,

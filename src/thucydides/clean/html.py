@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from html.parser import HTMLParser
 
 import trafilatura
+from htmldate import find_date
 
 # libxml2, under trafilatura, stops reading a page nested deeper than this: the text inside
 # is lost. Such a page is read by a flat parser instead, with a warning.
@@ -27,6 +28,7 @@ class PageText:
     outlet: str | None
     author: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    published_at: datetime | None = None
 
 
 class _FlatText(HTMLParser):
@@ -83,12 +85,14 @@ def extract_page(html: str) -> PageText:
             text = flat
             warnings = (f"tags nested {depth} deep: read as plain text, page furniture may remain",)
     meta = trafilatura.extract_metadata(html)
-    published = None
+    published, published_at = None, None
     if meta is not None and meta.date:
         try:
             published = date.fromisoformat(meta.date[:10])
         except ValueError:
             published = None
+    if published is not None:
+        published_at = _instant_on(html, published)
     return PageText(
         text=text,
         title=meta.title if meta else None,
@@ -97,4 +101,18 @@ def extract_page(html: str) -> PageText:
         outlet=meta.sitename if meta else None,
         author=meta.author if meta else None,
         warnings=warnings,
+        published_at=published_at,
     )
+
+
+def _instant_on(html: str, day: date) -> datetime | None:
+    """The page's publication time with its UTC offset, where its metadata give one for the day
+    trafilatura found (htmldate reads the same markup with the time kept)."""
+    found = find_date(html, outputformat="%Y-%m-%dT%H:%M:%S%z", original_date=True)
+    if not found:
+        return None
+    try:
+        instant = datetime.strptime(found, "%Y-%m-%dT%H:%M:%S%z")
+    except ValueError:  # no offset given: the zone is unknown
+        return None
+    return instant if instant.date() == day else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,7 @@ class CleanText:
     removed: tuple[Removed, ...] = ()
     title: str | None = None
     published: date | None = None
+    published_at: datetime | None = None
     url: str | None = None
     outlet: str | None = None
     author: str | None = None

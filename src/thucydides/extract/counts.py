@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
-from thucydides.extract.mention import Count
+from thucydides.extract.mention import Count, TextSpan
 from thucydides.extract.syntax import child, span_of
 from thucydides.numbers import WORD_NUMBERS
 
@@ -22,6 +25,25 @@ VAGUE = {
 FATAL = {"kill", "die", "dead", "slay", "death", "murder", "behead", "execute", "massacre", "lynch"}
 INJURED = {"injure", "wound", "hurt", "injury", "maim"}
 MAX_CREDIBLE = 100_000
+# Figures a count cannot honestly be: more than MAX_CREDIBLE, or written in scientific notation.
+_NUMERAL = re.compile(r"\d[\d,]*(\.\d+)?(e[+-]?\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """A sentence's counts, and the figures it gives that are not credible as counts."""
+
+    fatalities: Count | None
+    injured: Count | None
+    rejected: tuple[TextSpan, ...] = ()
+
+
+def absurd(token: Token) -> bool:
+    """'1e308', '99999999999999999999999': a numeral no report of casualties can mean."""
+    text = token.lower_.replace(",", "")
+    if not _NUMERAL.fullmatch(text):
+        return False
+    return "e" in text or float(text) > MAX_CREDIBLE
 
 
 def number(token: Token) -> int | None:
@@ -35,19 +57,18 @@ def number(token: Token) -> int | None:
     return VAGUE.get(text)
 
 
-def _count_of(noun: Token) -> int | None:
-    """How many a noun phrase counts: '5 people', 'dozens of people', 'at least 12'."""
-    own = number(noun)
-    if own is not None and (noun.like_num or noun.lower_ in VAGUE):
-        return own
+def _numeral_of(noun: Token) -> Token | None:
+    """The token that says how many a noun phrase counts: '5 people', 'dozens of people'."""
+    if absurd(noun) or (number(noun) is not None and (noun.like_num or noun.lower_ in VAGUE)):
+        return noun
     nummod = child(noun, "nummod")
     if nummod is not None:
-        return number(nummod)
+        return nummod
     head = noun.head
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         return None
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head != noun:
-        return number(noun.head.head)
+        return noun.head.head
     return None
 
 
@@ -64,9 +85,10 @@ def _victims(token: Token) -> list[Token]:
     return expanded
 
 
-def casualties(sentence: Span) -> tuple[Count | None, Count | None]:
-    """(fatalities, injured) stated in a sentence; the lowest figure where several are given."""
+def casualties(sentence: Span) -> Casualties:
+    """Fatalities and injured stated in a sentence; the lowest figure where several are given."""
     results: dict[str, list[Count]] = {"fatal": [], "injured": []}
+    rejected: list[TextSpan] = []
     for token in sentence:
         lemma = token.lemma_.lower()
         kind = "fatal" if lemma in FATAL else "injured" if lemma in INJURED else None
@@ -74,7 +96,11 @@ def casualties(sentence: Span) -> tuple[Count | None, Count | None]:
             continue
         total, spans = 0, []
         for victim in _victims(token):
-            value = _count_of(victim)
+            numeral = _numeral_of(victim)
+            if numeral is not None and absurd(numeral):
+                rejected.append(span_of(numeral))
+                continue
+            value = number(numeral) if numeral is not None else None
             if value is not None:
                 total += value
                 spans.append(victim)
@@ -84,6 +110,8 @@ def casualties(sentence: Span) -> tuple[Count | None, Count | None]:
             first = min([*spans, token], key=lambda t: t.i)
             last = max([*spans, token], key=lambda t: t.i)
             results[kind].append(Count(total, span_of(sentence.doc[first.i : last.i + 1])))
-    fatal = min(results["fatal"], key=lambda c: c.value, default=None)
-    injured = min(results["injured"], key=lambda c: c.value, default=None)
-    return fatal, injured
+    return Casualties(
+        fatalities=min(results["fatal"], key=lambda c: c.value, default=None),
+        injured=min(results["injured"], key=lambda c: c.value, default=None),
+        rejected=tuple(rejected),
+    )

@@ -337,7 +337,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             )
             actor1 = _default_actor1(event_type, actor1, trigger)
             date = _date_for(trigger, sentence, expressions)
-            fatal, injured = casualties(sentence)
+            counts = casualties(sentence)
             attribution = attribution_of(trigger, last_speaker)
             if attribution is not None and attribution.speaker.lower() not in ("he", "she", "they"):
                 last_speaker = attribution
@@ -359,8 +359,9 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                     actor1=actor1,
                     actor2=actor2,
                     weapons=weapons_in(sentence.text, sentence.start_char),
-                    fatalities=fatal,
-                    injured=injured,
+                    fatalities=counts.fatalities,
+                    injured=counts.injured,
+                    rejected_counts=counts.rejected,
                     place_spans=places,
                     date_span=TextSpan(date.start, date.end, date.text) if date else None,
                     date_relative_to_previous=bool(date and date.relative_to_event),

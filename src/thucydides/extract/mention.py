@@ -82,3 +82,5 @@ class Mention:
     status: Status
     confidence: float
     civilian_targeting: bool
+    # Figures given as counts that no report can mean ("1e308 killed"): kept out, reported.
+    rejected_counts: tuple[TextSpan, ...] = ()

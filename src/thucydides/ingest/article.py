@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 _SPACE = re.compile(r"\s+")
@@ -22,6 +22,9 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
+    # The moment of publication where the input gives a time and its UTC offset: with the
+    # zone of the report's dateline it gives the day "yesterday" counts from.
+    published_at: datetime | None = None
 
 
 def article_id_for(raw: str, url: str | None) -> str:
@@ -44,6 +47,7 @@ def make_article(
     outlet: str | None = None,
     title: str | None = None,
     article_id: str | None = None,
+    published_at: datetime | None = None,
 ) -> Article:
     return Article(
         article_id=article_id or article_id_for(raw, url),
@@ -54,4 +58,5 @@ def make_article(
         url=url,
         outlet=outlet,
         title=title,
+        published_at=published_at,
     )

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from charset_normalizer import from_bytes
 
 _BOMS = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16", b"\xef\xbb\xbf": "utf-8-sig"}
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+# Archives are never unpacked (so no zip bomb can go off): they are named and refused.
+_ARCHIVES = {
+    b"PK\x03\x04": "zip",
+    b"PK\x05\x06": "zip",
+    b"\x1f\x8b": "gzip",
+    b"\xfd7zXZ\x00": "xz",
+    b"7z\xbc\xaf\x27\x1c": "7z",
+    b"\x28\xb5\x2f\xfd": "zstd",
+}
+# A text with a few stray NUL bytes (a broken export) is read without them; more is binary.
+MAX_STRAY_NUL = 0.001
 
 
 # Reports in a Western legacy encoding are mostly ASCII (Cyrillic or Greek ones are not),
@@ -54,6 +65,15 @@ class DecodeError(ValueError):
 class Decoded:
     text: str
     encoding: str
+    nul_removed: int = 0
+
+
+def _archive(data: bytes) -> str | None:
+    if data[257:262] == b"ustar":
+        return "tar"
+    if data.startswith(b"BZh") and data[4:10] == b"1AY&SY":
+        return "bzip2"
+    return next((kind for magic, kind in _ARCHIVES.items() if data.startswith(magic)), None)
 
 
 def _decode_text(data: bytes) -> tuple[str, str]:
@@ -79,6 +99,14 @@ def decode_bytes(data: bytes) -> Decoded:
     for bom, encoding in _BOMS.items():
         if data.startswith(bom):
             return Decoded(data.decode(encoding, errors="replace"), encoding)
+    archive = _archive(data)
+    if archive is not None:
+        raise DecodeError(
+            f"a {archive} archive, not text: archives are not unpacked; extract its files first"
+        )
+    nul = data.count(b"\x00")
+    if 0 < nul <= MAX_STRAY_NUL * len(data) and _utf16_without_bom(data) is None:
+        return replace(decode_bytes(data.replace(b"\x00", b"")), nul_removed=nul)
     text, encoding = _decode_text(data)
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in _CONTROL_OK)

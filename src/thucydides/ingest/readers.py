@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Literal
 
@@ -21,12 +21,29 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 
 def parse_published(value: object) -> date:
-    """An ISO date or datetime string (or a date) to a date; ValueError otherwise."""
+    """An ISO date or datetime string (or a date) to a date; ValueError otherwise, and for a
+    date after tomorrow (no report is published in the future; a day allows for time zones)."""
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or len(value) < 10:
+        published = value
+    elif not isinstance(value, str) or len(value) < 10:
         raise ValueError(f"not an ISO date: {value!r}")
-    return date.fromisoformat(value[:10])
+    else:
+        published = date.fromisoformat(value[:10])
+    if published > date.today() + timedelta(days=1):
+        raise ValueError(f"{published.isoformat()} is in the future")
+    return published
+
+
+def parse_instant(value: object) -> datetime | None:
+    """The moment an ISO datetime with a UTC offset ('Z' or '+03:00') names; None for a bare
+    date, a time without an offset (its zone is unknown), or anything unreadable."""
+    if not isinstance(value, str) or len(value) <= 10:
+        return None
+    try:
+        instant = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return instant if instant.tzinfo is not None else None
 
 
 def _looks_like_html(text: str) -> bool:
@@ -51,9 +68,33 @@ def _expand(paths: Iterable[str]) -> Iterator[str | Problem]:
             yield Problem(p, "no such file or folder")
 
 
-def read_jsonl(stream: IO[str], source: str) -> Iterator[Article | Problem]:
+def _bounded_lines(stream: IO[str], limit: int) -> Iterator[tuple[int, str | None]]:
+    """(number, line) for each line, None for a line over `limit` characters, which is skipped
+    without ever being held whole."""
+    lineno = 0
+    while line := stream.readline(limit + 1):
+        lineno += 1
+        if len(line) > limit and not line.endswith("\n"):
+            while (rest := stream.readline(limit)) and not rest.endswith("\n"):
+                pass
+            yield lineno, None
+        else:
+            yield lineno, line
+
+
+def read_jsonl(
+    stream: IO[str], source: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | Problem]:
     """One article per line: id, text or html, and optional published, url, source (outlet)."""
-    for lineno, line in enumerate(stream, start=1):
+    for lineno, line in _bounded_lines(stream, max_bytes):
+        if line is None:
+            yield Problem(
+                source,
+                f"line over the {max_bytes / 2**20:.1f} MB limit for one report; skipped"
+                " (raise it with --max-mb)",
+                line=lineno,
+            )
+            continue
         if not line.strip():
             continue
         try:
@@ -70,10 +111,11 @@ def read_jsonl(stream: IO[str], source: str) -> Iterator[Article | Problem]:
         if not isinstance(body, str) or not body.strip():
             yield Problem(source, "no 'text' or 'html' string", line=lineno)
             continue
-        published = None
+        published, published_at = None, None
         if obj.get("published") is not None:
             try:
                 published = parse_published(obj["published"])
+                published_at = parse_instant(obj["published"])
             except ValueError as exc:
                 yield Problem(source, f"ignored published: {exc}", "warning", lineno)
         given_id = obj.get("id")
@@ -86,6 +128,7 @@ def read_jsonl(stream: IO[str], source: str) -> Iterator[Article | Problem]:
             outlet=obj.get("source") if isinstance(obj.get("source"), str) else None,
             title=obj.get("title") if isinstance(obj.get("title"), str) else None,
             article_id=str(given_id) if given_id is not None else None,
+            published_at=published_at,
         )
 
 
@@ -95,7 +138,7 @@ def read_file(
     suffix = Path(path).suffix.lower()
     if suffix in JSONL_SUFFIXES:
         with open(path, encoding="utf-8", errors="replace") as fh:
-            yield from read_jsonl(fh, path)
+            yield from read_jsonl(fh, path, max_bytes=max_bytes)
         return
     size = os.path.getsize(path)
     if size > max_bytes:
@@ -117,6 +160,8 @@ def read_file(
         return
     if decoded.encoding not in ("utf-8", "utf-8-sig", "ascii"):
         yield Problem(path, f"not UTF-8; decoded as {decoded.encoding}", "warning")
+    if decoded.nul_removed:
+        yield Problem(path, f"{decoded.nul_removed} stray NUL byte(s) removed", "warning")
     fmt: Literal["text", "html"] = "text"
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(decoded.text)):
         fmt = "html"
@@ -138,7 +183,7 @@ def read_sources(
         if isinstance(item, Problem):
             yield item
         elif item == "-":
-            yield from read_jsonl(stdin or sys.stdin, "<stdin>")
+            yield from read_jsonl(stdin or sys.stdin, "<stdin>", max_bytes=max_bytes)
         else:
             try:
                 yield from read_file(item, published=published, max_bytes=max_bytes)

@@ -30,6 +30,7 @@ class Dateline:
     date: date | None
     month_day: str | None
     agency: str
+    place_end: int = 0
 
 
 def read_dateline(text: str) -> Dateline | None:
@@ -44,7 +45,9 @@ def read_dateline(text: str) -> Dateline | None:
             found = datetime.strptime(f"{month} {match['day']} {match['year']}", "%b %d %Y").date()
         except ValueError:
             found = None
-    return Dateline(match["place"].strip(), found, match["date"], match["agency"].strip())
+    return Dateline(
+        match["place"].strip(), found, match["date"], match["agency"].strip(), match.end("place")
+    )
 
 
 def dateline_end(text: str) -> int:

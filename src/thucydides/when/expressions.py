@@ -18,10 +18,20 @@ WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _QUAL = r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?)"
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|\u2013|to)\s*"
+_YEAR = r"(?:,?\s+\d{4})?"
 
 # (pattern, precision): 1 day, 2 week, 3 month. Longer, more specific patterns come first.
 _PATTERNS: list[tuple[str, int]] = [
     (r"\d{4}-\d{2}-\d{2}", 1),
+    # Ranges of days ("11-13 August", "31 Jan - 6 Feb", "March 18th-21st"): an event over
+    # several days is dated by its first.
+    (
+        rf"(?:on\s+|from\s+)?{_DAY}(?:\s+(?:{MONTHS})\.?)?{_TO}{_DAY}\s+(?:of\s+)?(?:{MONTHS})\.?{_YEAR}",
+        1,
+    ),
+    (rf"(?:on\s+|from\s+)?(?:{MONTHS})\.?\s+{_DAY}{_TO}(?:(?:{MONTHS})\.?\s+)?{_DAY}{_YEAR}", 1),
     (
         rf"(?:on\s+)?(?:(?:{WEEKDAYS}),?\s+)?(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?",
         1,

@@ -10,7 +10,7 @@ from functools import lru_cache
 import dateparser
 
 from thucydides.numbers import WORD_NUMBERS
-from thucydides.when.expressions import DateExpression, find_date_expressions
+from thucydides.when.expressions import MONTHS, DateExpression, find_date_expressions
 from thucydides.when.when import When
 
 # dateparser reads "yesterday" and "Thursday" but not "late yesterday night": keep the day.
@@ -33,6 +33,15 @@ _WEEK_REL = re.compile(
     r"(earlier|later)\s+(this|last)\s+week|(last|this|past|previous)\s+(week|weekend)",
     re.IGNORECASE,
 )
+# A range of days read as its first day: "11-13 August" as "11 August", "March 18-21, 2015"
+# as "March 18, 2015" (ordinals already gone).
+_DAY_RANGE = re.compile(
+    rf"^(?P<day>\d{{1,2}})(?:\s+(?P<month>{MONTHS})\.?)?\s*(?:-|\u2013|to)\s*\d{{1,2}}\s+"
+    rf"(?P<end_month>{MONTHS})\.?(?P<year>,?\s+\d{{4}})?$"
+    rf"|^(?P<month2>{MONTHS})\.?\s+(?P<day2>\d{{1,2}})\s*(?:-|\u2013|to)\s*"
+    rf"(?:(?:{MONTHS})\.?\s+)?\d{{1,2}}(?P<year2>,?\s+\d{{4}})?$",
+    re.IGNORECASE,
+)
 MAX_YEAR = 9999
 _WEEKDAY_INDEX = {
     name: i
@@ -48,8 +57,18 @@ def _normalise(text: str) -> str:
         return "today" if lowered == "tonight" else "yesterday"
     if lowered.startswith("this "):
         return "today"
-    cleaned = _QUALIFIERS.sub(" ", _ORDINAL.sub(r"\1", text))
-    return re.sub(r"\s+", " ", cleaned).strip(" ,")
+    cleaned = re.sub(r"\s+", " ", _QUALIFIERS.sub(" ", _ORDINAL.sub(r"\1", text))).strip(" ,")
+    cleaned = re.sub(r"^from\s+", "", cleaned, flags=re.IGNORECASE)
+    return _range_start(cleaned)
+
+
+def _range_start(text: str) -> str:
+    match = _DAY_RANGE.match(text)
+    if match is None:
+        return text
+    if match["day"]:
+        return f"{match['day']} {match['month'] or match['end_month']}{match['year'] or ''}"
+    return f"{match['month2']} {match['day2']}{match['year2'] or ''}"
 
 
 @lru_cache(maxsize=65536)
