@@ -90,3 +90,34 @@ def test_unknown_ids_404_and_bodies_are_bounded(client):
 def test_openapi_schema_and_page_are_served(client):
     assert client.get("/openapi.json").json()["info"]["title"] == "thucydides"
     assert "<title>thucydides" in client.get("/").text
+
+
+def test_list_pages_are_the_stored_events_without_evidence(client, seed_db):
+    from thucydides.store import Store
+
+    with Store(seed_db, read_only=True) as store:
+        stored = {e.event_id: e.model_dump(mode="json") for e in store.events()}
+    page = client.get("/events", params={"sort": "fatalities"}).json()["events"]
+    for record in page:
+        expected = {k: v for k, v in stored[record["event_id"]].items() if k != "evidence"}
+        assert record == expected
+    assert client.get("/events", params={"limit": 1, "offset": 1}).json()["events"][0] in page
+
+
+def test_a_database_of_an_older_schema_is_upgraded_when_opened_for_writing(tmp_path, seed_db):
+    import shutil
+
+    import duckdb
+
+    from thucydides.store import Store
+
+    db = tmp_path / "old.duckdb"
+    shutil.copy(seed_db, db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("ALTER TABLE events DROP COLUMN listing")
+        con.execute("DELETE FROM schema_version WHERE version = 4")
+    with pytest.raises(RuntimeError, match="schema version 3"):
+        Store(db, read_only=True)
+    Store(db).close()
+    fresh = TestClient(create_app(db)).get("/events").json()
+    assert fresh == TestClient(create_app(seed_db)).get("/events").json()
