@@ -42,6 +42,6 @@ def land(batch: Batch, store: Store) -> list[Event]:
             [m for p in processed if p.article.article_id not in superseded for m in p.located]
         )
     in_batch = set(ids)
-    events = reconcile(events, lambda e: store.candidates(e, in_batch), superseded)
+    events = reconcile(events, store.candidates(events, in_batch), superseded)
     store.write_batch(processed, events, links, superseded)
     return events

@@ -384,21 +384,23 @@ def withdraw(event: Event, article_id: str) -> Event:
 
 
 def reconcile(
-    events: list[Event], candidates, superseded: dict[str, str] | None = None
+    events: list[Event],
+    candidates: list[list[Event]],
+    superseded: dict[str, str] | None = None,
 ) -> list[Event]:
     """Fold each new event into a stored one that reports the same real event, if any.
 
-    `candidates(event)` returns stored events that might match (nearby, same type, close in
-    time); the store supplies it, so only the store speaks SQL. `superseded` maps a stored
+    `candidates[i]` holds the stored events that might match events[i] (nearby, same type,
+    close in time); the store supplies them, so only the store speaks SQL. `superseded` maps a stored
     report to the newer edition of it in this batch (a correction): a stored event that the
     old edition supports is compared, and folded into, without it.
     """
     superseded = superseded or {}
     result = []
-    for event in events:
+    for event, nearby in zip(events, candidates, strict=True):
         new_sources = {s.article_id for s in event.sources}
         match = None
-        for candidate in candidates(event):
+        for candidate in nearby:
             for source in candidate.sources:
                 if superseded.get(source.article_id) in new_sources:
                     candidate = withdraw(candidate, source.article_id)

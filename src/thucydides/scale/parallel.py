@@ -46,24 +46,42 @@ def _shares(articles: list[Article], n: int) -> list[list[Article]]:
     return [articles[i : i + size] for i in range(0, len(articles), size)]
 
 
+# Waits for the workers' shares of one batch.
+Pending = Callable[[], list[Batch]]
+
+
+def _merged(problems: list[Problem], pending: Pending) -> Batch:
+    merged = Batch(problems=problems)
+    for share in pending():
+        merged.articles.extend(share.articles)
+        merged.problems.extend(share.problems)
+    merged.events = merge_events([m for p in merged.articles for m in p.located])
+    return merged
+
+
 def _run(
     stream: Iterable[Article | Problem],
-    submit: Callable[[list[list[Article]]], list[Batch]],
+    submit: Callable[[list[list[Article]]], Pending],
     workers: int,
     batch_size: int,
     console: Console | None,
 ) -> Iterator[Batch]:
+    """Batches in input order. The next batch is handed to the workers before this one is
+    yielded, so they parse while the caller writes (two batches in flight at most)."""
     with progress_bar(console or Console(stderr=True)) as advance:
+        waiting: tuple[list, list[Problem], Pending] | None = None
         for chunk in batched(stream, batch_size):
             articles = [a for a in chunk if isinstance(a, Article)]
             unique, repeats = unique_articles(articles)
-            merged = Batch(problems=[p for p in chunk if isinstance(p, Problem)] + repeats)
-            for share in submit(_shares(unique, workers)) if unique else []:
-                merged.articles.extend(share.articles)
-                merged.problems.extend(share.problems)
-            merged.events = merge_events([m for p in merged.articles for m in p.located])
-            advance(len(chunk))
-            yield merged
+            problems = [p for p in chunk if isinstance(p, Problem)] + repeats
+            pending = submit(_shares(unique, workers)) if unique else list
+            if waiting is not None:
+                yield _merged(waiting[1], waiting[2])
+                advance(len(waiting[0]))
+            waiting = (chunk, problems, pending)
+        if waiting is not None:
+            yield _merged(waiting[1], waiting[2])
+            advance(len(waiting[0]))
 
 
 def run_processes(
@@ -75,13 +93,12 @@ def run_processes(
 ) -> Iterator[Batch]:
     """The pipeline on `workers` local processes."""
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from _run(
-            stream,
-            lambda shares: list(pool.map(process_share, shares)),
-            workers,
-            batch_size,
-            console,
-        )
+
+        def submit(shares: list[list[Article]]) -> Pending:
+            futures = [pool.submit(process_share, share) for share in shares]
+            return lambda: [f.result() for f in futures]
+
+        yield from _run(stream, submit, workers, batch_size, console)
 
 
 def run_dask(
@@ -94,9 +111,9 @@ def run_dask(
     """The pipeline on a Dask cluster (a `distributed.Client`); one share per worker."""
     workers = max(1, len(client.scheduler_info()["workers"]))
 
-    def submit(shares: list[list[Article]]) -> list[Batch]:
+    def submit(shares: list[list[Article]]) -> Pending:
         futures = client.map(process_share, shares, pure=False)
-        return client.gather(futures)
+        return lambda: client.gather(futures)
 
     yield from _run(stream, submit, workers, batch_size, console)
 

@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Literal
 
 import duckdb
-import numpy as np
 import pyarrow as pa
 
-from thucydides.dedup.articles import BANDS, Fingerprint, Indexed, StoryLink
+from thucydides.dedup.articles import Fingerprint, Indexed, StoryLink
 from thucydides.dedup.revisions import Edition
 from thucydides.event import Event
 from thucydides.pipeline import Processed
@@ -27,6 +26,20 @@ MAX_CANDIDATES = 64
 # that must stay flat over a long feed gets a fixed share (it spills to disk past it).
 DB_MEMORY_LIMIT = os.environ.get("THUCYDIDES_DB_MEMORY", "1GB")
 EVENT_COLUMNS = [name for name in Event.model_fields if name not in ("sources", "evidence")]
+ARTICLE_COLUMNS = [
+    "article_id",
+    "source",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "format",
+    "raw_text",
+    "evidence_text",
+    "clean_text",
+    "language",
+    "author",
+]
 
 
 class Store:
@@ -93,32 +106,34 @@ class Store:
         events these articles gave before and no longer give are removed. Every change to a
         stored event keeps the record it replaced in `event_history`.
         """
-        processed = list(processed)
+        processed = list({p.article.article_id: p for p in processed}.values())
         article_ids = [p.article.article_id for p in processed]
+        events = list({e.event_id: e for e in events}.values())
         new_ids = {e.event_id for e in events}
         self.con.execute("BEGIN")
         try:
-            for p in processed:
-                a, c = p.article, p.clean
-                self.con.execute(
-                    "INSERT OR REPLACE INTO articles (article_id, source, url, outlet, title, published,"
-                    " format, raw_text, evidence_text, clean_text, language, author)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self._insert(
+                "articles",
+                ARTICLE_COLUMNS,
+                [
                     [
-                        a.article_id,
-                        a.source,
-                        a.url or c.url,
-                        a.outlet or c.outlet,
-                        a.title or c.title,
+                        p.article.article_id,
+                        p.article.source,
+                        p.article.url or p.clean.url,
+                        p.article.outlet or p.clean.outlet,
+                        p.article.title or p.clean.title,
                         p.published,
-                        a.format,
-                        a.raw,
-                        c.raw,
-                        c.text,
-                        c.language,
-                        c.author,
-                    ],
-                )
+                        p.article.format,
+                        p.article.raw,
+                        p.clean.raw,
+                        p.clean.text,
+                        p.clean.language,
+                        p.clean.author,
+                    ]
+                    for p in processed
+                ],
+                replace=True,
+            )
             self._write_stories(processed, links, superseded or {})
             if article_ids:
                 stale = self.con.execute(
@@ -135,32 +150,43 @@ class Store:
                     }
                     # Only events these articles alone support are theirs to withdraw.
                     if event_id not in new_ids and sources <= batch:
-                        self._keep_history(event_id, None)
+                        self._keep_history({event_id: None})
                         self.con.execute("DELETE FROM event_sources WHERE event_id = ?", [event_id])
                         self.con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
+            self._keep_history({e.event_id: e for e in events})
+            rows = []
             for event in events:
-                self._keep_history(event.event_id, event)
-                row = event.model_dump(mode="json")
-                values = [row[c] for c in EVENT_COLUMNS] + [
-                    event.model_dump_json(),
-                    event.model_dump_json(exclude={"evidence"}),
-                ]
-                placeholders = ", ".join("?" for _ in values)
-                self.con.execute(
-                    f"INSERT OR REPLACE INTO events ({', '.join(EVENT_COLUMNS)}, record, listing)"
-                    f" VALUES ({placeholders})",
-                    values,
+                row = event.model_dump()
+                rows.append(
+                    [row[c] for c in EVENT_COLUMNS]
+                    + [event.model_dump_json(), event.model_dump_json(exclude={"evidence"})]
                 )
-                self.con.execute("DELETE FROM event_sources WHERE event_id = ?", [event.event_id])
-                for source in event.sources:
-                    self.con.execute(
-                        "INSERT INTO event_sources VALUES (?, ?)",
-                        [event.event_id, source.article_id],
-                    )
+            self._insert("events", [*EVENT_COLUMNS, "record", "listing"], rows, replace=True)
+            self.con.execute(
+                "DELETE FROM event_sources WHERE event_id = ANY(?)", [[e.event_id for e in events]]
+            )
+            pairs = {(e.event_id, s.article_id) for e in events for s in e.sources}
+            self._insert("event_sources", ["event_id", "article_id"], sorted(pairs))
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def _insert(
+        self, table: str, columns: list[str], rows: list[list], *, replace: bool = False
+    ) -> None:
+        """Rows into a table in one statement (a statement a row costs a millisecond each)."""
+        if not rows:
+            return
+        data = pa.table({c: pa.array([r[i] for r in rows]) for i, c in enumerate(columns)})
+        name = f"new_{table}"
+        self.con.register(name, data)
+        try:
+            verb = "INSERT OR REPLACE" if replace else "INSERT"
+            names = ", ".join(columns)
+            self.con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM {name}")
+        finally:
+            self.con.unregister(name)
 
     def _write_stories(
         self, processed: list[Processed], links: Iterable[StoryLink], superseded: dict[str, str]
@@ -193,49 +219,36 @@ class Store:
         """Add articles' story links and LSH band keys to the near-duplicate index, in bulk."""
         if not items:
             return
-        stories = pa.table(
-            {
-                "article_id": [link.article_id for link, _ in items],
-                "story_id": [link.story_id for link, _ in items],
-                "copy_of": pa.array([link.copy_of for link, _ in items], pa.string()),
-                "similarity": [link.similarity for link, _ in items],
-                "minhash": [fingerprint.to_bytes() for _, fingerprint in items],
-            }
+        self._insert(
+            "article_stories",
+            ["article_id", "story_id", "copy_of", "similarity", "minhash"],
+            [
+                [link.article_id, link.story_id, link.copy_of, link.similarity, f.to_bytes()]
+                for link, f in items
+            ],
         )
-        bands = pa.table(
-            {
-                "band_key": np.array([k for _, f in items for k in f.band_keys], dtype=np.int64),
-                "article_id": [link.article_id for link, _ in items for _ in range(BANDS)],
-            }
+        self._insert(
+            "article_bands",
+            ["band_key", "article_id"],
+            [[key, link.article_id] for link, f in items for key in f.band_keys],
         )
-        self.con.register("new_stories", stories)
-        self.con.register("new_bands", bands)
-        try:
-            self.con.execute(
-                "INSERT INTO article_stories SELECT article_id, story_id, copy_of, similarity,"
-                " NULL, minhash FROM new_stories"
-            )
-            self.con.execute("INSERT INTO article_bands SELECT band_key, article_id FROM new_bands")
-        finally:
-            self.con.unregister("new_stories")
-            self.con.unregister("new_bands")
 
-    def _keep_history(self, event_id: str, new: Event | None) -> None:
-        """Keep the stored record of an event about to be replaced (or deleted, `new` None)."""
-        row = self.con.execute(
-            "SELECT record FROM events WHERE event_id = ?", [event_id]
-        ).fetchone()
-        if row is None:
-            return
-        before = json.loads(row[0])
-        after = new.model_dump(mode="json") if new is not None else {}
-        changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-        if new is not None and not changed:
-            return
-        self.con.execute(
-            "INSERT INTO event_history (event_id, changed, record) VALUES (?, ?, ?)",
-            [event_id, changed if new is not None else ["deleted"], row[0]],
-        )
+    def _keep_history(self, replacing: dict[str, Event | None]) -> None:
+        """Keep the stored records of events about to be replaced (or deleted: None)."""
+        stored = self.con.execute(
+            "SELECT event_id, record FROM events WHERE event_id = ANY(?)", [list(replacing)]
+        ).fetchall()
+        rows = []
+        for event_id, record in stored:
+            new = replacing[event_id]
+            before = json.loads(record)
+            after = new.model_dump(mode="json") if new is not None else {}
+            changed = sorted(
+                k for k in before.keys() | after.keys() if before.get(k) != after.get(k)
+            )
+            if new is None or changed:
+                rows.append([event_id, changed if new is not None else ["deleted"], record])
+        self._insert("event_history", ["event_id", "changed", "record"], rows)
 
     def indexed(self, band_keys: list[int]) -> list[Indexed]:
         """Stored articles sharing any of these LSH band keys, with their story links."""
@@ -284,24 +297,46 @@ class Store:
         ).fetchall()
         return [(at, changed, Event.model_validate_json(record)) for at, changed, record in rows]
 
-    def candidates(self, event: Event, exclude_articles: set[str]) -> list[Event]:
-        """Stored events that may report the same real event: same type, within a month and
-        about two degrees. Events all of whose sources are in `exclude_articles` are left out:
-        they are being recomputed from those very articles."""
-        if event.event_date is None or event.latitude is None:
-            return []
-        rows = self.con.execute(
-            "SELECT e.record, list(s.article_id) FROM events e JOIN event_sources s USING (event_id)"
-            " WHERE e.event_type = ? AND e.event_date BETWEEN ? - INTERVAL 31 DAY AND ? + INTERVAL 31 DAY"
-            " AND abs(e.latitude - ?) <= 2 AND abs(e.longitude - ?) <= 2"
-            " GROUP BY e.event_id, e.record ORDER BY e.event_id",
-            [event.event_type, event.event_date, event.event_date, event.latitude, event.longitude],
-        ).fetchall()
-        return [
-            Event.model_validate_json(record)
-            for record, sources in rows
-            if not set(sources) <= exclude_articles
+    def candidates(self, events: list[Event], exclude_articles: set[str]) -> list[list[Event]]:
+        """For each event, the stored events that may report the same real event: same type,
+        within a month and about two degrees, in event id order. Events all of whose sources
+        are in `exclude_articles` are left out: they are being recomputed from those very
+        articles. One query for the whole list."""
+        placed = [
+            [i, e.event_type, e.event_date, e.latitude, e.longitude]
+            for i, e in enumerate(events)
+            if e.event_date is not None and e.latitude is not None
         ]
+        found: list[list[Event]] = [[] for _ in events]
+        if not placed:
+            return found
+        probes = pa.table(
+            {
+                name: pa.array([row[k] for row in placed])
+                for k, name in enumerate(["i", "event_type", "event_date", "lat", "lon"])
+            }
+        )
+        self.con.register("probes", probes)
+        try:
+            rows = self.con.execute(
+                "WITH near AS (SELECT p.i, e.event_id, e.record FROM probes p JOIN events e"
+                " ON e.event_type = p.event_type"
+                " AND e.event_date BETWEEN p.event_date - INTERVAL 31 DAY"
+                " AND p.event_date + INTERVAL 31 DAY"
+                " AND abs(e.latitude - p.lat) <= 2 AND abs(e.longitude - p.lon) <= 2)"
+                " SELECT n.i, n.record, list(s.article_id) FROM near n"
+                " JOIN event_sources s USING (event_id)"
+                " GROUP BY n.i, n.event_id, n.record ORDER BY n.i, n.event_id"
+            ).fetchall()
+        finally:
+            self.con.unregister("probes")
+        parsed: dict[str, Event] = {}
+        for i, record, sources in rows:
+            if not set(sources) <= exclude_articles:
+                if record not in parsed:
+                    parsed[record] = Event.model_validate_json(record)
+                found[i].append(parsed[record])
+        return found
 
     def _page(
         self, query: EventQuery, column: Literal["record", "listing"] = "record"
