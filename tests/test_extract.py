@@ -24,6 +24,25 @@ def test_killing_civilians_is_violence_against_civilians_with_fatalities(nlp):
     assert m.actor2.inter == 7
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded in a market in Quetta on Monday, killing five people.",
+        "A police constable was shot dead at a checkpost in Peshawar on Sunday.",
+    ],
+)
+def test_violence_nobody_is_named_for_is_an_unidentified_armed_group(nlp, text):
+    mentions = _new(nlp, text)
+    assert mentions
+    for m in mentions:
+        assert (m.actor1.name, m.actor1.inter) == ("Unidentified Armed Group ({country})", 3)
+
+
+def test_a_named_perpetrator_stands(nlp):
+    (m,) = _new(nlp, "Taliban militants attacked a police post in Kunduz on Monday.")
+    assert m.actor1.name.startswith("Taliban")
+
+
 def test_attack_on_soldiers_is_a_battle(nlp):
     (m,) = _new(nlp, "Rebels attacked soldiers near Goma on Sunday.")
     assert (m.event_type, m.sub_event_type) == ("Battles", "Armed clash")

@@ -19,7 +19,7 @@ from thucydides.dedup.articles import (
     fingerprints,
     shingles,
 )
-from thucydides.dedup.events import combine, withdraw
+from thucydides.dedup.events import combine, same_event, withdraw
 from thucydides.dedup.revisions import Edition, revisions
 from thucydides.event import Event, Source
 
@@ -132,6 +132,20 @@ def test_withdrawing_a_report_drops_its_figure():
     without = withdraw(both, "a")
     assert (without.fatalities, without.article_ids) == (30, ["b"])
     assert "Fatalities reported: 30." in without.notes
+
+
+def test_an_unidentified_perpetrator_is_the_same_event_as_a_named_one_and_gives_way():
+    unnamed = _event("a", 12).model_copy(
+        update={"actor1": "Unidentified Armed Group (Pakistan)", "inter1": 3}
+    )
+    named = _event("b", 12).model_copy(
+        update={"actor1": "TTP: Tehreek-i-Taliban Pakistan", "inter1": 2}
+    )
+    other = _event("c", 12).model_copy(update={"actor1": "Baloch Separatists", "inter1": 2})
+    assert same_event(unnamed, named) and not same_event(named, other)
+    for stored, new in ((unnamed, named), (named, unnamed)):
+        both = combine(stored, new)
+        assert (both.actor1, both.inter1) == ("TTP: Tehreek-i-Taliban Pakistan", 2)
 
 
 def _run(runner, app, tmp_path, db, name, n, published, outlet):

@@ -43,8 +43,16 @@ SUB_EVENT_ORDER = [
     "Non-violent transfer of territory",
     "Other",
 ]
+# ACLED's name for a perpetrator the report does not name: unknown, so no conflict with a
+# report that names one.
+UNIDENTIFIED = "Unidentified Armed Group"
 DATE_WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
 DISTANCE_KM = {1: 25.0, 2: 50.0, 3: 150.0}
+
+
+def named(actor: str | None) -> str | None:
+    """The actor's name if the report names one; None for none or an unidentified group."""
+    return None if not actor or actor.startswith(UNIDENTIFIED) else actor
 
 
 def _km(a: Place, b: Place) -> float:
@@ -56,7 +64,11 @@ class _Cluster:
     members: list[LocatedMention] = field(default_factory=list)
 
     def actors(self) -> set[str]:
-        return {m.mention.actor1.name for m in self.members if m.mention.actor1 is not None}
+        return {
+            name
+            for m in self.members
+            if m.mention.actor1 is not None and (name := named(m.mention.actor1.name))
+        }
 
     def best_place(self) -> tuple[Place | None, bool]:
         own = [m.place for m in self.members if m.place is not None and not m.place_inherited]
@@ -74,7 +86,7 @@ def _compatible(cluster: _Cluster, item: LocatedMention) -> bool:
     first = cluster.members[0]
     if first.mention.event_type != item.mention.event_type:
         return False
-    mine = item.mention.actor1.name if item.mention.actor1 is not None else None
+    mine = named(item.mention.actor1.name) if item.mention.actor1 is not None else None
     theirs = cluster.actors()
     if mine is not None and theirs and mine not in theirs:
         return False
@@ -299,7 +311,7 @@ def same_event(a: Event, b: Event) -> bool:
     """Two stored-or-new events report the same real event (ACLED: same actors, place, day)."""
     if a.event_type != b.event_type:
         return False
-    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
+    if named(a.actor1) and named(b.actor1) and a.actor1 != b.actor1:
         return False
     if a.geonameid != b.geonameid:
         if a.latitude is None or b.latitude is None:
@@ -338,13 +350,17 @@ def combine(stored: Event, new: Event) -> Event:
     placed = min((stored, new), key=lambda e: (e.geo_precision is None, e.geo_precision or 9))
     sub_type = min((stored.sub_event_type, new.sub_event_type), key=SUB_EVENT_ORDER.index)
     merged = list(sources.values())
+    # A report that names the perpetrator wins over one that could not.
+    acting = (
+        new if not stored.actor1 or (named(new.actor1) and not named(stored.actor1)) else stored
+    )
     combined = stored.model_copy(
         update={
             "event_date": dated.event_date,
             "time_precision": dated.time_precision,
             "sub_event_type": sub_type,
-            "actor1": stored.actor1 or new.actor1,
-            "inter1": stored.inter1 or new.inter1,
+            "actor1": acting.actor1,
+            "inter1": acting.inter1,
             "actor2": stored.actor2 or new.actor2,
             "inter2": stored.inter2 or new.inter2,
             **{name: getattr(placed, name) for name in PLACE_FIELDS},

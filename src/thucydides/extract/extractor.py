@@ -109,6 +109,10 @@ PROTEST_LEMMAS = {
 }
 # ACLED names the crowd after its kind where the report names no organiser.
 DEFAULT_ACTOR1 = {"Protests": ("Protesters ({country})", 6), "Riots": ("Rioters ({country})", 5)}
+# Violence whose perpetrator the report does not name is coded to an unidentified armed group
+# (ACLED: "a bomb exploded", "he was shot dead"); a named actor of any kind stands.
+UNNAMED_PERPETRATOR = ("Unidentified Armed Group ({country})", 3)
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 NOMINAL_AGENT_VERBS = {
     "launch",
     "carry",
@@ -245,6 +249,8 @@ def _status(trigger: Token, has_date: bool, earlier: list[Mention]):
 
 
 def _default_actor1(event_type: str, actor1: ActorRef | None, trigger: Token) -> ActorRef | None:
+    if actor1 is None and event_type in VIOLENT_TYPES:
+        return ActorRef(*UNNAMED_PERPETRATOR, span_of(trigger))
     default = DEFAULT_ACTOR1.get(event_type)
     if default is None or (actor1 is not None and actor1.inter not in CROWD_INTER):
         return actor1
