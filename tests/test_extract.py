@@ -38,6 +38,11 @@ def test_violence_nobody_is_named_for_is_an_unidentified_armed_group(nlp, text):
         assert (m.actor1.name, m.actor1.inter) == ("Unidentified Armed Group ({country})", 3)
 
 
+def test_armed_men_killed_by_nobody_named_were_fought_by_the_state(nlp):
+    (m,) = _new(nlp, "Three militants were killed in an operation in North Waziristan on Monday.")
+    assert (m.actor1.name, m.actor1.inter) == ("Military Forces of {country}", 1)
+
+
 def test_a_named_perpetrator_stands(nlp):
     (m,) = _new(nlp, "Taliban militants attacked a police post in Kunduz on Monday.")
     assert m.actor1.name.startswith("Taliban")

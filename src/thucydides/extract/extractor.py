@@ -112,6 +112,10 @@ DEFAULT_ACTOR1 = {"Protests": ("Protesters ({country})", 6), "Riots": ("Rioters 
 # Violence whose perpetrator the report does not name is coded to an unidentified armed group
 # (ACLED: "a bomb exploded", "he was shot dead"); a named actor of any kind stands.
 UNNAMED_PERPETRATOR = ("Unidentified Armed Group ({country})", 3)
+# ...unless the victims are themselves an armed group ("three militants were killed in an
+# operation"): then the state's forces are the ones who fought them.
+AGAINST_ARMED_GROUP = ("Military Forces of {country}", 1)
+ARMED_GROUP_INTER = {2, 3}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 NOMINAL_AGENT_VERBS = {
     "launch",
@@ -248,9 +252,12 @@ def _status(trigger: Token, has_date: bool, earlier: list[Mention]):
     return status
 
 
-def _default_actor1(event_type: str, actor1: ActorRef | None, trigger: Token) -> ActorRef | None:
+def _default_actor1(
+    event_type: str, actor1: ActorRef | None, actor2: ActorRef | None, trigger: Token
+) -> ActorRef | None:
     if actor1 is None and event_type in VIOLENT_TYPES:
-        return ActorRef(*UNNAMED_PERPETRATOR, span_of(trigger))
+        fought = actor2 is not None and actor2.inter in ARMED_GROUP_INTER
+        return ActorRef(*(AGAINST_ARMED_GROUP if fought else UNNAMED_PERPETRATOR), span_of(trigger))
     default = DEFAULT_ACTOR1.get(event_type)
     if default is None or (actor1 is not None and actor1.inter not in CROWD_INTER):
         return actor1
@@ -341,7 +348,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             event_type, sub_type, cameo = _weigh_type(
                 definition, event_type, sub_type, cameo, sentence, actor1
             )
-            actor1 = _default_actor1(event_type, actor1, trigger)
+            actor1 = _default_actor1(event_type, actor1, actor2, trigger)
             date = _date_for(trigger, sentence, expressions)
             counts = casualties(sentence)
             attribution = attribution_of(trigger, last_speaker)
