@@ -168,3 +168,35 @@ def test_the_sentence_after_says_how_a_protest_went(nlp):
     violent = _new(nlp, f"{opening} The protesters vandalised vehicles and clashed with police.")
     peaceful = _new(nlp, f"{opening} The rally ended peacefully after speeches.")
     assert violent[0].event_type == "Riots" and peaceful[0].event_type == "Protests"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        (
+            "Border forces resorted to heavy shelling of villages in Sialkot on Monday.",
+            "shelling",
+            "Explosions/Remote violence",
+        ),
+        ("Congress workers took to the streets in Bhopal on Monday.", "took", "Protests"),
+        ("Bandh enforcers set a motorbike on fire in Nawalparasi on Monday.", "set", "Riots"),
+        (
+            "Three people were injured in twin explosions in Guwahati on Saturday.",
+            "explosions",
+            "Explosions/Remote violence",
+        ),
+        (
+            "Eight people were injured during a clash between police and villagers on Sunday.",
+            "clash",
+            None,
+        ),
+    ],
+)
+def test_events_told_in_passing_are_still_events(nlp, text, trigger, event_type):
+    found = {m.trigger.text: m for m in _new(nlp, text)}
+    assert trigger in found
+    assert event_type is None or found[trigger].event_type == event_type
+
+
+def test_a_rocket_is_an_event_only_when_fired(nlp):
+    assert _new(nlp, "The museum displays a rocket from the 1960s.") == []

@@ -11,7 +11,6 @@ TEMPORAL_PREPS = {
     "following",
     "since",
     "amid",
-    "during",
     "before",
     "despite",
     "ahead",
@@ -60,6 +59,7 @@ INTENT_HEADS = {
     "fear",
 }
 DENIAL_HEADS = {"deny", "refute", "reject"}
+CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die", "maim"}
 # Verbs that make a bare plural a happening ("held protests", "clashes erupted"), not a habit.
 ANCHORING_VERBS = {
     "hold",
@@ -136,6 +136,16 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
     return "new"
 
 
+def _casualties_of(trigger: Token) -> bool:
+    """People killed or hurt in it make a bare plural happen: "injured in twin explosions"."""
+    preposition = trigger.head
+    return (
+        trigger.dep_ == "pobj"
+        and preposition.lower_ in ("in", "during")
+        and preposition.head.lemma_.lower() in CASUALTY_VERBS
+    )
+
+
 def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
     modifiers = {
         c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound", "det")
@@ -143,9 +153,10 @@ def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
     if modifiers & GENERIC_MODIFIERS:
         return "generic"
     counted = any(c.dep_ == "nummod" for c in trigger.children)
-    anchored = trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "ROOT") and (
-        trigger.dep_ == "ROOT" or trigger.head.lemma_.lower() in ANCHORING_VERBS
-    )
+    anchored = (
+        trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "ROOT")
+        and (trigger.dep_ == "ROOT" or trigger.head.lemma_.lower() in ANCHORING_VERBS)
+    ) or _casualties_of(trigger)
     if trigger.tag_ in ("NNS", "NNPS") and not counted and not anchored:
         return "generic"
     token = trigger

@@ -57,12 +57,16 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[tuple[Token, Tri
 
 def _pair_words(token: Token) -> Iterator[Token]:
     """Words that may complete the trigger's phrase, the object of its preposition too
-    ("set on fire")."""
+    ("set on fire", "took to the streets"), also where the parser hangs the preposition on
+    the trigger's object ("set a motorbike on fire")."""
     for other in token.children:
         if other.dep_ in PAIR_DEPS:
             yield other
             if other.dep_ == "prep":
                 yield from (c for c in other.children if c.dep_ == "pobj")
+            if other.dep_ == "dobj":
+                for prep in (c for c in other.children if c.dep_ == "prep"):
+                    yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
 def _match(token: Token, lexicon: Lexicon) -> TriggerDef | None:
