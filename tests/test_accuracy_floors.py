@@ -79,3 +79,12 @@ def test_relevance_model_on_held_out_mentions_and_general_news():
     # 117 events before the relevance model; most of what is left is real (protests, arrests).
     _, events, _ = general_news_events()
     assert events <= 55
+
+
+def test_plover_gold_typing_and_sources_never_regress():
+    from thucydides.evaluation.plover import evaluate_plover, read_plover
+
+    score = evaluate_plover(read_plover())
+    assert score.accuracy >= 0.83
+    assert score.conflict_recall >= 0.58
+    assert score.source_match >= 0.32

@@ -196,7 +196,7 @@ def test_non_english_reports_are_kept_and_flagged(tmp_path, pipeline):
 
 
 @pytest.mark.parametrize(
-    "command", ["clean", "geo", "events", "dates", "location", "actors", "dedup"]
+    "command", ["clean", "geo", "events", "dates", "location", "actors", "plover", "dedup"]
 )
 def test_eval_without_development_data_says_where_to_put_it(tmp_path, monkeypatch, command):
     monkeypatch.setenv("THUCYDIDES_DATA", str(tmp_path / "absent"))

@@ -575,6 +575,28 @@ def eval_actors() -> None:
     Console().print(table)
 
 
+@eval_app.command("plover")
+def eval_plover() -> None:
+    """PLOVER's 322 gold sentences: event type, and source/target actor text."""
+    from thucydides.evaluation.plover import evaluate_plover, read_plover
+
+    score = evaluate_plover(_dev_data(read_plover))
+    table = Table(title=f"PLOVER gold ({score.sentences} sentences)")
+    table.add_column("measure")
+    table.add_column("thucydides", justify="right")
+    table.add_column("over", justify="right")
+    rows = [
+        ("event type (no event right for types not extracted)", score.accuracy, score.sentences),
+        ("ASSAULT/PROTEST/COERCE precision", score.conflict_precision, score.conflict_predicted),
+        ("ASSAULT/PROTEST/COERCE recall", score.conflict_recall, score.conflict_gold),
+        ("source actor text matched", score.source_match, score.source_pairs),
+        ("target actor text matched", score.target_match, score.target_pairs),
+    ]
+    for label, value, count in rows:
+        table.add_row(label, f"{value:.3f}", str(count))
+    Console().print(table)
+
+
 @eval_app.command("dedup")
 def eval_dedup() -> None:
     """Same-event document clustering on ECB+ (B-cubed and pairwise P/R/F1).

@@ -130,6 +130,8 @@ NOMINAL_AGENT_VERBS = {
     "hold",
     "organise",
     "organize",
+    "begin",
+    "start",
 }
 
 
