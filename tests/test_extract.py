@@ -198,5 +198,10 @@ def test_events_told_in_passing_are_still_events(nlp, text, trigger, event_type)
     assert event_type is None or found[trigger].event_type == event_type
 
 
+def test_troops_taking_to_the_streets_are_no_protest(nlp):
+    text = "The People's Liberation Army took to the city's streets to clear barricades."
+    assert [m for m in _new(nlp, text) if m.trigger.text == "took"] == []
+
+
 def test_a_rocket_is_an_event_only_when_fired(nlp):
     assert _new(nlp, "The museum displays a rocket from the 1960s.") == []

@@ -344,8 +344,10 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         for trigger, definition in find_triggers(sentence, lexicon):
             if definition.needs_place_object and not _has_place_object(trigger, doc):
                 continue
-            found_any = True
             actor1, actor2 = _roles(trigger, context)
+            if definition.crowd_only and actor1 is not None and not _crowd(actor1):
+                continue
+            found_any = True
             event_type, sub_type, cameo = _classify(definition, trigger, sentence, actor1, actor2)
             event_type, sub_type, cameo = _weigh_type(
                 definition, event_type, sub_type, cameo, sentence, actor1

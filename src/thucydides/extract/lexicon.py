@@ -20,6 +20,8 @@ class TriggerDef:
     by_target: bool = False
     needs_place_object: bool = False
     nominal_needs_attack_verb: bool = False
+    # Only a crowd (or nobody named) does it: an armed or state actor doing it is no event.
+    crowd_only: bool = False
     admits: tuple[str, ...] = ()
     # The sub-type to take where the classifier chooses another admitted type.
     sub_types: tuple[tuple[str, str], ...] = ()
@@ -68,6 +70,7 @@ def load_lexicon() -> Lexicon:
             by_target=row.get("target") == "by_target",
             needs_place_object=row.get("needs_place_object", False),
             nominal_needs_attack_verb=row.get("nominal_needs_attack_verb", False),
+            crowd_only=row.get("crowd_only", False),
             admits=tuple(row.get("admits", [row["event_type"]])),
             sub_types=tuple(row.get("sub_types", {}).items()),
         )
