@@ -226,7 +226,8 @@ class Pipeline:
                     mentions = extract(doc)
                     batch.problems.extend(rejected_counts(article, clean_text, mentions))
                     toponyms = resolve(self.gazetteer, doc)
-                    zone = filing_zone(self.gazetteer, clean_text.text, toponyms)
+                    timed = article.published_at or clean_text.published_at
+                    zone = filing_zone(self.gazetteer, clean_text.text, toponyms) if timed else None
                     published = publication_date(article, clean_text, zone)
                     located = self.locate(article, clean_text, mentions, toponyms, published)
                 except Exception as exc:  # report and go on: the rest of the batch still counts

@@ -47,12 +47,9 @@ class Store:
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"no database at {self.path}; create one with `thucydides run`")
-        config = {"memory_limit": DB_MEMORY_LIMIT}
-        if read_only:
-            # A reader answers small queries one after another (or one per server process):
-            # splitting each over threads costs more CPU than it saves.
-            config["threads"] = "1"
-        self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+        self.con = duckdb.connect(
+            self.path, read_only=read_only, config={"memory_limit": DB_MEMORY_LIMIT}
+        )
         # Read-only, the database cannot change under this connection (DuckDB lets no
         # process write it meanwhile): how many events match a filter is worth keeping.
         self._count = lru_cache(maxsize=4096)(self._count_matching) if read_only else None
