@@ -50,8 +50,7 @@ def number(token: Token) -> int | None:
     """The number a token states: '12', 'twelve', '1,200', 'dozens'."""
     text = token.lower_.replace(",", "")
     if text.isdigit():
-        value = int(text)
-        return value if value <= MAX_CREDIBLE else None
+        return None if absurd(token) else int(text)
     if text in WORD_NUMBERS:
         return WORD_NUMBERS[text]
     return VAGUE.get(text)
