@@ -11,11 +11,12 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_main_text_extraction_beats_trafilatura_2_0():
+def test_main_text_extraction_beats_trafilatura_2_0_and_its_offsets_quote_the_page():
     from thucydides.evaluation.clean_benchmark import evaluate_clean
 
-    scores = {s.system: s for s in evaluate_clean()}
-    assert scores["thucydides"].f1 >= 0.958
+    scores, offsets = evaluate_clean()
+    assert {s.system: s for s in scores}["thucydides"].f1 >= 0.958
+    assert offsets.exact >= 0.999 * offsets.characters
 
 
 def test_geoparsing_with_gold_toponyms_never_regresses():
@@ -45,6 +46,12 @@ def test_acled_event_typing_actors_and_fatalities_never_regress(acled_held_out):
     assert macro_f1([(r.gold.event_type, r.event_type) for r in results])[0] >= 0.75
     assert sum(actor_match(r.actor1, r.gold.actor1) for r in results) / n >= 0.70
     assert sum((r.fatalities or 0) == r.gold.fatalities for r in results) / n >= 0.89
+
+
+def test_acled_event_places_never_regress(acled_held_out):
+    placed = [r for r in acled_held_out if r.km_error is not None]
+    assert len(placed) >= 850  # of 2,088 notes; many notes name no place ACLED coded
+    assert sum(r.km_error <= 50 for r in placed) / len(placed) >= 0.66
 
 
 def test_acled_dates_never_regress(acled_held_out):

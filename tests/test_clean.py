@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import html as html_lib
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -131,3 +134,65 @@ def test_html_nested_100000_deep_is_read_with_a_warning():
     cleaned = clean(make_article(html, "nested.html", format="html"))
     assert cleaned.text == sentence
     assert any("nested 100003 deep" in w for w in cleaned.warnings)
+
+
+def _visible(source: str) -> str:
+    """What a browser shows of a piece of page source: tags out, references decoded."""
+    return html_lib.unescape(re.sub(r"<[^>]*>", "", source))
+
+
+def test_html_clean_text_maps_into_the_page_source():
+    from thucydides.ingest import make_article
+
+    story = (
+        "Gunmen <b>killed</b> three villagers in Kandahar on Tuesday &amp; wounded two, "
+        "a provincial official told Reuters&#8217; reporter by telephone from the city."
+    )
+    page = (
+        "<html><head><title>Kandahar attack</title>"
+        "<script>var teaser = 'Gunmen killed three villagers';</script></head><body>"
+        "<nav>Home | World</nav><article><h1>Kandahar attack</h1>"
+        f"<p>{story}</p><p>On <i>Wednesday</i> police arrested four men, the second raid "
+        "on the district in a week.</p>"
+        "</article></body></html>"
+    )
+    cleaned = clean(make_article(page, "page.html", format="html"))
+    assert cleaned.raw == page and not cleaned.warnings
+    for word in ("Gunmen killed three", "&", "Wednesday", "second raid"):
+        at = cleaned.text.index(word)
+        start, end = cleaned.raw_span(at, at + len(word))
+        assert _visible(page[start:end]) == word
+        assert "var teaser" not in page[start - 20 : end]  # not the script's copy
+    for i, char in enumerate(cleaned.text):
+        if not char.isspace() and char != "'":  # ftfy straightens the curly apostrophe
+            assert html_lib.unescape(page[cleaned.raw_starts[i] : cleaned.raw_ends[i]]) == char
+
+
+_WORDS = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Zs", "Zl", "Zp", "Cc")), min_size=1
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(_WORDS, min_size=1, max_size=8), min_size=1, max_size=6),
+    st.sampled_from(["b", "a", "span", "em"]),
+    st.randoms(),
+)
+def test_extracted_text_is_found_in_any_page_that_shows_it(lines, tag, random):
+    from thucydides.clean.html_offsets import source_offsets
+
+    source_lines = []
+    for words in lines:
+        written = []
+        for word in words:
+            word = html_lib.escape(word)
+            written.append(f"<{tag}>{word}</{tag}>" if random.random() < 0.3 else word)
+        source_lines.append(f"<p>{' '.join(written)}</p>")
+    page = "<html><body><script>x = '<p>';</script>" + "\n".join(source_lines) + "</body></html>"
+    extracted = "\n".join(" ".join(words) for words in lines)
+    starts, ends, found = source_offsets(extracted, page)
+    assert found == 1.0
+    for i, char in enumerate(extracted):
+        if not char.isspace():
+            assert char in html_lib.unescape(page[starts[i] : ends[i]])

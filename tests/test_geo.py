@@ -69,3 +69,71 @@ def test_geoparse_command_resolves_given_spans_and_finds_its_own(gazetteer, nlp)
         "feature",
     }
     assert "bad" not in out and "<stdin>:3" in result.stderr and result.exit_code == 1
+
+
+def test_distance_and_direction_phrases_are_read():
+    from thucydides.geo.relative import bearing_of, offsets_in
+
+    (offset,) = offsets_in(
+        "a bomb went off some twenty miles (32 km) north-northeast of the capital"
+    )
+    assert round(offset.km, 1) == 32.2 and offset.bearing == 22.5
+    (offset,) = offsets_in("Mosul is 360 kilometres northwest of Baghdad")
+    assert (offset.km, offset.bearing) == (360.0, 315.0)
+    assert offsets_in("a 10-km stretch of road north of the town") == []
+    assert [bearing_of(d) for d in ("south-east", "west", "west-southwest")] == [
+        135.0,
+        270.0,
+        247.5,
+    ]
+
+
+def test_destination_moves_along_the_bearing():
+    from thucydides.geo.distance import destination, haversine_km
+
+    lat, lon = destination(0.0, 0.0, 111.195, 0.0)
+    assert abs(lat - 1.0) < 1e-3 and abs(lon) < 1e-9
+    lat, lon = destination(33.34, 44.40, 100.0, 315.0)
+    assert abs(haversine_km(33.34, 44.40, lat, lon) - 100.0) < 1e-6
+    assert lat > 33.34 and lon < 44.40
+
+
+def test_a_town_named_beside_a_distance_is_its_namesake_near_that_point(gazetteer):
+    from thucydides.geo.geoparse import geoparse
+
+    text = "Fighting was reported in Baraki, about 70 km south of Kabul, on Monday."
+    spans = [(25, 31), (54, 59)]
+    baraki, kabul = geoparse(gazetteer, text, spans)
+    assert kabul.place.country == "Afghanistan"
+    assert baraki.place.country == "Afghanistan", baraki.place  # Baraki Barak, Logar
+    # Without the distance, the name alone is the larger Baraki, in Algeria.
+    (alone,) = geoparse(gazetteer, "Fighting was reported in Baraki on Monday.", [(25, 31)])
+    assert alone.place.country != "Afghanistan"
+
+
+def test_an_event_told_by_distance_from_a_town_is_at_that_point(pipeline):
+    from datetime import date
+
+    from thucydides.geo.distance import haversine_km
+    from thucydides.ingest import make_article
+
+    text = "A roadside bomb exploded 30 km south of Kabul on Tuesday, killing two soldiers."
+    batch = pipeline.process_batch([make_article(text, "kabul", published=date(2015, 3, 4))])
+    (event,) = batch.events
+    assert event.location == "30 km south of Kabul" and event.geonameid is None
+    assert event.geo_precision == 2 and event.country == "Afghanistan" and event.admin1
+    assert abs(haversine_km(34.528, 69.172, event.latitude, event.longitude) - 30.0) < 1.0
+    assert event.latitude < 34.528
+    assert "30 km south of Kabul" in [e.text for e in event.evidence["location"]]
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_by_its_distance(pipeline):
+    from datetime import date
+
+    from thucydides.ingest import make_article
+
+    text = "Soldiers clashed with rebels in Sintgaing, 30 km south of Mandalay, on Tuesday."
+    batch = pipeline.process_batch([make_article(text, "mm", published=date(2015, 3, 4))])
+    (event,) = batch.events
+    assert (event.location, event.geo_precision, event.country) == ("Sintgaing", 2, "Myanmar")
+    assert 21.6 < event.latitude < 21.8  # Mandalay is at 21.97

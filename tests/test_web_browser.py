@@ -25,8 +25,48 @@ pytestmark = [
 SCREENSHOTS = Path(os.environ.get("THUCYDIDES_SCREENSHOTS", "out/screenshots"))
 
 
+def _page_of(text: str) -> str:
+    """The seed as a news site would serve it: furniture, a script, inline markup, entities."""
+    marked = text.replace("overrun", "<b>overrun</b>").replace("'", "&#8217;")
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in marked.splitlines() if line.strip())
+    return (
+        "<html><head><title>Militants overrun Mosul HQ</title>"
+        "<script>var menu = '<p>Home</p>';</script></head><body>"
+        "<nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
+        f"<article><h1>Militants overrun Mosul HQ</h1>\n{paragraphs}</article>"
+        "<footer>&copy; 2014 Wire &amp; Co</footer></body></html>"
+    )
+
+
+@pytest.fixture(scope="module")
+def html_db(tmp_path_factory, pipeline, seed_raw) -> Path:
+    """A database holding the seed as an HTML page only."""
+    from datetime import date
+
+    from thucydides.ingest import make_article
+    from thucydides.store import Store
+
+    db = tmp_path_factory.mktemp("html-db") / "html.duckdb"
+    article = make_article(
+        _page_of(seed_raw), "seed.html", format="html", published=date(2014, 6, 10)
+    )
+    batch = pipeline.process_batch([article])
+    with Store(db) as store:
+        store.write_batch(batch.articles, batch.events)
+    return db
+
+
 @pytest.fixture(scope="module")
 def server(seed_db):
+    yield from _serve(seed_db)
+
+
+@pytest.fixture(scope="module")
+def html_server(html_db):
+    yield from _serve(html_db)
+
+
+def _serve(db: Path):
     import uvicorn
 
     from thucydides.api import create_app
@@ -34,7 +74,7 @@ def server(seed_db):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(seed_db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
@@ -114,3 +154,34 @@ def test_map_timeline_and_evidence(server, browser, width, height):
     assert not errors, errors
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert browser.save_screenshot(str(SCREENSHOTS / f"event-detail-{width}x{height}.png"))
+
+
+def test_evidence_from_an_html_page_is_shown_in_its_clean_text(html_server, browser):
+    """Offsets point into the page's source; the report shown is the clean text, marked."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(html_server)
+    item = _wait(
+        lambda: next(
+            (
+                li
+                for li in browser.find_elements(By.CSS_SELECTOR, "#list li")
+                if "overtakes" in li.text
+            ),
+            None,
+        )
+    )
+    item.click()
+    marks = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#detail mark"))
+    texts: dict[str, set[str]] = {}
+    for mark in marks:
+        texts.setdefault(mark.get_attribute("data-field"), set()).add(mark.text)
+    assert "overrun" in texts.get("event_type", set()) | texts.get("sub_event_type", set())
+    assert any(t.startswith("late yesterday") for t in texts["event_date"])
+    assert texts["location"] == {"Mosul"}
+    report = browser.find_element(By.CSS_SELECTOR, "#detail .report").text
+    assert report.startswith("Militants overrun Mosul HQ")
+    assert "<b>" not in report and "&#8217;" not in report and "var menu" not in report
+    assert "Baghdad's efforts" in report  # ftfy straightens the page's curly apostrophe
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors

@@ -376,7 +376,7 @@ def eval_clean() -> None:
 
     progress, tick = _progress_bar("extracting pages", 181)
     with progress:
-        scores = _dev_data(lambda: evaluate_clean(tick))
+        scores, offsets = _dev_data(lambda: evaluate_clean(tick))
     table = Table(title="article-extraction-benchmark (181 pages)")
     for column in ("system", "precision", "recall", "F1", "exact"):
         table.add_column(column, justify="right" if column != "system" else "left")
@@ -386,6 +386,11 @@ def eval_clean() -> None:
             name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", f"{s.accuracy:.3f}"
         )
     Console().print(table)
+    Console().print(
+        f"offsets into the page source: {offsets.exact:,} of {offsets.characters:,} letters and"
+        f" digits of the clean text ({offsets.exact / max(offsets.characters, 1):.5f}) point at"
+        " exactly that character"
+    )
 
 
 @eval_app.command("geo")
@@ -482,6 +487,12 @@ def eval_events() -> None:
         table.add_row(f"  F1 {label}", f"{value:.3f}", "")
     table.add_row("actor1 matched (normalised)", f"{actor1:.3f}", "0.75 (GDELT manual check 0.79)")
     table.add_row("fatalities exact", f"{fatalities:.3f}", "0.85")
+    placed = [r for r in results if r.km_error is not None]
+    for km in (10, 50):
+        within = sum(r.km_error <= km for r in placed) / max(len(placed), 1)
+        table.add_row(
+            f"event place within {km} km of ACLED's ({len(placed)} placed)", f"{within:.3f}", ""
+        )
     Console().print(table)
     _eval_relevance()
 

@@ -18,7 +18,8 @@ from thucydides.dedup.articles import Fingerprint, fingerprints
 from thucydides.event import Event, Evidence, Source
 from thucydides.extract import Mention, TextSpan, extract
 from thucydides.geo import Gazetteer, Place, load_gazetteer, resolve
-from thucydides.geo.event_place import places_for
+from thucydides.geo.event_place import offset_places, places_for
+from thucydides.geo.locative import mark_places
 from thucydides.ingest import Article
 from thucydides.nlp import load_pipeline
 from thucydides.problems import Problem
@@ -130,10 +131,12 @@ class Pipeline:
         mentions: list[Mention],
         toponyms: list[Place],
         published: date | None,
+        offsets: dict[int, Place],
     ) -> list[LocatedMention]:
-        """The new-event mentions of one article, placed and dated with their evidence."""
+        """The new-event mentions of one article, placed and dated with their evidence
+        (`offsets`: places told by distance and direction, see `offset_places`)."""
         mentions = [m for m in mentions if m.status == "new"]
-        places = places_for(mentions, toponyms)
+        places = places_for(mentions, toponyms, offsets)
         dates = dates_for(mentions, published)
         source = Source(
             article_id=article.article_id,
@@ -223,13 +226,16 @@ class Pipeline:
             docs = self.nlp.pipe((c.text for _, c in cleaned), batch_size=32)
             for (article, clean_text), doc in zip(cleaned, docs, strict=True):
                 try:
-                    mentions = extract(doc)
+                    mentions = extract(mark_places(doc, self.gazetteer))
                     batch.problems.extend(rejected_counts(article, clean_text, mentions))
                     toponyms = resolve(self.gazetteer, doc)
                     timed = article.published_at or clean_text.published_at
                     zone = filing_zone(self.gazetteer, clean_text.text, toponyms) if timed else None
                     published = publication_date(article, clean_text, zone)
-                    located = self.locate(article, clean_text, mentions, toponyms, published)
+                    offsets = offset_places(self.gazetteer, doc, toponyms)
+                    located = self.locate(
+                        article, clean_text, mentions, toponyms, published, offsets
+                    )
                 except Exception as exc:  # report and go on: the rest of the batch still counts
                     batch.problems.append(
                         Problem(article.source, f"extraction failed: {type(exc).__name__}: {exc}")

@@ -6,9 +6,12 @@ import re
 from array import array
 from dataclasses import dataclass
 
+import numpy as np
+
 from thucydides.clean.boilerplate import boilerplate_reason
 from thucydides.clean.duplicates import ParagraphSeen
 from thucydides.clean.html import extract_page
+from thucydides.clean.html_offsets import source_offsets
 from thucydides.clean.language import detect_language
 from thucydides.clean.text import CleanText, Removed
 from thucydides.clean.unicode_repair import repair
@@ -16,6 +19,8 @@ from thucydides.ingest.article import Article
 
 PARAGRAPH_BREAK = "\n\n"
 MIN_WORDS_ALONE = 15
+# Below this share of the extracted text found verbatim in the page, say so.
+MIN_FOUND_IN_SOURCE = 0.95
 # Every break str.splitlines() knows, so no break survives inside a paragraph.
 _BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE = re.compile(rf"[^{_BREAKS}]*(?:\r\n|[{_BREAKS}])?")
@@ -110,19 +115,40 @@ def clean_text(raw: str, article_id: str = "") -> CleanText:
 
 
 def clean(article: Article) -> CleanText:
-    """Clean one article; HTML first goes through main-text extraction."""
+    """Clean one article; HTML first goes through main-text extraction, and its clean text
+    maps back to the page's source through the extracted text."""
     if article.format != "html":
         return clean_text(article.raw, article.article_id)
     page = extract_page(article.raw)
     cleaned = clean_text(page.text, article.article_id)
     warnings = page.warnings if page.text else ("no main text found in the HTML page",)
+    source_starts, source_ends, found = source_offsets(page.text, article.raw)
+    if found < MIN_FOUND_IN_SOURCE:
+        warnings += (
+            f"only {found:.0%} of the main text was found as written in the HTML source: "
+            "evidence offsets cover the place but may not quote it exactly",
+        )
+    first = np.frombuffer(source_starts, dtype=np.int64)[
+        np.frombuffer(cleaned.raw_starts, dtype=np.int64)
+    ]
+    last = np.frombuffer(source_ends, dtype=np.int64)[
+        np.frombuffer(cleaned.raw_ends, dtype=np.int64) - 1
+    ]
+    starts = array("q", np.minimum(first, last).tobytes())
+    ends = array("q", np.maximum(first, last).tobytes())
+    removed = tuple(
+        Removed(
+            source_starts[r.start], max(source_starts[r.start], source_ends[r.end - 1]), r.reason
+        )
+        for r in cleaned.removed
+    )
     return CleanText(
         article_id=cleaned.article_id,
         text=cleaned.text,
-        raw=cleaned.raw,
-        raw_starts=cleaned.raw_starts,
-        raw_ends=cleaned.raw_ends,
-        removed=cleaned.removed,
+        raw=article.raw,
+        raw_starts=starts,
+        raw_ends=ends,
+        removed=removed,
         title=page.title,
         published=page.published,
         published_at=page.published_at,

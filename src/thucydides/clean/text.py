@@ -20,9 +20,9 @@ class Removed:
 class CleanText:
     """Clean text of one article.
 
-    `raw` is the text evidence offsets point into: the article as read for text input, the
-    extracted main text for HTML (markup is not something a reader can open and check).
-    `raw_starts[i]`/`raw_ends[i]` give the raw range the clean character i came from.
+    `raw` is the article as read, which evidence offsets point into: for HTML, the page's
+    source. `raw_starts[i]`/`raw_ends[i]` give the raw range the clean character i came from
+    (a character reference such as "&amp;" is one clean character from five raw ones).
     """
 
     article_id: str
@@ -44,4 +44,18 @@ class CleanText:
         """The raw range covering clean characters [start, end)."""
         if not 0 <= start < end <= len(self.text):
             raise ValueError(f"span [{start}, {end}) outside clean text of {len(self.text)}")
-        return self.raw_starts[start], self.raw_ends[end - 1]
+        # Paragraphs of an HTML page may be found out of order in its source: a span across
+        # two of them covers both.
+        first, last = self.raw_starts[start], self.raw_ends[end - 1]
+        return min(first, self.raw_starts[end - 1]), max(last, self.raw_ends[start])
+
+    def offset_runs(self) -> list[tuple[int, int, int]]:
+        """The clean-to-raw map compressed: (clean start, raw start, length) for each run of
+        clean characters whose raw starts follow one another."""
+        runs: list[tuple[int, int, int]] = []
+        for i, raw in enumerate(self.raw_starts):
+            if runs and (last := runs[-1])[1] + last[2] == raw:
+                runs[-1] = (last[0], last[1], last[2] + 1)
+            else:
+                runs.append((i, raw, 1))
+        return runs

@@ -94,7 +94,7 @@ def _compatible(cluster: _Cluster, item: LocatedMention) -> bool:
     if (
         place is not None
         and item.place is not None
-        and place.entry.geonameid != item.place.entry.geonameid
+        and (place.entry.geonameid != item.place.entry.geonameid or not place.entry.geonameid)
     ):
         precision = max(place.geo_precision, item.place.geo_precision)
         if _km(place, item.place) > DISTANCE_KM[precision]:
@@ -247,7 +247,7 @@ def _build(cluster: _Cluster) -> Event:
         latitude=place.entry.latitude if place else None,
         longitude=place.entry.longitude if place else None,
         geo_precision=place.geo_precision if place else None,
-        geonameid=place.entry.geonameid if place else None,
+        geonameid=(place.entry.geonameid or None) if place else None,  # 0: a computed point
         fatalities=fatalities,
         injured=injured,
         weapons=weapons,

@@ -24,7 +24,8 @@ from thucydides.evaluation.acled_notes import TYPES, GoldNote
 from thucydides.extract import extract
 from thucydides.geo import load_gazetteer, resolve
 from thucydides.geo.distance import haversine_km
-from thucydides.geo.event_place import places_for
+from thucydides.geo.event_place import offset_places, places_for
+from thucydides.geo.locative import mark_places
 from thucydides.nlp import load_pipeline
 from thucydides.when.event_date import dates_for
 from thucydides.when.when import When
@@ -86,7 +87,7 @@ def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> 
     scores = AcledScores()
     texts = [clean_text(n.notes).text for n in notes]
     for note, doc in zip(notes, nlp.pipe(texts, batch_size=64, n_process=n_process), strict=True):
-        mentions = [m for m in extract(doc) if m.status == "new"]
+        mentions = [m for m in extract(mark_places(doc, gazetteer)) if m.status == "new"]
         first = mentions[0] if mentions else None
         expression = first.date_span.text if first and first.date_span else None
         precision = correct = within = None
@@ -109,7 +110,9 @@ def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> 
             within = when.date is not None and _inside(when, note.event_date)
         km_error = None
         if first is not None:
-            place = places_for([first], resolve(gazetteer, doc))[0].place
+            toponyms = resolve(gazetteer, doc)
+            offsets = offset_places(gazetteer, doc, toponyms)
+            place = places_for([first], toponyms, offsets)[0].place
             if place is not None and note.latitude:
                 km_error = haversine_km(
                     note.latitude, note.longitude, place.entry.latitude, place.entry.longitude

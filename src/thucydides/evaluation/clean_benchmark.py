@@ -9,8 +9,10 @@ so the figures sit side by side.
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,15 @@ from thucydides.ingest import make_article
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 NGRAM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetCheck:
+    """How many letters and digits of the clean text map to a place in the page source that
+    shows exactly that character (a reference such as "&eacute;" decoded)."""
+
+    characters: int
+    exact: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +90,24 @@ def benchmark_pages() -> dict[str, str]:
     }
 
 
-def evaluate_clean(progress=None) -> list[ExtractionScore]:
-    """thucydides' clean() on every page, then the shipped systems' outputs, best first."""
+def evaluate_clean(progress=None) -> tuple[list[ExtractionScore], OffsetCheck]:
+    """thucydides' clean() on every page, then the shipped systems' outputs, best first; and
+    the check of thucydides' offsets into the page sources."""
     root = dataset("clean", "article-extraction-benchmark")
     truth = _bodies(root / "ground-truth.json")
     ours: dict[str, str] = {}
-    for key, html in benchmark_pages().items():
-        ours[key] = clean(make_article(html, key, format="html")).text
+    characters = exact = 0
+    for key, page in benchmark_pages().items():
+        cleaned = clean(make_article(page, key, format="html"))
+        ours[key] = cleaned.text
+        for i, char in enumerate(cleaned.text):
+            if char.isalnum():
+                characters += 1
+                shown = html.unescape(page[cleaned.raw_starts[i] : cleaned.raw_ends[i]])
+                exact += unicodedata.normalize("NFC", shown) == char
         if progress:
             progress()
     scores = [score("thucydides", truth, ours)]
     for output in sorted((root / "output").glob("*.json")):
         scores.append(score(output.stem, truth, _bodies(output)))
-    return sorted(scores, key=lambda s: s.f1, reverse=True)
+    return sorted(scores, key=lambda s: s.f1, reverse=True), OffsetCheck(characters, exact)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from thucydides.evaluation.data import dataset
 from thucydides.extract.extractor import TOPONYM_LABELS, place_spans
+from thucydides.geo import load_gazetteer
+from thucydides.geo.locative import mark_places
 from thucydides.nlp import load_pipeline
 
 
@@ -66,8 +68,10 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 
 def evaluate_locations(records: list[LocationRecord]) -> LocationScore:
     nlp = load_pipeline()
+    gazetteer = load_gazetteer()
     hits = {"thucydides": 0, "first toponym": 0, "nearest toponym": 0}
     for record, doc in zip(records, nlp.pipe(r.text for r in records), strict=True):
+        mark_places(doc, gazetteer)  # as the pipeline reads it
         toponyms = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in TOPONYM_LABELS]
         verb = doc.char_span(*record.verb, alignment_mode="expand")
         attached = (

@@ -118,12 +118,13 @@ def end_to_end(gazetteer: Gazetteer, articles: list[GoldArticle]) -> Recognition
     """Without gold toponyms: spaCy's toponyms against the gold spans (any overlap counts),
     and Acc@161km of the resolved places that match a gold toponym."""
     from thucydides.geo import resolve
+    from thucydides.geo.locative import mark_places
     from thucydides.nlp import load_pipeline
 
     nlp = load_pipeline()
     gold_total = found_total = found_right = gold_found = close = matched = 0
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        places = resolve(gazetteer, doc)
+        places = resolve(gazetteer, mark_places(doc, gazetteer))
         spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
         gold = article.toponyms
         gold_total += len(gold)

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from thucydides.extract.mention import Mention
-from thucydides.geo.place import Place
+from thucydides.geo.distance import destination
+from thucydides.geo.gazetteer import Candidate, Gazetteer
+from thucydides.geo.place import GazetteerEntry, Place
+from thucydides.geo.relative import anchor_of, beside, offsets_in
+from thucydides.geo.resolve import Toponym, place_of, toponyms_in
+
+# A point further out than this from the place measured from is no better than the province
+# it falls in (ACLED precision 3, not 2).
+POINT_KM = 50.0
+# The town whose province and country a point takes, if one is this near.
+PROVINCE_TOWN_KM = 100.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,14 +35,65 @@ def _focus(places: list[Place]) -> Place | None:
     return None
 
 
-def places_for(mentions: list[Mention], places: list[Place]) -> list[EventPlace]:
+def offset_places(gazetteer: Gazetteer, doc: Doc, places: list[Place]) -> dict[int, Place]:
+    """For each place measured from, and each name placed only by the measure (both by where
+    the name starts), the place an event told as "X km DIR of it" is at.
+
+    That is the town named beside the phrase where the gazetteer knows it; else the phrase's
+    point, under the name given beside it ("Sintgaing, 30 km south of Mandalay", a village
+    the gazetteer lacks) or under the phrase itself, in the province and country of the town
+    nearest the point.
+    """
+    found: dict[int, Place] = {}
+    text = doc.text
+    for offset in offsets_in(text):
+        anchor = anchor_of(offset, places, text)
+        if anchor is None:
+            continue
+        named = beside(offset, places, text)
+        if named is not None:
+            found[anchor.start] = named
+            continue
+        lat, lon = destination(
+            anchor.entry.latitude, anchor.entry.longitude, offset.km, offset.bearing
+        )
+        town = gazetteer.nearest_town(lat, lon, PROVINCE_TOWN_KM) or anchor.entry
+        unknown = beside(offset, toponyms_in(doc), text)
+        if unknown is not None:
+            where = Toponym(unknown.start, unknown.end, unknown.text)
+        else:
+            where = Toponym(
+                offset.start, anchor.end, " ".join(text[offset.start : anchor.end].split())
+            )
+        point = GazetteerEntry(
+            geonameid=0,
+            name=where.text,
+            latitude=round(lat, 5),
+            longitude=round(lon, 5),
+            country_code=town.country_code,
+            admin1_code=town.admin1_code,
+            feature="point" if unknown is not None or offset.km <= POINT_KM else "region",
+            population=0,
+            admin2=town.admin2,
+        )
+        found[anchor.start] = found[where.start] = place_of(
+            gazetteer, Candidate(point, "primary", None), where, 0.0
+        )
+    return found
+
+
+def places_for(
+    mentions: list[Mention], places: list[Place], offsets: dict[int, Place] | None = None
+) -> list[EventPlace]:
     """One place per mention, in order.
 
     A mention whose clause names no place ("the insurgents seized the complex") happened
     where the story last placed an event, or at the story's own place; that is marked as
-    inherited so a user can tell read from inferred.
+    inherited so a user can tell read from inferred. A place the clause names only to measure
+    from ("30 km south of Kabul") stands for the place measured (`offsets`, by the start of
+    the name measured from).
     """
-    by_start = {p.start: p for p in places}
+    by_start = {p.start: p for p in places} | (offsets or {})
     focus = _focus(places)
     previous: Place | None = None
     result: list[EventPlace] = []

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rich.console import Console
 from rich.progress import Progress
@@ -21,6 +22,7 @@ from thucydides.geo.build import (
     read_index,
     write_index,
 )
+from thucydides.geo.distance import EARTH_RADIUS_KM
 from thucydides.geo.names import normalise, split_type
 from thucydides.geo.place import GazetteerEntry
 
@@ -40,6 +42,7 @@ class Gazetteer:
     def __init__(self, data: GazetteerData) -> None:
         self._data = data
         self._buckets: dict[str, list[str]] | None = None
+        self._towns: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @property
     def stats(self) -> dict[str, int]:
@@ -56,6 +59,30 @@ class Gazetteer:
         """'Iraqi' -> 'IQ'; plural and possessive forms too ('Afghans')."""
         key = normalise(word)
         return self._data.demonyms.get(key) or self._data.demonyms.get(key.rstrip("s"))
+
+    def nearest_town(
+        self, latitude: float, longitude: float, within_km: float
+    ) -> GazetteerEntry | None:
+        """The town nearest a point, if one lies within `within_km`."""
+        if self._towns is None:
+            index = np.array(
+                [i for i, e in enumerate(self._data.entries) if e.feature == "city"], dtype=np.int64
+            )
+            coordinates = np.radians(
+                np.array(
+                    [(e.latitude, e.longitude) for e in map(self._data.entries.__getitem__, index)]
+                )
+            )
+            self._towns = (index, coordinates[:, 0], coordinates[:, 1])
+        index, lats, lons = self._towns
+        phi, lam = np.radians(latitude), np.radians(longitude)
+        a = (
+            np.sin((lats - phi) / 2) ** 2
+            + np.cos(phi) * np.cos(lats) * np.sin((lons - lam) / 2) ** 2
+        )
+        best = int(np.argmin(a))
+        km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a[best]))
+        return self._data.entries[index[best]] if km <= within_km else None
 
     def _fuzzy_keys(self, key: str) -> list[str]:
         if self._buckets is None:

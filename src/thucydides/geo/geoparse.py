@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thucydides.geo.gazetteer import Gazetteer
+from thucydides.geo.locative import mark_places
 from thucydides.geo.place import Place
 from thucydides.geo.resolve import Toponym, context_words, resolve_toponyms, toponyms_in
 
@@ -49,13 +50,13 @@ def geoparse(
             raise ValueError(
                 "without given toponyms, geoparse needs the spaCy pipeline to find them"
             )
-        doc = nlp(text)
+        doc = mark_places(nlp(text), gazetteer)
         toponyms = toponyms_in(doc)
         context = [e.text for e in doc.ents if e.label_ == "NORP"]
     else:
         toponyms = [Toponym(s, e, text[s:e]) for s, e in spans]
         context = context_words(text)
-    places = resolve_toponyms(gazetteer, toponyms, context, weights)
+    places = resolve_toponyms(gazetteer, toponyms, context, weights, text=text)
     return [
         ResolvedToponym(t.start, t.end, text[t.start : t.end], p)
         for t, p in zip(toponyms, places, strict=True)

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Feature = Literal["city", "admin1", "admin2", "country", "continent"]
+# "point" and "region": where a report puts an event by distance and direction from a named
+# place ("30 km south of Kabul"), near enough to stand for a part of a district, or too far.
+Feature = Literal["city", "admin1", "admin2", "country", "continent", "point", "region"]
 # ACLED geo_precision by the kind of place named: 1 a town, 2 a district, 3 a province or wider.
-GEO_PRECISION: dict[str, int] = {"city": 1, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
+GEO_PRECISION: dict[str, int] = {
+    "city": 1, "admin2": 2, "point": 2, "admin1": 3, "region": 3, "country": 3, "continent": 3,
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.geo.place import GazetteerEntry, Place
+from thucydides.geo.relative import snap_points
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 FEATURES = (
@@ -187,7 +188,7 @@ def candidate_features(
     return result
 
 
-def _place(gazetteer: Gazetteer, candidate: Candidate, toponym: Toponym, score: float) -> Place:
+def place_of(gazetteer: Gazetteer, candidate: Candidate, toponym: Toponym, score: float) -> Place:
     entry = candidate.entry
     facts = gazetteer.country(entry.country_code)
     return Place(
@@ -211,8 +212,13 @@ def resolve_toponyms(
     toponyms: list[Toponym],
     context_words: list[str] = (),
     weights: tuple[float, ...] | None = None,
+    text: str | None = None,
 ) -> list[Place | None]:
-    """One Place (or None where nothing fits) per toponym, in the same order."""
+    """One Place (or None where nothing fits) per toponym, in the same order.
+
+    With the `text`, a town named beside a distance and direction from a resolved place
+    ("Tal Afar, 50 km west of Mosul") is its namesake near the point they give.
+    """
     weights = weights or default_weights()
     candidates = [gazetteer.candidates(t.text) for t in toponyms]
     demonyms = demonym_countries(gazetteer, context_words)
@@ -237,7 +243,18 @@ def resolve_toponyms(
         ):
             places.append(None)
         else:
-            places.append(_place(gazetteer, cands[b], toponym, 0.0))
+            places.append(place_of(gazetteer, cands[b], toponym, 0.0))
+    for i, lat, lon, reach in snap_points(text, toponyms, places) if text else ():
+        near = [
+            (haversine_km(lat, lon, c.entry.latitude, c.entry.longitude), c)
+            for c in candidates[i]
+            if c.entry.feature == "city"
+        ]
+        near = [pair for pair in near if pair[0] <= reach]
+        if near:
+            places[i] = place_of(
+                gazetteer, min(near, key=lambda pair: pair[0])[1], toponyms[i], 0.0
+            )
     return places
 
 
@@ -257,4 +274,5 @@ def resolve(gazetteer: Gazetteer, doc: Doc) -> list[Place]:
     """Every toponym spaCy finds in the document that the gazetteer can place."""
     toponyms = toponyms_in(doc)
     context_words = [e.text for e in doc.ents if e.label_ == "NORP"]
-    return [p for p in resolve_toponyms(gazetteer, toponyms, context_words) if p is not None]
+    places = resolve_toponyms(gazetteer, toponyms, context_words, text=doc.text)
+    return [p for p in places if p is not None]

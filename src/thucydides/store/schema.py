@@ -87,4 +87,9 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN listing JSON;
     UPDATE events SET listing = json_merge_patch(record, '{"evidence": null}');
     """,
+    # HTML reports: evidence offsets point into the page's source; the page shows the clean
+    # text, and these (clean start, raw start, length) runs take each offset there.
+    """
+    ALTER TABLE articles ADD COLUMN offset_runs INTEGER[][];
+    """,
 ]

@@ -39,6 +39,7 @@ ARTICLE_COLUMNS = [
     "clean_text",
     "language",
     "author",
+    "offset_runs",
 ]
 
 
@@ -122,10 +123,15 @@ class Store:
                         p.published,
                         p.article.format,
                         p.article.raw,
-                        p.clean.raw,
+                        # Evidence offsets point into the raw text now for every format; the
+                        # column holds another text only in databases written before.
+                        p.clean.raw if p.clean.raw != p.article.raw else None,
                         p.clean.text,
                         p.clean.language,
                         p.clean.author,
+                        [list(run) for run in p.clean.offset_runs()]
+                        if p.article.format == "html"
+                        else None,
                     ]
                     for p in processed
                 ],
@@ -385,8 +391,8 @@ class Store:
         newer edition supersedes it."""
         row = self.con.execute(
             "SELECT a.article_id, a.source, a.url, a.outlet, a.title, a.author, a.published, a.format,"
-            " a.evidence_text, a.clean_text, a.language, s.story_id, s.copy_of, s.similarity,"
-            " s.superseded_by"
+            " coalesce(a.evidence_text, a.raw_text), a.clean_text, a.language, a.offset_runs, s.story_id, s.copy_of,"
+            " s.similarity, s.superseded_by"
             " FROM articles a LEFT JOIN article_stories s USING (article_id)"
             " WHERE a.article_id = ?",
             [article_id],
@@ -405,6 +411,7 @@ class Store:
             "raw_text",
             "clean_text",
             "language",
+            "offset_runs",
             "story_id",
             "copy_of",
             "similarity",

@@ -86,6 +86,20 @@ function highlight(text, marks) {
   return html + escapeHtml(text.slice(at));
 }
 
+function toClean(runs, mark) {
+  // An HTML report's evidence offsets point into the page's source; its clean text is what is
+  // shown, so each offset goes through the stored (clean start, raw start, length) runs. An
+  // offset between runs (inside markup) takes the nearest run inward.
+  let start = null, end = null, after = Infinity, before = -Infinity, startNear = 0, endNear = 0;
+  for (const [c, r, n] of runs) {
+    if (r <= mark.start && mark.start < r + n) start = c + mark.start - r;
+    else if (r > mark.start && r < after) { after = r; startNear = c; }
+    if (r < mark.end && mark.end <= r + n) end = c + mark.end - r;
+    else if (r + n <= mark.end && r + n > before) { before = r + n; endNear = c + n; }
+  }
+  return { field: mark.field, start: start ?? startNear, end: end ?? endNear };
+}
+
 async function show(id) {
   const event = await (await fetch("/events/" + encodeURIComponent(id))).json();
   document.querySelectorAll("#list li").forEach(li => li.classList.toggle("selected", li.dataset.eventId === id));
@@ -107,7 +121,9 @@ async function show(id) {
     for (const [field, items] of Object.entries(event.evidence))
       for (const item of items) if (item.article_id === source.article_id) marks.push({ field, start: item.start, end: item.end });
     html += `<h3 class="meta">${escapeHtml(article.title || article.outlet || article.source)}</h3>` +
-      `<div class="report">${highlight(article.raw_text || "", marks)}</div>`;
+      `<div class="report">${article.offset_runs
+        ? highlight(article.clean_text || "", marks.map(m => toClean(article.offset_runs, m)))
+        : highlight(article.raw_text || "", marks)}</div>`;
   }
   detail.innerHTML = html;
   detail.hidden = false;
