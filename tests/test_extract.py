@@ -205,3 +205,56 @@ def test_troops_taking_to_the_streets_are_no_protest(nlp):
 
 def test_a_rocket_is_an_event_only_when_fired(nlp):
     assert _new(nlp, "The museum displays a rocket from the 1960s.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor1", "associate"),
+    [
+        (
+            "JKLF held a demonstration against the new tax in Srinagar on Monday.",
+            "Protests",
+            "Protesters ({country})",
+            "JKLF: Jammu and Kashmir Liberation Front",
+        ),
+        (
+            "BJP supporters clashed with police in Silchar on Sunday, injuring five.",
+            "Riots",
+            "Rioters ({country})",
+            "BJP: Bharatiya Janata Party",
+        ),
+        (
+            "Hundreds of activists of the Aam Aadmi Party staged a protest in Delhi on Monday.",
+            "Protests",
+            "Protesters ({country})",
+            "AAP: Aam Aadmi Party",
+        ),
+        (
+            "Hundreds of villagers staged a protest in Delhi on Monday against power cuts.",
+            "Protests",
+            "Protesters ({country})",
+            "",
+        ),
+    ],
+)
+def test_a_crowd_is_coded_as_such_with_the_organisation_behind_it(
+    nlp, text, event_type, actor1, associate
+):
+    (mention,) = _new(nlp, text)
+    assert (mention.event_type, mention.actor1.name) == (event_type, actor1)
+    assert mention.actor1.associate == associate
+    if associate:
+        span = mention.actor1.associate_span
+        assert text[span.start : span.end] == span.text and span.text in text
+
+
+def test_learned_associate_aliases_name_organisations_as_acled_does():
+    from thucydides.extract.associates import acled_name, alias_key, known_in
+
+    assert alias_key("the Aam Aadmi Party's") == "aam aadmi party"
+    assert acled_name("the Bharatiya Janata Party") == "BJP: Bharatiya Janata Party"
+    assert acled_name("Friends of the Earth") == "Friends of the Earth"  # unknown: as written
+    text = "Activists of the BNP and Jamaat-e-Islami blocked the road; aap is a word."
+    assert [name for name, _, _ in known_in(text)] == [
+        "BNP: Bangladesh Nationalist Party",
+        "JeI: Jamaat-e-Islami",
+    ]

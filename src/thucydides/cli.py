@@ -487,6 +487,18 @@ def eval_events() -> None:
         table.add_row(f"  F1 {label}", f"{value:.3f}", "")
     table.add_row("actor1 matched (normalised)", f"{actor1:.3f}", "0.75 (GDELT manual check 0.79)")
     table.add_row("fatalities exact", f"{fatalities:.3f}", "0.85")
+    with_assoc = [r for r in results if r.gold.assoc_actor_1]
+    without = [r for r in results if not r.gold.assoc_actor_1]
+    table.add_row(
+        f"assoc_actor_1 matched where ACLED gives one ({len(with_assoc)})",
+        f"{sum(actor_match(r.assoc_actor_1, r.gold.assoc_actor_1) for r in with_assoc) / max(len(with_assoc), 1):.3f}",
+        "",
+    )
+    table.add_row(
+        f"assoc_actor_1 left empty where ACLED gives none ({len(without)})",
+        f"{sum(not r.assoc_actor_1 for r in without) / max(len(without), 1):.3f}",
+        "",
+    )
     placed = [r for r in results if r.km_error is not None]
     for km in (10, 50):
         within = sum(r.km_error <= km for r in placed) / max(len(placed), 1)

@@ -65,6 +65,9 @@ def _evidence_for(
         spans["actor1"] = [mention.actor1.span] + (
             [mention.actor1.named_at] if mention.actor1.named_at else []
         )
+    for name, actor in (("assoc_actor_1", mention.actor1), ("assoc_actor_2", mention.actor2)):
+        if actor is not None and actor.associate_span is not None:
+            spans[name] = [actor.associate_span]
     if mention.actor2 is not None:
         spans["actor2"] = [mention.actor2.span] + (
             [mention.actor2.named_at] if mention.actor2.named_at else []

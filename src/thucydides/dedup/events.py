@@ -221,6 +221,11 @@ def _build(cluster: _Cluster) -> Event:
     inter2 = actor2.inter if actor2 else 0
     actor1_name = fill(actor1.name) if actor1 else ""
     actor2_name = fill(actor2.name) if actor2 else ""
+    assoc1 = next((a.associate for a in actors1 if a.associate and a.name == actor1.name), "")
+    actors2 = [m.mention.actor2 for m in members if m.mention.actor2 is not None]
+    assoc2 = next(
+        (a.associate for a in actors2 if a.associate and actor2 and a.name == actor2.name), ""
+    )
     event = Event(
         event_id=_event_id(cluster),
         event_date=when.date,
@@ -233,8 +238,10 @@ def _build(cluster: _Cluster) -> Event:
         ),
         plover_type=first.plover_type,
         actor1=actor1_name,
+        assoc_actor_1=fill(assoc1),
         inter1=inter1,
         actor2=actor2_name,
+        assoc_actor_2=fill(assoc2),
         inter2=inter2,
         interaction=_interaction(inter1, inter2),
         civilian_targeting=any(m.mention.civilian_targeting for m in members),
@@ -361,8 +368,17 @@ def combine(stored: Event, new: Event) -> Event:
             "sub_event_type": sub_type,
             "actor1": acting.actor1,
             "inter1": acting.inter1,
+            "assoc_actor_1": next(
+                (
+                    e.assoc_actor_1
+                    for e in (acting, stored, new)
+                    if e.actor1 == acting.actor1 and e.assoc_actor_1
+                ),
+                "",
+            ),
             "actor2": stored.actor2 or new.actor2,
             "inter2": stored.inter2 or new.inter2,
+            "assoc_actor_2": stored.assoc_actor_2 or new.assoc_actor_2,
             **{name: getattr(placed, name) for name in PLACE_FIELDS},
             "fatalities": _lowest(merged, "fatalities"),
             "injured": _lowest(merged, "injured"),

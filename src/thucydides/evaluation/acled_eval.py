@@ -49,6 +49,7 @@ class NoteResult:
     date_correct: bool | None
     date_within: bool | None
     km_error: float | None
+    assoc_actor_1: str = ""
 
 
 @dataclass(slots=True)
@@ -117,9 +118,10 @@ def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> 
                 km_error = haversine_km(
                     note.latitude, note.longitude, place.entry.latitude, place.entry.longitude
                 )
-        actor1 = ""
+        actor1 = assoc1 = ""
         if first is not None and first.actor1 is not None:
             actor1 = first.actor1.name.replace("{country}", note.country)
+            assoc1 = first.actor1.associate.replace("{country}", note.country)
         scores.results.append(
             NoteResult(
                 gold=note,
@@ -134,6 +136,7 @@ def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> 
                 date_correct=correct,
                 date_within=within,
                 km_error=km_error,
+                assoc_actor_1=assoc1,
             )
         )
         if progress:

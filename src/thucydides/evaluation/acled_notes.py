@@ -42,6 +42,7 @@ class GoldNote:
     longitude: float
     fatalities: int
     notes: str
+    assoc_actor_1: str = ""
 
     @property
     def held_out(self) -> bool:
@@ -85,6 +86,7 @@ def read_notes() -> list[GoldNote]:
                     longitude=float(row["LONGITUDE"] or 0),
                     fatalities=int(row["FATALITIES"] or 0),
                     notes=row["NOTES"],
+                    assoc_actor_1=row["ALLY_ACTOR_1"],
                 )
             )
     return notes

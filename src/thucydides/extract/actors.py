@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from thucydides.extract.associates import acled_name
 from thucydides.extract.lexicon import GenericDef, GroupDef, Lexicon
 from thucydides.extract.mention import ActorRef, TextSpan
 from thucydides.extract.syntax import content_head, noun_phrase, span_of
@@ -25,6 +26,14 @@ AFFILIATION_LEMMAS = {
     "fighter",
 }
 ARMED_INTER = {1, 2, 3, 4, 8}
+# Kinds of actor ACLED gives an associated actor: a crowd or civilians acting for, or
+# belonging to, a named organisation.
+ASSOCIATING_KINDS = {"protesters", "rioters", "civilians"}
+ORGANISING_LEMMAS = AFFILIATION_LEMMAS | {"organise", "organize", "lead", "back", "call"}
+
+
+def _chars(span) -> tuple[int, int]:
+    return span.start_char, span.end_char
 
 
 def _alias_pattern(groups: tuple[GroupDef, ...]) -> list[tuple[re.Pattern, GroupDef]]:
@@ -120,10 +129,51 @@ class ActorContext:
             if definition.kind == "armed_group" and self.armed_group is not None:
                 group, where = self.armed_group
                 return self._remember(ActorRef(group.name, group.inter, span, where))
-            return self._remember(ActorRef(definition.name_template, definition.category, span))
+            associate = self._associate(token) if definition.kind in ASSOCIATING_KINDS else None
+            return self._remember(
+                ActorRef(
+                    definition.name_template,
+                    definition.category,
+                    span,
+                    associate=associate[0] if associate else "",
+                    associate_span=associate[1] if associate else None,
+                )
+            )
         if ent is not None and ent.label_ in ("ORG", "NORP"):
             return self._remember(ActorRef(ent.text, 3, span_of(ent)))
         return None
+
+    def _associate(self, token: Token) -> tuple[str, TextSpan] | None:
+        """The organisations a crowd noun belongs to or acts for: "BJP supporters", "activists
+        of the BNP", "workers affiliated to the AITUC", "people organised by AAP"."""
+        tokens: list[Token] = []
+        for c in token.children:
+            if c.dep_ in ("compound", "nmod", "poss", "amod"):
+                tokens.extend(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                tokens.extend(t for p in c.children if p.dep_ == "pobj" for t in p.subtree)
+            elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ORGANISING_LEMMAS:
+                for p in c.children:
+                    if p.dep_ in ("prep", "agent"):
+                        tokens.extend(t for o in p.children if o.dep_ == "pobj" for t in o.subtree)
+        if not tokens:
+            return None
+        inside = {t.i for t in tokens}
+        found: dict[str, TextSpan] = {}
+        for group, where in self.named:
+            if any(t.idx <= where.start < t.idx + len(t) for t in tokens):
+                found.setdefault(group.name, where)
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG" and ent.root.i in inside and self.group_in(*_chars(ent)) is None:
+                found.setdefault(acled_name(ent.text), span_of(ent))
+        if not found:
+            return None
+        spans = list(found.values())
+        return "; ".join(found), TextSpan(
+            min(s.start for s in spans),
+            max(s.end for s in spans),
+            self.doc.text[min(s.start for s in spans) : max(s.end for s in spans)],
+        )
 
     def _remember(self, actor: ActorRef) -> ActorRef:
         if actor.inter in ARMED_INTER:

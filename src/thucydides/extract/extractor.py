@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.extract.actors import ARMED_INTER, ActorContext
+from thucydides.extract.associates import acled_name, known_in
 from thucydides.extract.attribution import SAY, attribution_of
 from thucydides.extract.counts import casualties
 from thucydides.extract.lexicon import TriggerDef, load_lexicon
@@ -261,10 +263,38 @@ def _default_actor1(
         fought = actor2 is not None and actor2.inter in ARMED_GROUP_INTER
         return ActorRef(*(AGAINST_ARMED_GROUP if fought else UNNAMED_PERPETRATOR), span_of(trigger))
     default = DEFAULT_ACTOR1.get(event_type)
-    if default is None or (actor1 is not None and actor1.inter not in CROWD_INTER):
+    if default is None:
         return actor1
-    span = actor1.span if actor1 is not None else span_of(trigger)
-    return ActorRef(default[0], default[1], span)
+    if actor1 is None:
+        return ActorRef(default[0], default[1], span_of(trigger))
+    if actor1.inter in CROWD_INTER:
+        return replace(actor1, name=default[0], inter=default[1])
+    # ACLED codes every protest to protesters, with the organisation (or force) behind it as
+    # their associated actor; a riot too, unless a state force or an armed group rioted.
+    if event_type == "Riots" and actor1.inter != 3:
+        return actor1
+    return ActorRef(
+        default[0],
+        default[1],
+        actor1.span,
+        associate=acled_name(actor1.name),
+        associate_span=actor1.span,
+    )
+
+
+def _associate_in(sentence: Span, actor1: ActorRef) -> ActorRef:
+    """A crowd whose own words name no organisation acts for those the sentence names, where
+    ACLED knows them ("a hartal called by the 20-party alliance: BNP activists blocked...")."""
+    known = known_in(sentence.text, sentence.start_char)
+    if not known:
+        return actor1
+    names = list(dict.fromkeys(name for name, _, _ in known))
+    start, end = known[0][1], known[-1][2]
+    return replace(
+        actor1,
+        associate="; ".join(names),
+        associate_span=TextSpan(start, end, sentence.doc.text[start:end]),
+    )
 
 
 def place_spans(trigger: Token, doc: Doc) -> tuple[TextSpan, ...]:
@@ -353,6 +383,8 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 definition, event_type, sub_type, cameo, sentence, actor1
             )
             actor1 = _default_actor1(event_type, actor1, actor2, trigger)
+            if actor1 is not None and actor1.inter in (5, 6) and not actor1.associate:
+                actor1 = _associate_in(sentence, actor1)
             date = _date_for(trigger, sentence, expressions)
             counts = casualties(sentence)
             attribution = attribution_of(trigger, last_speaker)

@@ -40,6 +40,10 @@ class ActorRef:
     inter: int
     span: TextSpan
     named_at: TextSpan | None = None
+    # ACLED's associated actor: the organisation a crowd acts for or belongs to ("BJP
+    # supporters", "activists of the BNP"), or the group that organised a protest.
+    associate: str = ""
+    associate_span: TextSpan | None = None
 
 
 @dataclass(frozen=True, slots=True)
