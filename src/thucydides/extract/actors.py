@@ -54,10 +54,12 @@ class ActorContext:
     patterns: list[tuple[re.Pattern, GroupDef]] = field(init=False)
     named: list[tuple[GroupDef, TextSpan]] = field(init=False)
     armed_group: tuple[GroupDef, TextSpan] | None = field(init=False)
+    text: str = field(init=False)  # spaCy builds Doc.text afresh on every access
     last_actor: ActorRef | None = None
     last_speaker: str | None = None
 
     def __post_init__(self) -> None:
+        self.text = self.doc.text
         self.patterns = _alias_pattern(self.lexicon.groups)
         self.named = self._find_named()
         self.armed_group = self._affiliated_group()
@@ -65,7 +67,7 @@ class ActorContext:
     def _find_named(self) -> list[tuple[GroupDef, TextSpan]]:
         found: list[tuple[GroupDef, TextSpan]] = []
         taken: list[tuple[int, int]] = []
-        text = self.doc.text  # built afresh on every access: read it once
+        text = self.text
         for pattern, group in self.patterns:
             for match in pattern.finditer(text):
                 start, end = match.span()
@@ -168,12 +170,9 @@ class ActorContext:
                 found.setdefault(acled_name(ent.text), span_of(ent))
         if not found:
             return None
-        spans = list(found.values())
-        return "; ".join(found), TextSpan(
-            min(s.start for s in spans),
-            max(s.end for s in spans),
-            self.doc.text[min(s.start for s in spans) : max(s.end for s in spans)],
-        )
+        start = min(s.start for s in found.values())
+        end = max(s.end for s in found.values())
+        return "; ".join(found), TextSpan(start, end, self.text[start:end])
 
     def _remember(self, actor: ActorRef) -> ActorRef:
         if actor.inter in ARMED_INTER:

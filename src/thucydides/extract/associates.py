@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -22,38 +23,60 @@ def alias_key(text: str) -> str:
     return bare.strip(" ,(").lower()
 
 
+# Words as aliases begin with them ("CPI(M)", "A.P.", "Jamaat-e-Islami").
+_WORD = re.compile(r"[^\W_][\w.'\u2019()-]*")
+_WORD_END = re.compile(r"(?:['\u2019]s|[.)'\u2019-])+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Aliases:
+    by_key: dict[str, str]
+    # Each alias's first word, lower-cased -> the aliases starting with it, longest first, as
+    # patterns: a sentence is scanned word by word, not matched against 1,800 alternatives.
+    by_first_word: dict[str, list[re.Pattern]]
+
+
 @cache
-def _aliases() -> tuple[dict[str, str], re.Pattern | None, re.Pattern | None]:
+def _aliases() -> _Aliases:
     path = resources.files("thucydides.extract").joinpath("data", "associates.json")
     aliases: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))["aliases"]
     by_key = {alias_key(a): name for a, name in aliases.items()}
     names = sorted({_LEADING_THE.sub("", a).strip(" ,(") for a in aliases}, key=len, reverse=True)
-    # Acronyms match as written ("AAP", not "aap"); names in any case.
-    upper = [re.escape(a) for a in names if a.isupper()]
-    other = [re.escape(a) for a in names if not a.isupper()]
-
-    def pattern(parts: list[str], flags: int) -> re.Pattern | None:
-        return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", flags) if parts else None
-
-    return by_key, pattern(upper, 0), pattern(other, re.IGNORECASE)
+    by_first_word: dict[str, list[re.Pattern]] = {}
+    for name in names:
+        first = _WORD.match(name)
+        if first is None:
+            continue
+        # Acronyms match as written ("AAP", not "aap"); names in any case.
+        flags = 0 if name.isupper() else re.IGNORECASE
+        by_first_word.setdefault(first.group().lower(), []).append(
+            re.compile(rf"{re.escape(name)}(?![\w-])", flags)
+        )
+    return _Aliases(by_key, by_first_word)
 
 
 def acled_name(text: str) -> str:
     """The ACLED name of an organisation as a report names it, or the report's own name."""
-    by_key, _, _ = _aliases()
-    return by_key.get(alias_key(text)) or _LEADING_THE.sub("", text.strip())
+    return _aliases().by_key.get(alias_key(text)) or _LEADING_THE.sub("", text.strip())
 
 
 def known_in(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """(ACLED name, start, end) of each known organisation named in `text`, in order."""
-    by_key, upper, other = _aliases()
+    aliases = _aliases()
     found = []
-    taken: list[tuple[int, int]] = []
-    for pattern in (p for p in (other, upper) if p is not None):
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            taken.append((start, end))
-            found.append((by_key[alias_key(match.group())], start + offset, end + offset))
-    return sorted(found, key=lambda item: item[1])
+    end = 0
+    for word in _WORD.finditer(text):
+        if word.start() < end or (word.start() and text[word.start() - 1] in "-\u2019'"):
+            continue
+        key = word.group().lower()
+        patterns = aliases.by_first_word.get(key) or aliases.by_first_word.get(
+            _WORD_END.sub("", key), ()
+        )
+        for pattern in patterns:
+            match = pattern.match(text, word.start())
+            if match:
+                end = match.end()
+                name = aliases.by_key[alias_key(match.group())]
+                found.append((name, match.start() + offset, end + offset))
+                break
+    return found

@@ -293,7 +293,9 @@ def _associate_in(sentence: Span, actor1: ActorRef) -> ActorRef:
     return replace(
         actor1,
         associate="; ".join(names),
-        associate_span=TextSpan(start, end, sentence.doc.text[start:end]),
+        associate_span=TextSpan(
+            start, end, sentence.text[start - sentence.start_char : end - sentence.start_char]
+        ),
     )
 
 

@@ -99,8 +99,9 @@ class Gazetteer:
         )
         return [name for name, _score, _ in found]
 
-    def candidates(self, text: str) -> list[Candidate]:
-        """Every entry the name may refer to; misspellings only where nothing matches exactly."""
+    def candidates(self, text: str, fuzzy: bool = True) -> list[Candidate]:
+        """Every entry the name may refer to; misspellings (unless `fuzzy` is False) only
+        where nothing matches exactly."""
         key, hint = split_type(text)
         if not key:
             return []
@@ -112,7 +113,7 @@ class Gazetteer:
             idx = self._data.country_entries[code]
             if all(c.entry is not self._data.entries[idx] for c in found):
                 found.append(Candidate(self._data.entries[idx], "demonym", hint))
-        if not found and len(key) >= FUZZY_MIN_LENGTH:
+        if fuzzy and not found and len(key) >= FUZZY_MIN_LENGTH:
             seen: set[int] = set()
             for fuzzy_key in self._fuzzy_keys(key):
                 for idx in self._data.names.get(fuzzy_key, ()):

@@ -45,7 +45,7 @@ def _known_place(gazetteer: Gazetteer, name: str) -> bool:
     return any(
         c.match in ("primary", "alias")
         and (c.entry.feature in ("admin1", "admin2") or c.entry.population >= MIN_POPULATION)
-        for c in gazetteer.candidates(name)
+        for c in gazetteer.candidates(name, fuzzy=False)
     )
 
 
