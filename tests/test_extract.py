@@ -258,3 +258,33 @@ def test_learned_associate_aliases_name_organisations_as_acled_does():
         "BNP: Bangladesh Nationalist Party",
         "JeI: Jamaat-e-Islami",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Citizens in Lashio gathered on the city streets to show their support for peace.",
+            "gathered",
+        ),
+        ("Local residents blocked construction of a landfill site on Monday.", "blocked"),
+        ("Farmers surrounded a Punjab official's residence, demanding better rates.", "surrounded"),
+        ("Thousands of people took part in peace rallies held in Mon on Friday.", "rallies"),
+    ],
+)
+def test_crowds_gathering_blocking_or_rallying_protest(nlp, text, trigger):
+    (mention,) = _new(nlp, text)
+    assert (mention.event_type, mention.trigger.text) == ("Protests", trigger)
+    assert mention.actor1.name == "Protesters ({country})"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of mourners gathered for the funeral of the singer on Monday.",
+        "The road was blocked by a landslide on Monday.",
+        "Troops surrounded the village on Monday.",
+    ],
+)
+def test_gatherings_without_a_demand_and_blocking_by_no_crowd_are_no_protest(nlp, text):
+    assert not [m for m in _new(nlp, text) if m.event_type == "Protests"]

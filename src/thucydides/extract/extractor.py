@@ -56,7 +56,15 @@ PLACE_NOUNS = {
     "town hall",
     "bridge",
     "road",
+    "street",
     "highway",
+    "railway",
+    "track",
+    "gate",
+    "entrance",
+    "site",
+    "residence",
+    "house",
     "hill",
     "neighbourhood",
     "neighborhood",
@@ -74,6 +82,10 @@ PLACE_NOUNS = {
 }
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 CROWD_INTER = {5, 6, 7}
+PURPOSE_LEMMAS = {
+    "demand", "protest", "oppose", "condemn", "denounce", "urge", "press", "seek", "against",
+    "support", "solidarity", "demanding", "protesting", "opposing", "condemning",
+}  # fmt: skip
 # Log-probability bonus for the trigger's own type; chosen on the ACLED training split
 # (`thucydides eval events` reports the held-out effect).
 RULE_BONUS = 1.0
@@ -176,6 +188,12 @@ def _has_place_object(trigger: Token, doc: Doc) -> bool:
         if token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in TOPONYM_LABELS:
             return True
     return False
+
+
+def _has_purpose(trigger: Token) -> bool:
+    """Whether the clause says what a gathering was for: "to demand", "against", "in support"."""
+    near = [t for c in trigger.children for t in (c, *c.children)]
+    return any(t.lemma_.lower() in PURPOSE_LEMMAS for t in near)
 
 
 def _crowd(actor: ActorRef | None) -> bool:
@@ -378,6 +396,10 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 continue
             actor1, actor2 = _roles(trigger, context)
             if definition.crowd_only and actor1 is not None and not _crowd(actor1):
+                continue
+            if definition.needs_crowd and not _crowd(actor1):
+                continue
+            if definition.needs_purpose and not _has_purpose(trigger):
                 continue
             found_any = True
             event_type, sub_type, cameo = _classify(definition, trigger, sentence, actor1, actor2)

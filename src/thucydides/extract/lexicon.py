@@ -22,6 +22,11 @@ class TriggerDef:
     nominal_needs_attack_verb: bool = False
     # Only a crowd (or nobody named) does it: an armed or state actor doing it is no event.
     crowd_only: bool = False
+    # Only a crowd the parse names does it ("villagers blocked the road"; a road blocked by a
+    # landslide is no event)...
+    needs_crowd: bool = False
+    # ...and says what for ("gathered to demand", "against"): mourners gather too.
+    needs_purpose: bool = False
     admits: tuple[str, ...] = ()
     # The sub-type to take where the classifier chooses another admitted type.
     sub_types: tuple[tuple[str, str], ...] = ()
@@ -71,6 +76,8 @@ def load_lexicon() -> Lexicon:
             needs_place_object=row.get("needs_place_object", False),
             nominal_needs_attack_verb=row.get("nominal_needs_attack_verb", False),
             crowd_only=row.get("crowd_only", False),
+            needs_crowd=row.get("needs_crowd", False),
+            needs_purpose=row.get("needs_purpose", False),
             admits=tuple(row.get("admits", [row["event_type"]])),
             sub_types=tuple(row.get("sub_types", {}).items()),
         )

@@ -61,6 +61,7 @@ INTENT_HEADS = {
 DENIAL_HEADS = {"deny", "refute", "reject"}
 CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die", "maim"}
 # Verbs that make a bare plural a happening ("held protests", "clashes erupted"), not a habit.
+PARTICIPATING_VERBS = {"take", "participate", "join", "engage"}
 ANCHORING_VERBS = {
     "hold",
     "stage",
@@ -146,6 +147,16 @@ def _casualties_of(trigger: Token) -> bool:
     )
 
 
+def _taken_part_in(trigger: Token) -> bool:
+    """People took part in it, so it happened: "thousands took part in peace rallies"."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ != "in":
+        return False
+    head = trigger.head.head
+    if head.lemma_.lower() == "part":
+        head = head.head
+    return head.lemma_.lower() in PARTICIPATING_VERBS
+
+
 def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
     modifiers = {
         c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound", "det")
@@ -154,9 +165,13 @@ def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
         return "generic"
     counted = any(c.dep_ == "nummod" for c in trigger.children)
     anchored = (
-        trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "ROOT")
-        and (trigger.dep_ == "ROOT" or trigger.head.lemma_.lower() in ANCHORING_VERBS)
-    ) or _casualties_of(trigger)
+        (
+            trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "ROOT")
+            and (trigger.dep_ == "ROOT" or trigger.head.lemma_.lower() in ANCHORING_VERBS)
+        )
+        or _casualties_of(trigger)
+        or _taken_part_in(trigger)
+    )
     if trigger.tag_ in ("NNS", "NNPS") and not counted and not anchored:
         return "generic"
     token = trigger
