@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from thucydides.extract.associates import acled_name
 from thucydides.extract.lexicon import GenericDef, GroupDef, Lexicon
@@ -54,12 +54,15 @@ class ActorContext:
     patterns: list[tuple[re.Pattern, GroupDef]] = field(init=False)
     named: list[tuple[GroupDef, TextSpan]] = field(init=False)
     armed_group: tuple[GroupDef, TextSpan] | None = field(init=False)
-    text: str = field(init=False)  # spaCy builds Doc.text afresh on every access
+    # spaCy builds Doc.text and Doc.ents afresh on every access: read once.
+    text: str = field(init=False)
+    ents: tuple[Span, ...] = field(init=False)
     last_actor: ActorRef | None = None
     last_speaker: str | None = None
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
+        self.ents = tuple(self.doc.ents)
         self.patterns = _alias_pattern(self.lexicon.groups)
         self.named = self._find_named()
         self.armed_group = self._affiliated_group()
@@ -120,7 +123,7 @@ class ActorContext:
             )
         phrase = noun_phrase(token)
         span = span_of(phrase)
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        ent = next((e for e in self.ents if e.start <= token.i < e.end), None)
         lo = min(span.start, ent.start_char) if ent is not None else span.start
         hi = max(span.end, ent.end_char) if ent is not None else span.end
         named = self.group_in(lo, hi)
@@ -165,7 +168,7 @@ class ActorContext:
         for group, where in self.named:
             if any(t.idx <= where.start < t.idx + len(t) for t in tokens):
                 found.setdefault(group.name, where)
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "ORG" and ent.root.i in inside and self.group_in(*_chars(ent)) is None:
                 found.setdefault(acled_name(ent.text), span_of(ent))
         if not found:

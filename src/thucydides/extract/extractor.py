@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -317,11 +318,14 @@ def _associate_in(sentence: Span, actor1: ActorRef) -> ActorRef:
     )
 
 
-def place_spans(trigger: Token, doc: Doc) -> tuple[TextSpan, ...]:
-    """Toponyms in the trigger's own clause (where it happened), in text order."""
+def place_spans(
+    trigger: Token, doc: Doc, ents: Sequence[Span] | None = None
+) -> tuple[TextSpan, ...]:
+    """Toponyms in the trigger's own clause (where it happened), in text order (`ents`: the
+    document's entities, where the caller already has them)."""
     local = {t.i for t in local_tokens(trigger)}
     spans = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ in TOPONYM_LABELS and ent.root.i in local and ent.root.dep_ != "poss":
             spans.append(span_of(ent))
     return tuple(spans)
@@ -414,9 +418,9 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             attribution = attribution_of(trigger, last_speaker)
             if attribution is not None and attribution.speaker.lower() not in ("he", "she", "they"):
                 last_speaker = attribution
-            places = place_spans(trigger, doc)
+            places = place_spans(trigger, doc, context.ents)
             verbal = trigger.pos_ == "VERB"
-            relevance, off_topic = judge(trigger) if judge_relevance else (1.0, False)
+            relevance, off_topic = judge(trigger, context.ents) if judge_relevance else (1.0, False)
             status = _status(trigger, date is not None, mentions)
             mentions.append(
                 Mention(

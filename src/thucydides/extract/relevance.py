@@ -12,11 +12,12 @@ its decision threshold; provenance in `relevance_model.json`. Loaded once per pr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
 import numpy as np
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 _ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "attr", "compound", "amod", "prt", "agent", "poss"}
 
@@ -25,7 +26,9 @@ def _value(token: Token) -> str:
     return token.ent_type_ or token.lemma_.lower()
 
 
-def relevance_features(trigger: Token) -> list[str]:
+def relevance_features(trigger: Token, ents: Sequence[Span] | None = None) -> list[str]:
+    """The trigger's features; `ents` are the document's entities where the caller already
+    has them (spaCy builds Doc.ents afresh on every access)."""
     lemma = trigger.lemma_.lower()
     found = [f"t:{lemma}", f"pos:{trigger.pos_}", f"head:{trigger.head.lemma_.lower()}"]
     for child in trigger.children:
@@ -43,7 +46,11 @@ def relevance_features(trigger: Token) -> list[str]:
             found.append(f"w:{token.lemma_.lower()}")
         elif token.like_num or any(c.isdigit() for c in token.text):
             found.append(f"shape:{token.shape_}")
-    found.extend(f"ent:{e.label_}" for e in sentence.ents)
+    if ents is None:
+        ents = sentence.ents
+    found.extend(
+        f"ent:{e.label_}" for e in ents if sentence.start <= e.start and e.end <= sentence.end
+    )
     return found
 
 
@@ -90,12 +97,12 @@ def load_relevance_model() -> RelevanceModel | None:
         )
 
 
-def judge(trigger: Token) -> tuple[float, bool]:
+def judge(trigger: Token, ents: Sequence[Span] | None = None) -> tuple[float, bool]:
     """P(the trigger is a conflict event), and whether it is off topic: below the model's
     threshold, for a trigger word that is used outside conflict too. Without a trained
     model every trigger counts: (1.0, False)."""
     model = load_relevance_model()
     if model is None:
         return 1.0, False
-    features = relevance_features(trigger)
+    features = relevance_features(trigger, ents)
     return model.probability(features), not model.keeps(trigger.lemma_.lower(), features)
