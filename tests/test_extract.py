@@ -284,6 +284,7 @@ def test_crowds_gathering_blocking_or_rallying_protest(nlp, text, trigger):
         "Hundreds of mourners gathered for the funeral of the singer on Monday.",
         "The road was blocked by a landslide on Monday.",
         "Troops surrounded the village on Monday.",
+        "Police blocked the road to the stadium on Monday.",
     ],
 )
 def test_gatherings_without_a_demand_and_blocking_by_no_crowd_are_no_protest(nlp, text):
