@@ -59,12 +59,9 @@ def offset_places(gazetteer: Gazetteer, doc: Doc, places: list[Place]) -> dict[i
         )
         town = gazetteer.nearest_town(lat, lon, PROVINCE_TOWN_KM) or anchor.entry
         unknown = beside(offset, toponyms_in(doc), text)
-        if unknown is not None:
-            where = Toponym(unknown.start, unknown.end, unknown.text)
-        else:
-            where = Toponym(
-                offset.start, anchor.end, " ".join(text[offset.start : anchor.end].split())
-            )
+        where = unknown or Toponym(
+            offset.start, anchor.end, " ".join(text[offset.start : anchor.end].split())
+        )
         point = GazetteerEntry(
             geonameid=0,
             name=where.text,

@@ -56,7 +56,7 @@ _BESIDE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Offset:
-    """'360 kilometres northwest of ' and the anchor toponym it is measured from."""
+    """'360 kilometres northwest of ': where it is written, the distance and the bearing."""
 
     start: int
     end: int
@@ -110,12 +110,13 @@ def snap_points(
     found = []
     for offset in offsets_in(text):
         anchor = anchor_of(offset, places, text)
-        i = next((i for i, t in enumerate(toponyms) if _beside_text(text, t.end, offset)), None)
-        if anchor is not None and i is not None:
+        named = beside(offset, toponyms, text)
+        if anchor is not None and named is not None:
             lat, lon = destination(
                 anchor.entry.latitude, anchor.entry.longitude, offset.km, offset.bearing
             )
-            found.append((i, lat, lon, max(SNAP_FLOOR_KM, SNAP_SHARE * offset.km)))
+            reach = max(SNAP_FLOOR_KM, SNAP_SHARE * offset.km)
+            found.append((toponyms.index(named), lat, lon, reach))
     return found
 
 
