@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from thucydides.extract.associates import acled_name
+from thucydides.extract.associates import acled_name, joined
 from thucydides.extract.lexicon import GenericDef, GroupDef, Lexicon
 from thucydides.extract.mention import ActorRef, TextSpan
 from thucydides.extract.syntax import content_head, noun_phrase, span_of
@@ -30,10 +30,6 @@ ARMED_INTER = {1, 2, 3, 4, 8}
 # belonging to, a named organisation.
 ASSOCIATING_KINDS = {"protesters", "rioters", "civilians"}
 ORGANISING_LEMMAS = AFFILIATION_LEMMAS | {"organise", "organize", "lead", "back", "call"}
-
-
-def _chars(span) -> tuple[int, int]:
-    return span.start_char, span.end_char
 
 
 def _alias_pattern(groups: tuple[GroupDef, ...]) -> list[tuple[re.Pattern, GroupDef]]:
@@ -164,18 +160,18 @@ class ActorContext:
         if not tokens:
             return None
         inside = {t.i for t in tokens}
-        found: dict[str, TextSpan] = {}
-        for group, where in self.named:
-            if any(t.idx <= where.start < t.idx + len(t) for t in tokens):
-                found.setdefault(group.name, where)
-        for ent in self.ents:
-            if ent.label_ == "ORG" and ent.root.i in inside and self.group_in(*_chars(ent)) is None:
-                found.setdefault(acled_name(ent.text), span_of(ent))
-        if not found:
-            return None
-        start = min(s.start for s in found.values())
-        end = max(s.end for s in found.values())
-        return "; ".join(found), TextSpan(start, end, self.text[start:end])
+        found = [
+            (group.name, where.start, where.end)
+            for group, where in self.named
+            if any(t.idx <= where.start < t.idx + len(t) for t in tokens)
+        ] + [
+            (acled_name(ent.text), ent.start_char, ent.end_char)
+            for ent in self.ents
+            if ent.label_ == "ORG"
+            and ent.root.i in inside
+            and self.group_in(ent.start_char, ent.end_char) is None
+        ]
+        return joined(found, self.text) if found else None
 
     def _remember(self, actor: ActorRef) -> ActorRef:
         if actor.inter in ARMED_INTER:

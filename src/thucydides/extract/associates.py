@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from thucydides.extract.mention import TextSpan
+
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
@@ -53,6 +55,14 @@ def _aliases() -> _Aliases:
             re.compile(rf"{re.escape(name)}(?![\w-])", flags)
         )
     return _Aliases(by_key, by_first_word)
+
+
+def joined(named: list[tuple[str, int, int]], text: str, offset: int = 0) -> tuple[str, TextSpan]:
+    """ACLED's form for several associated actors ("BNP: ...; JeI: ..."), and the span of
+    `text` (which starts at `offset`) that names them all."""
+    start, end = min(s for _, s, _ in named), max(e for _, _, e in named)
+    names = "; ".join(dict.fromkeys(name for name, _, _ in named))
+    return names, TextSpan(start, end, text[start - offset : end - offset])
 
 
 def acled_name(text: str) -> str:

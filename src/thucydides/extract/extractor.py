@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.extract.actors import ARMED_INTER, ActorContext
-from thucydides.extract.associates import acled_name, known_in
+from thucydides.extract.associates import acled_name, joined, known_in
 from thucydides.extract.attribution import SAY, attribution_of
 from thucydides.extract.counts import casualties
 from thucydides.extract.lexicon import TriggerDef, load_lexicon
@@ -304,18 +304,12 @@ def _default_actor1(
 def _associate_in(sentence: Span, actor1: ActorRef) -> ActorRef:
     """A crowd whose own words name no organisation acts for those the sentence names, where
     ACLED knows them ("a hartal called by the 20-party alliance: BNP activists blocked...")."""
-    known = known_in(sentence.text, sentence.start_char)
+    text = sentence.text
+    known = known_in(text, sentence.start_char)
     if not known:
         return actor1
-    names = list(dict.fromkeys(name for name, _, _ in known))
-    start, end = known[0][1], known[-1][2]
-    return replace(
-        actor1,
-        associate="; ".join(names),
-        associate_span=TextSpan(
-            start, end, sentence.text[start - sentence.start_char : end - sentence.start_char]
-        ),
-    )
+    names, span = joined(known, text, sentence.start_char)
+    return replace(actor1, associate=names, associate_span=span)
 
 
 def place_spans(
