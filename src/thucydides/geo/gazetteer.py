@@ -105,9 +105,11 @@ class Gazetteer:
         key, hint = split_type(text)
         if not key:
             return []
-        found = self._lookup(key, hint)
-        if not found and hint is not None:
-            found = self._lookup(normalise(text), None)
+        # A type word may be part of the name ("Kansas City", "Henry County"): the whole
+        # name, where the gazetteer has it, is read before the name without the word.
+        found = self._lookup(normalise(text), hint) if hint is not None else []
+        if not found:
+            found = self._lookup(key, hint)
         code = self.demonym_country(text)
         if code is not None and code in self._data.country_entries:
             idx = self._data.country_entries[code]

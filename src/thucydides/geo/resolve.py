@@ -47,7 +47,6 @@ FEATURES = (
 MAX_KM = 20039.0
 # Rounds of re-reading: the second lets corrected choices inform each other.
 CONTEXT_ROUNDS = 2
-COUNTRY_POPULATION = 10_000_000
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
@@ -71,6 +70,24 @@ def _strip_article(ent: Span) -> str:
     return "".join(t.text_with_ws for t in tokens).strip() if tokens else ent.text
 
 
+def distinct_names(texts: list[str]) -> tuple[list[str], list[int]]:
+    """Each name once, and which of them each text is.
+
+    A name said twice is one place told twice: it is resolved once, and it is one voice, not
+    many, in the context of the others (twelve "Dublin"s must not vote Dublin into Ireland).
+    """
+    names: list[str] = []
+    index: dict[str, int] = {}
+    which = []
+    for text in texts:
+        key = " ".join(text.casefold().split())
+        if key not in index:
+            index[key] = len(names)
+            names.append(text)
+        which.append(index[key])
+    return names, which
+
+
 def context_words(text: str) -> list[str]:
     """Capitalised words, where demonyms ("Iraqi") hide, for text without a parse."""
     return _CAPITALISED.findall(text)
@@ -89,13 +106,9 @@ def default_weights() -> tuple[float, ...]:
     return tuple(data["weights"])
 
 
-def _population(entry: GazetteerEntry) -> int:
-    return COUNTRY_POPULATION if entry.feature == "country" else entry.population
-
-
 def _prior(candidate: Candidate) -> float:
     """First pass: the name alone."""
-    score = math.log10(_population(candidate.entry) + 10)
+    score = math.log10(candidate.entry.population + 10)
     if candidate.match == "primary":
         score += 1.5
     elif candidate.match == "fuzzy":
@@ -144,11 +157,11 @@ def candidate_features(
     for i, cands in enumerate(candidates):
         others = [p for j, p in enumerate(priors) if j != i and p is not None]
         voters = [j for j in keys if j != i and candidates[j]]
-        top = max((math.log10(_population(c.entry) + 10) for c in cands), default=0.0)
+        top = max((math.log10(c.entry.population + 10) for c in cands), default=0.0)
         rows = []
         for c in cands:
             e = c.entry
-            log_pop = math.log10(_population(e) + 10)
+            log_pop = math.log10(e.population + 10)
             same_country = sum(o.country_code == e.country_code for o in others)
             same_admin1 = sum(
                 bool(o.admin1_code)
@@ -220,22 +233,26 @@ def resolve_toponyms(
     ("Tal Afar, 50 km west of Mosul") is its namesake near the point they give.
     """
     weights = weights or default_weights()
-    candidates = [gazetteer.candidates(t.text) for t in toponyms]
+    names, which = distinct_names([t.text for t in toponyms])
+    by_name = [gazetteer.candidates(name) for name in names]
     demonyms = demonym_countries(gazetteer, context_words)
     chosen = None
     for _ in range(CONTEXT_ROUNDS):
-        best = choose(candidates, candidate_features(candidates, demonyms, chosen), weights)
+        best_by_name = choose(by_name, candidate_features(by_name, demonyms, chosen), weights)
         chosen = [
             cands[b].entry if b is not None else None
-            for cands, b in zip(candidates, best, strict=True)
+            for cands, b in zip(by_name, best_by_name, strict=True)
         ]
     supported = demonyms | {
         c[b].entry.country_code
-        for c, b in zip(candidates, best, strict=True)
+        for c, b in zip(by_name, best_by_name, strict=True)
         if b is not None and c[b].match != "fuzzy"
     }
+    candidates = [by_name[w] for w in which]
     places: list[Place | None] = []
-    for toponym, cands, b in zip(toponyms, candidates, best, strict=True):
+    for toponym, cands, b in zip(
+        toponyms, candidates, [best_by_name[w] for w in which], strict=True
+    ):
         # A near-spelling is a guess ("Karrada" is not Carrara, Italy): it stands only where
         # the article's other places or peoples put it in the same country.
         if b is None or (

@@ -19,7 +19,13 @@ from scipy.optimize import minimize
 
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.gazetteer import Gazetteer, load_gazetteer
-from thucydides.geo.resolve import FEATURES, candidate_features, context_words, demonym_countries
+from thucydides.geo.resolve import (
+    FEATURES,
+    candidate_features,
+    context_words,
+    demonym_countries,
+    distinct_names,
+)
 
 L2 = 1e-3
 
@@ -35,15 +41,19 @@ class Example:
 def article_examples(gazetteer: Gazetteer, article, chosen=None) -> list[Example]:
     """Training examples from one GoldArticle (see thucydides.evaluation.geo_corpora).
 
-    `chosen`: the other toponyms' guesses from a previous round (None: the name-alone prior).
+    `chosen`: each toponym's guess from a previous round (None: the name-alone prior).
     """
-    candidates = [
-        gazetteer.candidates(article.text[t.start : t.end] or t.phrase) for t in article.toponyms
-    ]
+    names, which = distinct_names(
+        [article.text[t.start : t.end] or t.phrase for t in article.toponyms]
+    )
+    candidates = [gazetteer.candidates(name) for name in names]
     demonyms = demonym_countries(gazetteer, context_words(article.text))
+    if chosen is not None:
+        chosen = [chosen[which.index(n)] for n in range(len(names))]
     rows = candidate_features(candidates, demonyms, chosen)
     examples = []
-    for gold, cands, feats in zip(article.toponyms, candidates, rows, strict=True):
+    for gold, w in zip(article.toponyms, which, strict=True):
+        cands, feats = candidates[w], rows[w]
         if len(cands) < 2:
             continue
         label = next(
