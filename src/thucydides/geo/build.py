@@ -16,7 +16,7 @@ import pickle
 import sys
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from unidecode import unidecode
 from thucydides.geo.names import normalise, variants
 from thucydides.geo.place import GazetteerEntry
 
-INDEX_VERSION = 6
+INDEX_VERSION = 8
 MIN_NAME_LENGTH = 3
 
 
@@ -37,6 +37,7 @@ class CountryFacts:
     numeric: int | None
     region: str
     demonym: str
+    capital: str
 
 
 @dataclass(slots=True)
@@ -106,6 +107,7 @@ def _countries() -> tuple[
             numeric=int(row["isonumeric"]) if row.get("isonumeric") else None,
             region=info.get("subregion") or info.get("region") or "",
             demonym=info.get("demonym") or "",
+            capital=row.get("capital") or "",
         )
         aliases[code].extend([row["name"], *(info.get("altSpellings") or [])])
         if info.get("latlng"):
@@ -231,6 +233,16 @@ def build_index(progress=None) -> GazetteerData:
         if progress:
             progress()
     del cities
+    for code, fact in facts.items():
+        # The capital is the country's most populous town of that name ("Washington" is D.C.).
+        towns = [
+            idx
+            for idx in names.get(normalise(fact.capital), ())
+            if entries[idx].country_code == code
+        ]
+        if towns:
+            idx = max(towns, key=lambda i: entries[i].population)
+            entries[idx] = replace(entries[idx], capital=True)
 
     admin1_names: dict[tuple[str, str], str] = {}
     admin1_index: dict[tuple[str, str], int] = {}
@@ -294,7 +306,12 @@ def build_index(progress=None) -> GazetteerData:
         )
         country_entries[code] = add(entry, country_aliases[code], codes_allowed=True)
         for demonym in {fact.demonym, *country_demonyms[code]} - {""}:
-            demonyms.setdefault(normalise(demonym), code)
+            # A people shared by several codes is the most populous one's: "American" is
+            # the United States' before the Northern Mariana Islands'.
+            key = normalise(demonym)
+            held = demonyms.get(key)
+            if held is None or entries[country_entries[held]].population < population:
+                demonyms[key] = code
 
     extra = tomllib.loads(
         resources.files("thucydides.geo").joinpath("data", "aliases.toml").read_text()

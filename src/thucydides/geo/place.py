@@ -25,6 +25,7 @@ class GazetteerEntry:
     feature: Feature
     population: int
     admin2: str = ""
+    capital: bool = False
 
 
 @dataclass(frozen=True, slots=True)

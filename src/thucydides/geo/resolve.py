@@ -43,6 +43,7 @@ FEATURES = (
     "country_votes",
     "admin1_votes",
     "demonym_match",
+    "capital",
 )
 MAX_KM = 20039.0
 # Rounds of re-reading: the second lets corrected choices inform each other.
@@ -195,6 +196,7 @@ def candidate_features(
                     if voters
                     else 0.0,
                     float(c.match == "demonym"),
+                    float(e.capital),
                 )
             )
         result.append(rows)
