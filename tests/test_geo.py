@@ -40,6 +40,15 @@ def test_a_type_word_that_is_part_of_the_name_is_kept(gazetteer):
     assert anbar.entry.feature == "admin1" and anbar.entry.country_code == "IQ"
 
 
+def test_the_province_after_a_comma_holds_the_town(gazetteer):
+    # Texas, named twice, outvotes Kentucky; the comma still puts this Paris in Kentucky.
+    text = "Paris, Kentucky, sent aid to Dallas, Texas, and Austin."
+    names = ["Paris", "Kentucky", "Dallas", "Texas", "Austin"]
+    toponyms = [Toponym(text.index(n), text.index(n) + len(n), n) for n in names]
+    paris = resolve_toponyms(gazetteer, toponyms, text=text)[0]
+    assert (paris.entry.country_code, paris.entry.admin1_code) == ("US", "KY")
+
+
 def test_bare_city_name_is_the_city_not_the_province(gazetteer):
     (place,) = resolve_toponyms(gazetteer, [Toponym(0, 7, "Baghdad")])
     assert place.entry.feature == "city" and place.geo_precision == 1

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -44,6 +45,7 @@ FEATURES = (
     "admin1_votes",
     "demonym_match",
     "capital",
+    "qualified",
 )
 MAX_KM = 20039.0
 # Rounds of re-reading: the second lets corrected choices inform each other.
@@ -136,14 +138,36 @@ def _votes(candidates: list[list[Candidate]]) -> tuple[list[dict], list[dict]]:
     return countries, admin1s
 
 
+def qualifiers(text: str, toponyms: list[Toponym], which: list[int]) -> list[set[int]]:
+    """For each name, the names written right after it with a comma ("Paris, Texas")."""
+    found: list[set[int]] = [set() for _ in range(max(which, default=-1) + 1)]
+    order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].start)
+    for a, b in pairwise(order):
+        if text[toponyms[a].end : toponyms[b].start].strip() == "," and which[a] != which[b]:
+            found[which[a]].add(which[b])
+    return found
+
+
+def _within(entry: GazetteerEntry, area: GazetteerEntry) -> bool:
+    if area.feature == "country":
+        return entry.feature != "country" and entry.country_code == area.country_code
+    return (
+        area.feature == "admin1"
+        and entry.feature in ("city", "admin2")
+        and (entry.country_code, entry.admin1_code) == (area.country_code, area.admin1_code)
+    )
+
+
 def candidate_features(
     candidates: list[list[Candidate]],
     demonym_countries: set[str],
     chosen: list[GazetteerEntry | None] | None = None,
+    qualified_by: list[set[int]] | None = None,
 ) -> list[list[tuple[float, ...]]]:
     """Feature vectors (in FEATURES order) for every candidate of every toponym of one article.
 
     `chosen` are the other toponyms' current best guesses; without them, the name-alone prior.
+    `qualified_by`: for each toponym, the toponyms that follow it as its province or country.
     """
     priors = chosen or [max(cands, key=_prior).entry if cands else None for cands in candidates]
     country_votes, admin1_votes = _votes(candidates)
@@ -159,6 +183,12 @@ def candidate_features(
         others = [p for j, p in enumerate(priors) if j != i and p is not None]
         voters = [j for j in keys if j != i and candidates[j]]
         top = max((math.log10(c.entry.population + 10) for c in cands), default=0.0)
+        areas = [
+            q.entry
+            for j in (qualified_by[i] if qualified_by else ())
+            for q in candidates[j]
+            if q.match != "fuzzy"
+        ]
         rows = []
         for c in cands:
             e = c.entry
@@ -197,6 +227,7 @@ def candidate_features(
                     else 0.0,
                     float(c.match == "demonym"),
                     float(e.capital),
+                    float(any(_within(e, area) for area in areas)),
                 )
             )
         result.append(rows)
@@ -238,9 +269,11 @@ def resolve_toponyms(
     names, which = distinct_names([t.text for t in toponyms])
     by_name = [gazetteer.candidates(name) for name in names]
     demonyms = demonym_countries(gazetteer, context_words)
+    qualified_by = qualifiers(text, toponyms, which) if text else None
     chosen = None
     for _ in range(CONTEXT_ROUNDS):
-        best_by_name = choose(by_name, candidate_features(by_name, demonyms, chosen), weights)
+        rows = candidate_features(by_name, demonyms, chosen, qualified_by)
+        best_by_name = choose(by_name, rows, weights)
         chosen = [
             cands[b].entry if b is not None else None
             for cands, b in zip(by_name, best_by_name, strict=True)

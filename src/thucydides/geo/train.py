@@ -21,10 +21,12 @@ from thucydides.geo.distance import haversine_km
 from thucydides.geo.gazetteer import Gazetteer, load_gazetteer
 from thucydides.geo.resolve import (
     FEATURES,
+    Toponym,
     candidate_features,
     context_words,
     demonym_countries,
     distinct_names,
+    qualifiers,
 )
 
 L2 = 1e-3
@@ -43,14 +45,18 @@ def article_examples(gazetteer: Gazetteer, article, chosen=None) -> list[Example
 
     `chosen`: each toponym's guess from a previous round (None: the name-alone prior).
     """
-    names, which = distinct_names(
-        [article.text[t.start : t.end] or t.phrase for t in article.toponyms]
-    )
+    texts = [article.text[t.start : t.end] or t.phrase for t in article.toponyms]
+    names, which = distinct_names(texts)
     candidates = [gazetteer.candidates(name) for name in names]
     demonyms = demonym_countries(gazetteer, context_words(article.text))
     if chosen is not None:
         chosen = [chosen[which.index(n)] for n in range(len(names))]
-    rows = candidate_features(candidates, demonyms, chosen)
+    toponyms = [
+        Toponym(t.start, t.end, name) for t, name in zip(article.toponyms, texts, strict=True)
+    ]
+    rows = candidate_features(
+        candidates, demonyms, chosen, qualifiers(article.text, toponyms, which)
+    )
     examples = []
     for gold, w in zip(article.toponyms, which, strict=True):
         cands, feats = candidates[w], rows[w]
