@@ -161,3 +161,28 @@ def test_a_village_the_gazetteer_lacks_is_placed_by_its_distance(pipeline):
     (event,) = batch.events
     assert (event.location, event.geo_precision, event.country) == ("Sintgaing", 2, "Myanmar")
     assert 21.6 < event.latitude < 21.8  # Mandalay is at 21.97
+
+
+def test_country_point_is_the_centre_of_its_main_landmass():
+    from thucydides.geo.outline import outline_centre
+
+    def outline(*polygons):
+        return {
+            "features": [
+                {"geometry": {"type": "MultiPolygon", "coordinates": [[p] for p in polygons]}}
+            ]
+        }
+
+    island = [(50.0, 0.0), (51.0, 0.0), (51.0, 1.0), (50.0, 1.0)]
+    mainland = [(10.0, 10.0), (20.0, 10.0), (20.0, 14.0), (10.0, 14.0)]
+    lat, lon = outline_centre(outline(island, mainland))
+    assert abs(lat - 12.0) < 0.01 and abs(lon - 15.0) < 0.01
+    # A crescent's centre of area lies outside it: no point rather than a point abroad.
+    crescent = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 9.0), (9.0, 9.0),
+                (9.0, 1.0), (0.0, 1.0)]  # fmt: skip
+    assert outline_centre(outline(crescent)) is None
+
+
+def test_the_united_states_is_placed_in_the_middle_of_the_contiguous_states(gazetteer):
+    (us,) = [c for c in gazetteer.candidates("United States") if c.entry.feature == "country"]
+    assert 38.5 < us.entry.latitude < 40.5 and -100.5 < us.entry.longitude < -97.5

@@ -5,6 +5,7 @@ midpoint of the bounding box of the GeoNames settlements filed under it. Measure
 GeoNames' own points for the 99 admin1 areas in LGL and TR-News, that midpoint is a median
 34 km off (90% within 161 km), where the population-weighted centre is 59 km off (77%):
 it is the geometric centre analysts expect for a province-level (precision 3) event.
+Countries get the centre of area of their main landmass (see `geo/outline.py`).
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from pathlib import Path
 from unidecode import unidecode
 
 from thucydides.geo.names import normalise, variants
+from thucydides.geo.outline import outline_centre
 from thucydides.geo.place import GazetteerEntry
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 MIN_NAME_LENGTH = 3
 
 
@@ -110,10 +112,11 @@ def _countries() -> tuple[
             capital=row.get("capital") or "",
         )
         aliases[code].extend([row["name"], *(info.get("altSpellings") or [])])
-        if info.get("latlng"):
+        point = outline_centre(info.get("geoJSON") or {}) or info.get("latlng")
+        if point:
             latlng[code] = (
-                float(info["latlng"][0]),
-                float(info["latlng"][1]),
+                float(point[0]),
+                float(point[1]),
                 row["geonameid"],
                 int(row.get("population") or 0),
             )
