@@ -49,6 +49,15 @@ def test_the_province_after_a_comma_holds_the_town(gazetteer):
     assert (paris.entry.country_code, paris.entry.admin1_code) == ("US", "KY")
 
 
+def test_a_town_and_its_county_named_together_stand_by_each_other(gazetteer):
+    # Alone, each is another namesake (Henry County, Georgia; Paris, France).
+    text = "Deputies in Henry County arrested a man in Paris on Friday."
+    names = ["Henry County", "Paris"]
+    toponyms = [Toponym(text.index(n), text.index(n) + len(n), n) for n in names]
+    county, town = resolve_toponyms(gazetteer, toponyms, text=text)
+    assert {county.entry.admin1_code, town.entry.admin1_code} == {"TN"}
+
+
 def test_bare_city_name_is_the_city_not_the_province(gazetteer):
     (place,) = resolve_toponyms(gazetteer, [Toponym(0, 7, "Baghdad")])
     assert place.entry.feature == "city" and place.geo_precision == 1

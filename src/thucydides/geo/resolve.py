@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.gazetteer import Candidate, Gazetteer
+from thucydides.geo.names import normalise
 from thucydides.geo.place import GazetteerEntry, Place
 from thucydides.geo.relative import snap_points
 
@@ -46,6 +47,7 @@ FEATURES = (
     "demonym_match",
     "capital",
     "qualified",
+    "county_named",
 )
 MAX_KM = 20039.0
 # Rounds of re-reading: the second lets corrected choices inform each other.
@@ -158,6 +160,24 @@ def _within(entry: GazetteerEntry, area: GazetteerEntry) -> bool:
     )
 
 
+def _district_of(entry: GazetteerEntry) -> tuple[str, str, str]:
+    """The district an entry is or lies in, as (country, province, normalised name)."""
+    name = entry.name if entry.feature == "admin2" else entry.admin2
+    return entry.country_code, entry.admin1_code, normalise(name) if name else ""
+
+
+def _districts(cands: list[Candidate]) -> set[tuple[str, str, str]]:
+    """The districts one toponym's candidates are or lie in: a town and its county, named in
+    one article ("Paris" and "Henry County"), stand by each other."""
+    return {
+        d
+        for c in cands
+        if c.match != "fuzzy" and c.entry.feature in ("city", "admin2")
+        for d in [_district_of(c.entry)]
+        if d[2]
+    }
+
+
 def candidate_features(
     candidates: list[list[Candidate]],
     demonym_countries: set[str],
@@ -171,6 +191,7 @@ def candidate_features(
     """
     priors = chosen or [max(cands, key=_prior).entry if cands else None for cands in candidates]
     country_votes, admin1_votes = _votes(candidates)
+    districts = [_districts(cands) for cands in candidates]
     keys = range(len(candidates))
     names_countries = {
         c.entry.country_code
@@ -228,6 +249,7 @@ def candidate_features(
                     float(c.match == "demonym"),
                     float(e.capital),
                     float(any(_within(e, area) for area in areas)),
+                    float(any(_district_of(e) in districts[j] for j in voters)),
                 )
             )
         result.append(rows)
