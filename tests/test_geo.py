@@ -195,3 +195,14 @@ def test_country_point_is_the_centre_of_its_main_landmass():
 def test_the_united_states_is_placed_in_the_middle_of_the_contiguous_states(gazetteer):
     (us,) = [c for c in gazetteer.candidates("United States") if c.entry.feature == "country"]
     assert 38.5 < us.entry.latitude < 40.5 and -100.5 < us.entry.longitude < -97.5
+
+
+def test_regions_that_are_neither_country_nor_province(gazetteer):
+    (darfur,) = resolve_toponyms(gazetteer, [Toponym(0, 6, "Darfur")])
+    assert darfur.entry.feature == "region" and darfur.country == "Sudan"
+    assert darfur.geo_precision == 3 and 9 < darfur.entry.latitude < 16
+    # Once a fuzzy namesake in Oregon ("Dufur"); a region of many countries has no country.
+    middle_east, _ = resolve_toponyms(
+        gazetteer, [Toponym(0, 11, "Middle East"), Toponym(20, 24, "Iraq")]
+    )
+    assert middle_east.entry.feature == "region" and middle_east.country == ""

