@@ -167,31 +167,44 @@ def _district_of(entry: GazetteerEntry) -> tuple[str, str, str]:
 
 
 def _districts(cands: list[Candidate]) -> set[tuple[str, str, str]]:
-    """The districts one toponym's candidates are or lie in: a town and its county, named in
-    one article ("Paris" and "Henry County"), stand by each other."""
+    """The districts one toponym's town candidates lie in."""
     return {
-        d
+        _district_of(c.entry)
         for c in cands
-        if c.match != "fuzzy" and c.entry.feature in ("city", "admin2")
-        for d in [_district_of(c.entry)]
-        if d[2]
+        if c.match != "fuzzy" and c.entry.feature == "city" and c.entry.admin2
+    }
+
+
+def _named_districts(name: str, cands: list[Candidate]) -> set[tuple[str, str, str]]:
+    """The districts a name may be, read as the district itself ("Butler" for Butler County)
+    in each province where it has a candidate."""
+    key = normalise(name)
+    return {
+        (c.entry.country_code, c.entry.admin1_code, district)
+        for c in cands
+        if c.match != "fuzzy"
+        for district in (key, f"{key} county")
     }
 
 
 def candidate_features(
+    names: list[str],
     candidates: list[list[Candidate]],
     demonym_countries: set[str],
     chosen: list[GazetteerEntry | None] | None = None,
     qualified_by: list[set[int]] | None = None,
 ) -> list[list[tuple[float, ...]]]:
-    """Feature vectors (in FEATURES order) for every candidate of every toponym of one article.
+    """Feature vectors (in FEATURES order) for every candidate of every name of one article.
 
     `chosen` are the other toponyms' current best guesses; without them, the name-alone prior.
     `qualified_by`: for each toponym, the toponyms that follow it as its province or country.
     """
     priors = chosen or [max(cands, key=_prior).entry if cands else None for cands in candidates]
     country_votes, admin1_votes = _votes(candidates)
-    districts = [_districts(cands) for cands in candidates]
+    # A town and its county named in one article stand by each other ("Paris" and "Henry
+    # County"); two towns of one county do not (a common name has a namesake in every state).
+    counties = [_named_districts(n, cands) for n, cands in zip(names, candidates, strict=True)]
+    towns = [_districts(cands) for cands in candidates]
     keys = range(len(candidates))
     names_countries = {
         c.entry.country_code
@@ -249,7 +262,12 @@ def candidate_features(
                     float(c.match == "demonym"),
                     float(e.capital),
                     float(any(_within(e, area) for area in areas)),
-                    float(any(_district_of(e) in districts[j] for j in voters)),
+                    float(
+                        any(
+                            _district_of(e) in (counties if e.feature == "city" else towns)[j]
+                            for j in voters
+                        )
+                    ),
                 )
             )
         result.append(rows)
@@ -294,7 +312,7 @@ def resolve_toponyms(
     qualified_by = qualifiers(text, toponyms, which) if text else None
     chosen = None
     for _ in range(CONTEXT_ROUNDS):
-        rows = candidate_features(by_name, demonyms, chosen, qualified_by)
+        rows = candidate_features(names, by_name, demonyms, chosen, qualified_by)
         best_by_name = choose(by_name, rows, weights)
         chosen = [
             cands[b].entry if b is not None else None

@@ -55,7 +55,7 @@ def article_examples(gazetteer: Gazetteer, article, chosen=None) -> list[Example
         Toponym(t.start, t.end, name) for t, name in zip(article.toponyms, texts, strict=True)
     ]
     rows = candidate_features(
-        candidates, demonyms, chosen, qualifiers(article.text, toponyms, which)
+        names, candidates, demonyms, chosen, qualifiers(article.text, toponyms, which)
     )
     examples = []
     for gold, w in zip(article.toponyms, which, strict=True):
