@@ -234,7 +234,8 @@ def candidate_features(
                 and o.admin1_code == e.admin1_code
                 for o in others
             )
-            nearest = min((_km(e, o) for o in others), default=MAX_KM)
+            # Another name for this very place ("Mexico" beside "Mexico City") is no neighbour.
+            nearest = min((_km(e, o) for o in others if o is not e), default=MAX_KM)
             rows.append(
                 (
                     log_pop / 7.0,
