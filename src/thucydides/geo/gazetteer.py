@@ -22,7 +22,7 @@ from thucydides.geo.build import (
     read_index,
     write_index,
 )
-from thucydides.geo.distance import EARTH_RADIUS_KM
+from thucydides.geo.distance import great_circle_km
 from thucydides.geo.names import normalise, split_type
 from thucydides.geo.place import GazetteerEntry
 
@@ -75,14 +75,9 @@ class Gazetteer:
             )
             self._towns = (index, coordinates[:, 0], coordinates[:, 1])
         index, lats, lons = self._towns
-        phi, lam = np.radians(latitude), np.radians(longitude)
-        a = (
-            np.sin((lats - phi) / 2) ** 2
-            + np.cos(phi) * np.cos(lats) * np.sin((lons - lam) / 2) ** 2
-        )
-        best = int(np.argmin(a))
-        km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a[best]))
-        return self._data.entries[index[best]] if km <= within_km else None
+        km = great_circle_km(np.radians(latitude), np.radians(longitude), lats, lons)
+        best = int(np.argmin(km))
+        return self._data.entries[index[best]] if km[best] <= within_km else None
 
     def _fuzzy_keys(self, key: str) -> list[str]:
         if self._buckets is None:

@@ -12,14 +12,16 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import pairwise
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
-from thucydides.geo.distance import haversine_km
+from thucydides.geo.distance import great_circle_km, haversine_km
 from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.geo.names import normalise
 from thucydides.geo.place import GazetteerEntry, Place
@@ -125,10 +127,6 @@ def _prior(candidate: Candidate) -> float:
     return score
 
 
-def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
-
-
 def _votes(candidates: list[list[Candidate]]) -> tuple[list[dict], list[dict]]:
     """Each toponym's soft vote for countries and provinces: its candidates share one vote."""
     countries, admin1s = [], []
@@ -205,7 +203,18 @@ def candidate_features(
     # County"); two towns of one county do not (a common name has a namesake in every state).
     counties = [_named_districts(n, cands) for n, cands in zip(names, candidates, strict=True)]
     towns = [_districts(cands) for cands in candidates]
-    keys = range(len(candidates))
+    # Each feature reads "the other names": the whole article's tally less the name's own.
+    country_total, admin1_total = Counter(), Counter()
+    for votes in country_votes:
+        country_total.update(votes)
+    for votes in admin1_votes:
+        admin1_total.update(votes)
+    county_count = Counter(d for found in counties for d in found)
+    town_count = Counter(d for found in towns for d in found)
+    placed = [p for p in priors if p is not None]
+    prior_countries = Counter(p.country_code for p in placed)
+    prior_areas = Counter((p.country_code, p.admin1_code) for p in placed if p.admin1_code)
+    named = sum(bool(cands) for cands in candidates)
     names_countries = {
         c.entry.country_code
         for cands in candidates
@@ -214,8 +223,9 @@ def candidate_features(
     }
     result = []
     for i, cands in enumerate(candidates):
+        own = priors[i]
         others = [p for j, p in enumerate(priors) if j != i and p is not None]
-        voters = [j for j in keys if j != i and candidates[j]]
+        voters = named - 1
         top = max((math.log10(c.entry.population + 10) for c in cands), default=0.0)
         areas = [
             q.entry
@@ -223,19 +233,25 @@ def candidate_features(
             for q in candidates[j]
             if q.match != "fuzzy"
         ]
+        nearest = _nearest_km([c.entry for c in cands], others)
         rows = []
-        for c in cands:
+        for c, near in zip(cands, nearest, strict=True):
             e = c.entry
             log_pop = math.log10(e.population + 10)
-            same_country = sum(o.country_code == e.country_code for o in others)
-            same_admin1 = sum(
-                bool(o.admin1_code)
-                and o.country_code == e.country_code
-                and o.admin1_code == e.admin1_code
-                for o in others
+            area = (e.country_code, e.admin1_code)
+            same_country = prior_countries[e.country_code] - (
+                own is not None and own.country_code == e.country_code
             )
-            # Another name for this very place ("Mexico" beside "Mexico City") is no neighbour.
-            nearest = min((_km(e, o) for o in others if o is not e), default=MAX_KM)
+            same_admin1 = (
+                prior_areas[area]
+                - (own is not None and (own.country_code, own.admin1_code) == area)
+                if e.admin1_code
+                else 0
+            )
+            district = _district_of(e)
+            pool, mine = (
+                (county_count, counties[i]) if e.feature == "city" else (town_count, towns[i])
+            )
             rows.append(
                 (
                     log_pop / 7.0,
@@ -251,28 +267,35 @@ def candidate_features(
                     same_country / len(others) if others else 0.0,
                     same_admin1 / len(others) if others else 0.0,
                     float(e.country_code in demonym_countries),
-                    1.0 - math.log1p(nearest) / math.log1p(MAX_KM),
+                    1.0 - math.log1p(near) / math.log1p(MAX_KM),
                     float(e.country_code in names_countries and e.feature != "country"),
-                    sum(country_votes[j].get(e.country_code, 0.0) for j in voters) / len(voters)
+                    (country_total[e.country_code] - country_votes[i].get(e.country_code, 0.0))
+                    / voters
                     if voters
                     else 0.0,
-                    sum(admin1_votes[j].get((e.country_code, e.admin1_code), 0.0) for j in voters)
-                    / len(voters)
+                    (admin1_total[area] - admin1_votes[i].get(area, 0.0)) / voters
                     if voters
                     else 0.0,
                     float(c.match == "demonym"),
                     float(e.capital),
                     float(any(_within(e, area) for area in areas)),
-                    float(
-                        any(
-                            _district_of(e) in (counties if e.feature == "city" else towns)[j]
-                            for j in voters
-                        )
-                    ),
+                    float(pool[district] - (district in mine) > 0),
                 )
             )
         result.append(rows)
     return result
+
+
+def _nearest_km(entries: list[GazetteerEntry], others: list[GazetteerEntry]) -> list[float]:
+    """Each entry's distance to the nearest of the others' places; another name for this very
+    place ("Mexico" beside "Mexico City") is no neighbour."""
+    if not entries or not others:
+        return [MAX_KM] * len(entries)
+    mine = np.radians([(e.latitude, e.longitude) for e in entries])
+    theirs = np.radians([(o.latitude, o.longitude) for o in others])
+    km = great_circle_km(mine[:, :1], mine[:, 1:], theirs[:, 0], theirs[:, 1])
+    km[np.array([[o is e for o in others] for e in entries])] = np.inf
+    return [min(float(d), MAX_KM) for d in km.min(axis=1)]
 
 
 def place_of(gazetteer: Gazetteer, candidate: Candidate, toponym: Toponym, score: float) -> Place:
