@@ -58,7 +58,7 @@ def offset_places(gazetteer: Gazetteer, doc: Doc, places: list[Place]) -> dict[i
             anchor.entry.latitude, anchor.entry.longitude, offset.km, offset.bearing
         )
         town = gazetteer.nearest_town(lat, lon, PROVINCE_TOWN_KM) or anchor.entry
-        unknown = beside(offset, toponyms_in(doc), text)
+        unknown = beside(offset, toponyms_in(doc.ents), text)
         where = unknown or Toponym(
             offset.start, anchor.end, " ".join(text[offset.start : anchor.end].split())
         )

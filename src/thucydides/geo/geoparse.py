@@ -50,9 +50,9 @@ def geoparse(
             raise ValueError(
                 "without given toponyms, geoparse needs the spaCy pipeline to find them"
             )
-        doc = mark_places(nlp(text), gazetteer)
-        toponyms = toponyms_in(doc)
-        context = [e.text for e in doc.ents if e.label_ == "NORP"]
+        ents = mark_places(nlp(text), gazetteer).ents
+        toponyms = toponyms_in(ents)
+        context = [e.text for e in ents if e.label_ == "NORP"]
     else:
         toponyms = [Toponym(s, e, text[s:e]) for s, e in spans]
         context = context_words(text)

@@ -64,10 +64,12 @@ class Toponym:
     text: str
 
 
-def toponyms_in(doc: Doc) -> list[Toponym]:
+def toponyms_in(ents: tuple[Span, ...]) -> list[Toponym]:
+    """The place names among a document's entities (spaCy builds `doc.ents` anew on each
+    read: callers read it once)."""
     return [
         Toponym(e.start_char, e.end_char, _strip_article(e))
-        for e in doc.ents
+        for e in ents
         if e.label_ in TOPONYM_LABELS
     ]
 
@@ -388,7 +390,8 @@ def choose(candidates, features, weights) -> list[int | None]:
 
 def resolve(gazetteer: Gazetteer, doc: Doc) -> list[Place]:
     """Every toponym spaCy finds in the document that the gazetteer can place."""
-    toponyms = toponyms_in(doc)
-    context_words = [e.text for e in doc.ents if e.label_ == "NORP"]
+    ents = doc.ents
+    toponyms = toponyms_in(ents)
+    context_words = [e.text for e in ents if e.label_ == "NORP"]
     places = resolve_toponyms(gazetteer, toponyms, context_words, text=doc.text)
     return [p for p in places if p is not None]
