@@ -52,7 +52,7 @@ FEATURES = (
     "county_named",
 )
 MAX_KM = 20039.0
-# Rounds of re-reading: the second lets corrected choices inform each other.
+# Rounds of re-reading: the later ones let corrected choices inform each other.
 CONTEXT_ROUNDS = 3
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
@@ -187,18 +187,39 @@ def _named_districts(name: str, cands: list[Candidate]) -> set[tuple[str, str, s
     }
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleNames:
+    """One article's place names as the ranker reads them."""
+
+    names: list[str]  # each distinct name once
+    which: list[int]  # for each toponym, the index of its name
+    candidates: list[list[Candidate]]  # for each name
+    demonyms: set[str]  # the countries whose peoples the article names
+    qualified_by: list[set[int]] | None  # for each name, those written after it ("Paris, Texas")
+
+
+def read_names(
+    gazetteer: Gazetteer, toponyms: list[Toponym], context_words: list[str], text: str | None
+) -> ArticleNames:
+    names, which = distinct_names([t.text for t in toponyms])
+    return ArticleNames(
+        names=names,
+        which=which,
+        candidates=[gazetteer.candidates(name) for name in names],
+        demonyms=demonym_countries(gazetteer, context_words),
+        qualified_by=qualifiers(text, toponyms, which) if text else None,
+    )
+
+
 def candidate_features(
-    names: list[str],
-    candidates: list[list[Candidate]],
-    demonym_countries: set[str],
-    chosen: list[GazetteerEntry | None] | None = None,
-    qualified_by: list[set[int]] | None = None,
+    article: ArticleNames, chosen: list[GazetteerEntry | None] | None = None
 ) -> list[list[tuple[float, ...]]]:
     """Feature vectors (in FEATURES order) for every candidate of every name of one article.
 
-    `chosen` are the other toponyms' current best guesses; without them, the name-alone prior.
-    `qualified_by`: for each toponym, the toponyms that follow it as its province or country.
+    `chosen` are the other names' current best guesses; without them, the name-alone prior.
     """
+    names, candidates = article.names, article.candidates
+    peoples, qualified_by = article.demonyms, article.qualified_by
     priors = chosen or [max(cands, key=_prior).entry if cands else None for cands in candidates]
     country_votes, admin1_votes = _votes(candidates)
     # A town and its county named in one article stand by each other ("Paris" and "Henry
@@ -229,7 +250,7 @@ def candidate_features(
         others = [p for j, p in enumerate(priors) if j != i and p is not None]
         voters = named - 1
         top = max((math.log10(c.entry.population + 10) for c in cands), default=0.0)
-        areas = [
+        holders = [
             q.entry
             for j in (qualified_by[i] if qualified_by else ())
             for q in candidates[j]
@@ -268,7 +289,7 @@ def candidate_features(
                     float(c.type_hint is not None and c.type_hint != e.feature),
                     same_country / len(others) if others else 0.0,
                     same_admin1 / len(others) if others else 0.0,
-                    float(e.country_code in demonym_countries),
+                    float(e.country_code in peoples),
                     1.0 - math.log1p(near) / math.log1p(MAX_KM),
                     float(e.country_code in names_countries and e.feature != "country"),
                     (country_total[e.country_code] - country_votes[i].get(e.country_code, 0.0))
@@ -280,7 +301,7 @@ def candidate_features(
                     else 0.0,
                     float(c.match == "demonym"),
                     float(e.capital),
-                    float(any(_within(e, area) for area in areas)),
+                    float(any(_within(e, holder) for holder in holders)),
                     float(pool[district] - (district in mine) > 0),
                 )
             )
@@ -332,19 +353,16 @@ def resolve_toponyms(
     ("Tal Afar, 50 km west of Mosul") is its namesake near the point they give.
     """
     weights = weights or default_weights()
-    names, which = distinct_names([t.text for t in toponyms])
-    by_name = [gazetteer.candidates(name) for name in names]
-    demonyms = demonym_countries(gazetteer, context_words)
-    qualified_by = qualifiers(text, toponyms, which) if text else None
+    article = read_names(gazetteer, toponyms, context_words, text)
+    by_name, which = article.candidates, article.which
     chosen = None
     for _ in range(CONTEXT_ROUNDS):
-        rows = candidate_features(names, by_name, demonyms, chosen, qualified_by)
-        best_by_name = choose(by_name, rows, weights)
+        best_by_name = choose(by_name, candidate_features(article, chosen), weights)
         chosen = [
             cands[b].entry if b is not None else None
             for cands, b in zip(by_name, best_by_name, strict=True)
         ]
-    supported = demonyms | {
+    supported = article.demonyms | {
         c[b].entry.country_code
         for c, b in zip(by_name, best_by_name, strict=True)
         if b is not None and c[b].match != "fuzzy"

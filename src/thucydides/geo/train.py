@@ -19,15 +19,7 @@ from scipy.optimize import minimize
 
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.gazetteer import Gazetteer, load_gazetteer
-from thucydides.geo.resolve import (
-    FEATURES,
-    Toponym,
-    candidate_features,
-    context_words,
-    demonym_countries,
-    distinct_names,
-    qualifiers,
-)
+from thucydides.geo.resolve import FEATURES, Toponym, candidate_features, context_words, read_names
 
 L2 = 1e-3
 
@@ -45,18 +37,14 @@ def article_examples(gazetteer: Gazetteer, article, chosen=None) -> list[Example
 
     `chosen`: each toponym's guess from a previous round (None: the name-alone prior).
     """
-    texts = [article.text[t.start : t.end] or t.phrase for t in article.toponyms]
-    names, which = distinct_names(texts)
-    candidates = [gazetteer.candidates(name) for name in names]
-    demonyms = demonym_countries(gazetteer, context_words(article.text))
-    if chosen is not None:
-        chosen = [chosen[which.index(n)] for n in range(len(names))]
     toponyms = [
-        Toponym(t.start, t.end, name) for t, name in zip(article.toponyms, texts, strict=True)
+        Toponym(t.start, t.end, article.text[t.start : t.end] or t.phrase) for t in article.toponyms
     ]
-    rows = candidate_features(
-        names, candidates, demonyms, chosen, qualifiers(article.text, toponyms, which)
-    )
+    names = read_names(gazetteer, toponyms, context_words(article.text), article.text)
+    candidates, which = names.candidates, names.which
+    if chosen is not None:
+        chosen = [chosen[which.index(n)] for n in range(len(candidates))]
+    rows = candidate_features(names, chosen)
     examples = []
     for gold, w in zip(article.toponyms, which, strict=True):
         cands, feats = candidates[w], rows[w]
