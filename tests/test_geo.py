@@ -206,3 +206,27 @@ def test_regions_that_are_neither_country_nor_province(gazetteer):
         gazetteer, [Toponym(0, 11, "Middle East"), Toponym(20, 24, "Iraq")]
     )
     assert middle_east.entry.feature == "region" and middle_east.country == ""
+
+
+def _places(nlp, gazetteer, text):
+    from thucydides.geo.locative import mark_places
+
+    return {e.text for e in mark_places(nlp(text), gazetteer).ents if e.label_ == "GPE"}
+
+
+def test_places_the_model_took_for_people_organisations_or_products(nlp, gazetteer):
+    # en_core_web_sm: Bogra PERSON; Panjgur and Balochistan ORG; Feni PRODUCT.
+    assert "Bogra" in _places(nlp, gazetteer, "In Bogra, a bus was torched by hartal supporters.")
+    # Panjgur has no population on record: the province after the comma vouches for it.
+    found = _places(
+        nlp,
+        gazetteer,
+        "Two militants were killed in a gun battle with police in Panjgur, Balochistan.",
+    )
+    assert {"Panjgur", "Balochistan"} <= found
+    assert "Feni" in _places(nlp, gazetteer, "In Feni, rioters torched a passenger bus on Monday.")
+
+
+def test_organisations_after_a_preposition_stay_organisations(nlp, gazetteer):
+    found = _places(nlp, gazetteer, "The bill was debated in Congress and in the Awami League.")
+    assert not found & {"Congress", "Awami League"}

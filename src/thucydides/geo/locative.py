@@ -2,11 +2,12 @@
 knows is a place, whatever the model took it for.
 
 en_core_web_sm reads unfamiliar South Asian and African towns as people ("In Bogra, a bus
-was torched", Bogra tagged PERSON) or not at all ("a strike in Pathankot"). A capitalised
+was torched", Bogra tagged PERSON), organisations or products ("in Panjgur, Balochistan",
+both ORG; "In Feni", PRODUCT) or not at all ("a strike in Pathankot"). A capitalised
 name right after a locative preposition, known to the gazetteer by its own name or an alias
 (never a near-spelling) as a town or an administrative area, becomes a GPE entity before
 anything reads the entities, so extraction attaches it to its event and geoparsing resolves
-it.
+it; so does a province or country written after it with a comma ("Panjgur, Balochistan").
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from spacy.tokens import Doc, Span
 
 from thucydides.geo.gazetteer import Gazetteer
 
-LOCATIVE = frozenset(["in", "at", "near", "outside"])
+LOCATIVE = frozenset(["in", "at", "near", "outside", "throughout", "across"])
 MAX_NAME_TOKENS = 4
 # A town this small shares its name with too many words and people to be taken on trust.
 MIN_POPULATION = 5_000
-# What the model may have taken a place name for; any other label (a date, an organisation,
-# a nationality) is kept.
-OVERRIDABLE = frozenset(["PERSON"])
+# What the model may have taken a place name for; any other label (a date, a number, a
+# nationality, an event) is kept.
+OVERRIDABLE = frozenset(["PERSON", "ORG", "PRODUCT", "WORK_OF_ART"])
 _PLACES = frozenset(["GPE", "LOC", "FAC"])
 
 
@@ -49,6 +50,34 @@ def _known_place(gazetteer: Gazetteer, name: str) -> bool:
     )
 
 
+def _areas(gazetteer: Gazetteer, name: str) -> set[tuple[str, str]]:
+    """The provinces (country, admin1) and countries (country, "") a name is known as."""
+    return {
+        (c.entry.country_code, c.entry.admin1_code if c.entry.feature == "admin1" else "")
+        for c in gazetteer.candidates(name, fuzzy=False)
+        if c.match in ("primary", "alias") and c.entry.feature in ("admin1", "country")
+    }
+
+
+def _town_in(gazetteer: Gazetteer, name: str, areas: set[tuple[str, str]]) -> bool:
+    """Some town of that name lies in one of the areas, however small the town."""
+    return any(
+        c.match in ("primary", "alias")
+        and ({(c.entry.country_code, c.entry.admin1_code), (c.entry.country_code, "")} & areas)
+        for c in gazetteer.candidates(name, fuzzy=False)
+    )
+
+
+def _replaceable(name: Span, label_of: dict[int, Span]) -> set[Span] | None:
+    """The entities a name would replace, or None where it may not replace them."""
+    overlapping = {label_of[t.i] for t in name if t.i in label_of}
+    if any(e.label_ not in OVERRIDABLE for e in overlapping):
+        return None
+    if any(e.start < name.start or e.end > name.end for e in overlapping):
+        return None
+    return overlapping
+
+
 def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
     """Add the places after locative prepositions that the model missed, as GPE entities."""
     label_of = {t.i: e for e in doc.ents for t in e}
@@ -58,16 +87,22 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
         if token.lower_ not in LOCATIVE:
             continue
         name = _name_after(doc, token.i)
-        if name is None:
+        overlapping = _replaceable(name, label_of) if name is not None else None
+        if overlapping is None:
             continue
-        overlapping = {label_of[t.i] for t in name if t.i in label_of}
-        if any(e.label_ not in OVERRIDABLE for e in overlapping):
+        # "Panjgur, Balochistan": the province after the comma vouches for a town the
+        # gazetteer knows too little about (no population on record).
+        comma = name.end < len(doc) and doc[name.end].text == ","
+        area = _name_after(doc, name.end) if comma else None
+        area_replaced = _replaceable(area, label_of) if area is not None else None
+        areas = _areas(gazetteer, area.text) if area_replaced is not None else set()
+        if not (_known_place(gazetteer, name.text) or _town_in(gazetteer, name.text, areas)):
             continue
-        if any(e.start < name.start or e.end > name.end for e in overlapping):
-            continue
-        if _known_place(gazetteer, name.text):
-            added.append(Span(doc, name.start, name.end, label="GPE"))
-            replaced |= overlapping
+        added.append(Span(doc, name.start, name.end, label="GPE"))
+        replaced |= overlapping
+        if areas:
+            added.append(Span(doc, area.start, area.end, label="GPE"))
+            replaced |= area_replaced
     if added:
         doc.ents = [e for e in doc.ents if e not in replaced] + added
     return doc
