@@ -227,6 +227,12 @@ def test_places_the_model_took_for_people_organisations_or_products(nlp, gazette
     assert "Feni" in _places(nlp, gazetteer, "In Feni, rioters torched a passenger bus on Monday.")
 
 
+def test_the_town_of_a_name_is_a_place(nlp, gazetteer):
+    # en_core_web_sm tags Pakokku ORG here.
+    text = "Students demonstrated against the bill in the Magwe Division town of Pakokku."
+    assert "Pakokku" in _places(nlp, gazetteer, text)
+
+
 def test_organisations_after_a_preposition_stay_organisations(nlp, gazetteer):
     found = _places(nlp, gazetteer, "The bill was debated in Congress and in the Awami League.")
     assert not found & {"Congress", "Awami League"}

@@ -17,6 +17,11 @@ from spacy.tokens import Doc, Span
 from thucydides.geo.gazetteer import Gazetteer
 
 LOCATIVE = frozenset(["in", "at", "near", "outside", "throughout", "across"])
+# "the town of Pakokku", "the outskirts of Kabul": "of" after one of these is locative too.
+PLACE_NOUNS = frozenset(
+    ["town", "city", "village", "district", "province", "region", "state", "capital",
+     "outskirts", "suburb", "suburbs", "area", "municipality", "county"]
+)  # fmt: skip
 MAX_NAME_TOKENS = 4
 # A town this small shares its name with too many words and people to be taken on trust.
 MIN_POPULATION = 5_000
@@ -40,6 +45,11 @@ def _name_after(doc: Doc, i: int) -> Span | None:
     if end == i + 1 or (end < len(doc) and doc[end].text in ("'s", "\u2019s")):
         return None
     return doc[i + 1 : end]
+
+
+def _locative(doc: Doc, i: int) -> bool:
+    word = doc[i].lower_
+    return word in LOCATIVE or (word == "of" and i > 0 and doc[i - 1].lower_ in PLACE_NOUNS)
 
 
 def _known_place(gazetteer: Gazetteer, name: str) -> bool:
@@ -84,7 +94,7 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
     added: list[Span] = []
     replaced: set[Span] = set()
     for token in doc:
-        if token.lower_ not in LOCATIVE:
+        if not _locative(doc, token.i):
             continue
         name = _name_after(doc, token.i)
         overlapping = _replaceable(name, label_of) if name is not None else None
