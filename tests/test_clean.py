@@ -196,3 +196,13 @@ def test_extracted_text_is_found_in_any_page_that_shows_it(lines, tag, random):
     for i, char in enumerate(extracted):
         if not char.isspace():
             assert char in html_lib.unescape(page[starts[i] : ends[i]])
+
+
+def test_text_not_found_before_the_page_start_still_covers_a_character():
+    # Found by the clean fuzz target: only the last "b" is found, at the page's first
+    # character, so the six characters before it had the empty range [0, 0).
+    from thucydides.clean.html_offsets import source_offsets
+
+    page = "bb\x11'><Q /><Q$ b\x11'><KKKKKKKKKKKKjKKKQ\x00\x00\x00o!o??o>< b"
+    starts, ends, _ = source_offsets("bb'>< b", page)
+    assert all(0 <= s < e <= len(page) for s, e in zip(starts, ends, strict=True))

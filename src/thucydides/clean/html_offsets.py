@@ -172,4 +172,9 @@ def _fill_gaps(starts: array, ends: array, length: int) -> None:
         if starts[i] >= 0:
             before = ends[i]
         else:
-            starts[i], ends[i] = min(before, after[i]), max(before, after[i])
+            start, end = min(before, after[i]), max(before, after[i])
+            # Neighbours that touch (the next placed character is the page's first) leave no
+            # room between them: the character still covers one of the page's.
+            if start == end:
+                start, end = (start, start + 1) if end < length else (max(0, start - 1), end)
+            starts[i], ends[i] = start, end
