@@ -28,7 +28,6 @@ MIN_POPULATION = 5_000
 # What the model may have taken a place name for; any other label (a date, a number, a
 # nationality, an event) is kept.
 OVERRIDABLE = frozenset(["PERSON", "ORG", "PRODUCT", "WORK_OF_ART"])
-_PLACES = frozenset(["GPE", "LOC", "FAC"])
 
 
 def _name_after(doc: Doc, i: int) -> Span | None:
