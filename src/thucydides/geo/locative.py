@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from thucydides.geo.gazetteer import Gazetteer
+from thucydides.geo.place import GazetteerEntry
 
 LOCATIVE = frozenset(["in", "at", "near", "outside", "throughout", "across"])
 # "the town of Pakokku", "the outskirts of Kabul": "of" after one of these is locative too.
@@ -51,30 +52,29 @@ def _locative(doc: Doc, i: int) -> bool:
     return word in LOCATIVE or (word == "of" and i > 0 and doc[i - 1].lower_ in PLACE_NOUNS)
 
 
-def _known_place(gazetteer: Gazetteer, name: str) -> bool:
-    return any(
-        c.match in ("primary", "alias")
-        and (c.entry.feature in ("admin1", "admin2") or c.entry.population >= MIN_POPULATION)
-        for c in gazetteer.candidates(name, fuzzy=False)
-    )
+def _exact(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
+    """The entries known by this very name or an alias of it (never a near-spelling)."""
+    return [
+        c.entry for c in gazetteer.candidates(name, fuzzy=False) if c.match in ("primary", "alias")
+    ]
 
 
-def _areas(gazetteer: Gazetteer, name: str) -> set[tuple[str, str]]:
-    """The provinces (country, admin1) and countries (country, "") a name is known as."""
+def _known_place(entries: list[GazetteerEntry]) -> bool:
+    return any(e.feature in ("admin1", "admin2") or e.population >= MIN_POPULATION for e in entries)
+
+
+def _areas(entries: list[GazetteerEntry]) -> set[tuple[str, str]]:
+    """The provinces (country, admin1) and countries (country, "") among the entries."""
     return {
-        (c.entry.country_code, c.entry.admin1_code if c.entry.feature == "admin1" else "")
-        for c in gazetteer.candidates(name, fuzzy=False)
-        if c.match in ("primary", "alias") and c.entry.feature in ("admin1", "country")
+        (e.country_code, e.admin1_code if e.feature == "admin1" else "")
+        for e in entries
+        if e.feature in ("admin1", "country")
     }
 
 
-def _town_in(gazetteer: Gazetteer, name: str, areas: set[tuple[str, str]]) -> bool:
-    """Some town of that name lies in one of the areas, however small the town."""
-    return any(
-        c.match in ("primary", "alias")
-        and ({(c.entry.country_code, c.entry.admin1_code), (c.entry.country_code, "")} & areas)
-        for c in gazetteer.candidates(name, fuzzy=False)
-    )
+def _town_in(entries: list[GazetteerEntry], areas: set[tuple[str, str]]) -> bool:
+    """Some entry lies in one of the areas, however small the town."""
+    return any({(e.country_code, e.admin1_code), (e.country_code, "")} & areas for e in entries)
 
 
 def _replaceable(name: Span, label_of: dict[int, Span]) -> set[Span] | None:
@@ -104,8 +104,9 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
         comma = name.end < len(doc) and doc[name.end].text == ","
         area = _name_after(doc, name.end) if comma else None
         area_replaced = _replaceable(area, label_of) if area is not None else None
-        areas = _areas(gazetteer, area.text) if area_replaced is not None else set()
-        if not (_known_place(gazetteer, name.text) or _town_in(gazetteer, name.text, areas)):
+        areas = _areas(_exact(gazetteer, area.text)) if area_replaced is not None else set()
+        entries = _exact(gazetteer, name.text)
+        if not (_known_place(entries) or _town_in(entries, areas)):
             continue
         added.append(Span(doc, name.start, name.end, label="GPE"))
         replaced |= overlapping
