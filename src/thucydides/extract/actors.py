@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,13 +33,28 @@ ASSOCIATING_KINDS = {"protesters", "rioters", "civilians"}
 ORGANISING_LEMMAS = AFFILIATION_LEMMAS | {"organise", "organize", "lead", "back", "call"}
 
 
-def _alias_pattern(groups: tuple[GroupDef, ...]) -> list[tuple[re.Pattern, GroupDef]]:
-    patterns = []
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    pattern: re.Pattern
+    group: GroupDef
+    # The alias as it must appear in the text (case-folded unless it is an acronym): the
+    # pattern's look-behind makes re try every position, a substring test is far cheaper and
+    # rules out most aliases.
+    needle: str
+    folded: bool
+
+
+@cache
+def _aliases(groups: tuple[GroupDef, ...]) -> tuple[_Alias, ...]:
+    found = []
     for group in groups:
         for alias in sorted(group.aliases, key=len, reverse=True):
-            flags = 0 if alias.isupper() else re.IGNORECASE
-            patterns.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", flags), group))
-    return patterns
+            folded = not alias.isupper()
+            pattern = re.compile(
+                rf"(?<![\w-]){re.escape(alias)}(?![\w-])", re.IGNORECASE if folded else 0
+            )
+            found.append(_Alias(pattern, group, alias.casefold() if folded else alias, folded))
+    return tuple(found)
 
 
 @dataclass(slots=True)
@@ -47,7 +63,6 @@ class ActorContext:
 
     lexicon: Lexicon
     doc: Doc
-    patterns: list[tuple[re.Pattern, GroupDef]] = field(init=False)
     named: list[tuple[GroupDef, TextSpan]] = field(init=False)
     armed_group: tuple[GroupDef, TextSpan] | None = field(init=False)
     # spaCy builds Doc.text and Doc.ents afresh on every access: read once.
@@ -59,7 +74,6 @@ class ActorContext:
     def __post_init__(self) -> None:
         self.text = self.doc.text
         self.ents = tuple(self.doc.ents)
-        self.patterns = _alias_pattern(self.lexicon.groups)
         self.named = self._find_named()
         self.armed_group = self._affiliated_group()
 
@@ -67,13 +81,16 @@ class ActorContext:
         found: list[tuple[GroupDef, TextSpan]] = []
         taken: list[tuple[int, int]] = []
         text = self.text
-        for pattern, group in self.patterns:
-            for match in pattern.finditer(text):
+        folded_text = text.casefold()
+        for alias in _aliases(self.lexicon.groups):
+            if alias.needle not in (folded_text if alias.folded else text):
+                continue
+            for match in alias.pattern.finditer(text):
                 start, end = match.span()
                 if any(start < e and s < end for s, e in taken):
                     continue
                 taken.append((start, end))
-                found.append((group, TextSpan(start, end, match.group())))
+                found.append((alias.group, TextSpan(start, end, match.group())))
         return sorted(found, key=lambda pair: pair[1].start)
 
     def group_in(self, start: int, end: int) -> tuple[GroupDef, TextSpan] | None:

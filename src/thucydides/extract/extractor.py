@@ -226,13 +226,12 @@ def _classify(
     return event_type, sub_type, cameo
 
 
-def _with_next_sentence(sentence: Span) -> str:
+def _with_next_sentence(sentence: Span, following: Span | None) -> str:
     """The classifier learned on whole notes; what follows a sentence often says how the
     event went ("the protest turned violent")."""
-    doc = sentence.doc
-    if sentence.end == len(doc):
+    if following is None:
         return sentence.text
-    return f"{sentence.text} {doc[sentence.end].sent.text}"
+    return f"{sentence.text} {following.text}"
 
 
 def _weigh_type(
@@ -241,6 +240,7 @@ def _weigh_type(
     sub_type: str,
     cameo: str,
     sentence: Span,
+    following: Span | None,
     actor1: ActorRef | None,
 ) -> tuple[str, str, str]:
     """Let the trained classifier choose among the types the trigger admits.
@@ -256,7 +256,7 @@ def _weigh_type(
     admitted = set(definition.admits)
     if actor1 is not None and actor1.inter not in CROWD_INTER:
         admitted -= {"Riots", "Protests"}
-    probs = model.probabilities(_with_next_sentence(sentence))
+    probs = model.probabilities(_with_next_sentence(sentence, following))
     best = max(
         admitted | {event_type},
         key=lambda t: math.log(probs.get(t, 0.0) + 1e-9) + (RULE_BONUS if t == event_type else 0.0),
@@ -380,7 +380,8 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
     mentions: list[Mention] = []
     last_speaker: Attribution | None = None
     filed = dateline_end(doc.text)
-    for sentence in doc.sents:
+    sentences = list(doc.sents)
+    for sentence, following in zip(sentences, [*sentences[1:], None], strict=True):
         expressions = [
             DateExpression(
                 e.start + sentence.start_char, e.end + sentence.start_char, e.text, e.precision
@@ -402,7 +403,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             found_any = True
             event_type, sub_type, cameo = _classify(definition, trigger, sentence, actor1, actor2)
             event_type, sub_type, cameo = _weigh_type(
-                definition, event_type, sub_type, cameo, sentence, actor1
+                definition, event_type, sub_type, cameo, sentence, following, actor1
             )
             actor1 = _default_actor1(event_type, actor1, actor2, trigger)
             if actor1 is not None and actor1.inter in (5, 6) and not actor1.associate:

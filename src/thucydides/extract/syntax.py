@@ -69,13 +69,23 @@ CLIMB_DEPS = {"xcomp", "conj", "acomp", "ccomp", "advcl"}
 def span_of(tokens: Span | list[Token] | Token) -> TextSpan:
     if isinstance(tokens, Token):
         return TextSpan(tokens.idx, tokens.idx + len(tokens), tokens.text)
-    tokens = list(tokens)
-    while len(tokens) > 1 and tokens[-1].is_punct:
-        tokens.pop()
-    while len(tokens) > 1 and tokens[0].is_punct:
-        tokens.pop(0)
-    first, last = tokens[0], tokens[-1]
-    doc = first.doc
+    if not len(tokens):
+        raise ValueError("no tokens to span")
+    if isinstance(tokens, Span):
+        # A sentence is read from its ends inward, not turned into a list of its tokens.
+        doc, first_i, last_i = tokens.doc, tokens.start, tokens.end - 1
+        while last_i > first_i and doc[last_i].is_punct:
+            last_i -= 1
+        while last_i > first_i and doc[first_i].is_punct:
+            first_i += 1
+        first, last = doc[first_i], doc[last_i]
+    else:
+        while len(tokens) > 1 and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        while len(tokens) > 1 and tokens[0].is_punct:
+            tokens = tokens[1:]
+        first, last = tokens[0], tokens[-1]
+        doc = first.doc
     start, end = first.idx, last.idx + len(last)
     # Doc.text rebuilds the whole document's text on every access; the span's own is cheap.
     return TextSpan(start, end, doc[first.i : last.i + 1].text)
