@@ -14,6 +14,7 @@ from thucydides.dedup.located import LocatedMention
 from thucydides.event import PLACE_FIELDS, Event, Evidence, Source
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.place import Place
+from thucydides.when.when import When
 
 # ACLED's order of precedence of sub-event types within a type: the first one present names the event.
 SUB_EVENT_ORDER = [
@@ -48,6 +49,8 @@ SUB_EVENT_ORDER = [
 UNIDENTIFIED = "Unidentified Armed Group"
 DATE_WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
 DISTANCE_KM = {1: 25.0, 2: 50.0, 3: 150.0}
+# A lower bound: the great circle of haversine_km gives 111.195 km a degree.
+KM_PER_DEGREE = 111.19
 
 
 def named(actor: str | None) -> str | None:
@@ -61,25 +64,44 @@ def _km(a: Place, b: Place) -> float:
 
 @dataclass(slots=True)
 class _Cluster:
+    """An event being built; what the compatibility test reads is kept up to date as members
+    join, not recomputed from all of them on every test."""
+
     members: list[LocatedMention] = field(default_factory=list)
+    _actors: set[str] = field(default_factory=set)
+    _own_place: Place | None = None
+    _inherited_place: Place | None = None
+    _dated: When | None = None
+
+    def add(self, item: LocatedMention) -> None:
+        self.members.append(item)
+        if item.mention.actor1 is not None and (name := named(item.mention.actor1.name)):
+            self._actors.add(name)
+        place = item.place
+        # The first place of the finest precision wins, own places before inherited ones.
+        if place is not None and not item.place_inherited and _finer(place, self._own_place):
+            self._own_place = place
+        if place is not None and _finer(place, self._inherited_place):
+            self._inherited_place = place
+        if item.when.date is not None and (
+            self._dated is None or item.when.precision < self._dated.precision
+        ):
+            self._dated = item.when
 
     def actors(self) -> set[str]:
-        return {
-            name
-            for m in self.members
-            if m.mention.actor1 is not None and (name := named(m.mention.actor1.name))
-        }
+        return self._actors
 
     def best_place(self) -> tuple[Place | None, bool]:
-        own = [m.place for m in self.members if m.place is not None and not m.place_inherited]
-        if own:
-            return min(own, key=lambda p: p.geo_precision), False
-        inherited = [m.place for m in self.members if m.place is not None]
-        return (min(inherited, key=lambda p: p.geo_precision), True) if inherited else (None, True)
+        if self._own_place is not None:
+            return self._own_place, False
+        return self._inherited_place, True
 
-    def best_when(self):
-        dated = [m.when for m in self.members if m.when.date is not None]
-        return min(dated, key=lambda w: w.precision) if dated else self.members[0].when
+    def best_when(self) -> When:
+        return self._dated if self._dated is not None else self.members[0].when
+
+
+def _finer(place: Place, than: Place | None) -> bool:
+    return than is None or place.geo_precision < than.geo_precision
 
 
 def _compatible(cluster: _Cluster, item: LocatedMention) -> bool:
@@ -90,19 +112,23 @@ def _compatible(cluster: _Cluster, item: LocatedMention) -> bool:
     theirs = cluster.actors()
     if mine is not None and theirs and mine not in theirs:
         return False
+    # The date first: cheaper than the distance, and as decisive.
+    when = cluster.best_when()
+    if when.date is not None and item.when.date is not None:
+        window = DATE_WINDOW_DAYS[max(when.precision, item.when.precision)]
+        if abs((when.date - item.when.date).days) > window:
+            return False
     place, _ = cluster.best_place()
     if (
         place is not None
         and item.place is not None
         and (place.entry.geonameid != item.place.entry.geonameid or not place.entry.geonameid)
     ):
-        precision = max(place.geo_precision, item.place.geo_precision)
-        if _km(place, item.place) > DISTANCE_KM[precision]:
+        reach = DISTANCE_KM[max(place.geo_precision, item.place.geo_precision)]
+        # A degree of latitude apart is at least KM_PER_DEGREE away, whatever the longitude.
+        if abs(place.entry.latitude - item.place.entry.latitude) * KM_PER_DEGREE > reach:
             return False
-    when = cluster.best_when()
-    if when.date is not None and item.when.date is not None:
-        window = DATE_WINDOW_DAYS[max(when.precision, item.when.precision)]
-        if abs((when.date - item.when.date).days) > window:
+        if _km(place, item.place) > reach:
             return False
     return True
 
@@ -307,7 +333,7 @@ def merge_events(located: list[LocatedMention]) -> list[Event]:
             clusters.append(_Cluster())
             by_type[kind].append(target)
         cluster = clusters[target]
-        cluster.members.append(item)
+        cluster.add(item)
         key = (kind, _cell(item.place) if item.place is not None else None)
         if target not in by_cell[key]:
             by_cell[key].append(target)

@@ -12,6 +12,7 @@ from thucydides.extract.associates import acled_name, joined
 from thucydides.extract.lexicon import GenericDef, GroupDef, Lexicon
 from thucydides.extract.mention import ActorRef, TextSpan
 from thucydides.extract.syntax import content_head, noun_phrase, span_of
+from thucydides.nlp.text import text_of
 
 PRONOUNS = {"they", "them", "he", "she", "we", "it"}
 AFFILIATION_LEMMAS = {
@@ -72,7 +73,7 @@ class ActorContext:
     last_speaker: str | None = None
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
+        self.text = text_of(self.doc)
         self.ents = tuple(self.doc.ents)
         self.named = self._find_named()
         self.armed_group = self._affiliated_group()

@@ -20,6 +20,7 @@ from thucydides.extract.syntax import child, local_tokens, prep_object, span_of,
 from thucydides.extract.triggers import find_triggers
 from thucydides.extract.type_model import load_type_model
 from thucydides.extract.weapons import weapons_in
+from thucydides.nlp.text import text_of
 from thucydides.when.dateline import dateline_end
 from thucydides.when.expressions import DateExpression, find_date_expressions
 
@@ -379,7 +380,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
     context = ActorContext(lexicon, doc)
     mentions: list[Mention] = []
     last_speaker: Attribution | None = None
-    filed = dateline_end(doc.text)
+    filed = dateline_end(text_of(doc))
     sentences = list(doc.sents)
     for sentence, following in zip(sentences, [*sentences[1:], None], strict=True):
         expressions = [

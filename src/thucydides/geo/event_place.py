@@ -12,6 +12,7 @@ from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.geo.place import GazetteerEntry, Place
 from thucydides.geo.relative import anchor_of, beside, offsets_in
 from thucydides.geo.resolve import Toponym, place_of, toponyms_in
+from thucydides.nlp.text import text_of
 
 # A point further out than this from the place measured from is no better than the province
 # it falls in (ACLED precision 3, not 2).
@@ -45,7 +46,7 @@ def offset_places(gazetteer: Gazetteer, doc: Doc, places: list[Place]) -> dict[i
     nearest the point.
     """
     found: dict[int, Place] = {}
-    text = doc.text
+    text = text_of(doc)
     for offset in offsets_in(text):
         anchor = anchor_of(offset, places, text)
         if anchor is None:

@@ -26,6 +26,7 @@ from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.geo.names import normalise
 from thucydides.geo.place import GazetteerEntry, Place
 from thucydides.geo.relative import snap_points
+from thucydides.nlp.text import text_of
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 FEATURES = (
@@ -411,5 +412,5 @@ def resolve(gazetteer: Gazetteer, doc: Doc) -> list[Place]:
     ents = doc.ents
     toponyms = toponyms_in(ents)
     context_words = [e.text for e in ents if e.label_ == "NORP"]
-    places = resolve_toponyms(gazetteer, toponyms, context_words, text=doc.text)
+    places = resolve_toponyms(gazetteer, toponyms, context_words, text=text_of(doc))
     return [p for p in places if p is not None]
