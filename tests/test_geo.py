@@ -208,6 +208,27 @@ def test_regions_that_are_neither_country_nor_province(gazetteer):
     assert middle_east.entry.feature == "region" and middle_east.country == ""
 
 
+def test_breakaway_regions_and_english_province_names(gazetteer):
+    from thucydides.geo.distance import haversine_km
+
+    # No candidate at all before: South Ossetia is no province of Georgia in GeoNames.
+    text = "South Ossetian officials said Georgia had shelled Tskhinvali."
+    names = ("South Ossetian", "Georgia", "Tskhinvali")
+    ossetia, *_ = resolve_toponyms(
+        gazetteer, [Toponym(text.index(n), text.index(n) + len(n), n) for n in names], text=text
+    )
+    assert ossetia.entry.feature == "region" and ossetia.country == "Georgia"
+    assert haversine_km(42.33, 44.0, ossetia.entry.latitude, ossetia.entry.longitude) < 100
+    # "Nineveh" was a village in New York with the name among its alternates.
+    text = "Militants overran Mosul, the capital of Nineveh province, in northern Iraq."
+    names = ("Mosul", "Nineveh", "Iraq")
+    mosul, nineveh, _ = resolve_toponyms(
+        gazetteer, [Toponym(text.index(n), text.index(n) + len(n), n) for n in names], text=text
+    )
+    assert (nineveh.entry.feature, nineveh.entry.country_code) == ("admin1", "IQ")
+    assert nineveh.entry.admin1_code == mosul.entry.admin1_code
+
+
 def _places(nlp, gazetteer, text):
     from thucydides.geo.locative import mark_places
 
