@@ -52,6 +52,17 @@ def test_same_annotations_as_spacy_when_learning_and_when_remembering():
     assert component._ruled and component._lemmas
 
 
+def test_memories_start_again_when_full(monkeypatch):
+    monkeypatch.setattr("thucydides.nlp.attributes.MAX_REMEMBERED", 5)
+    stock, remembered = _stock(), _remembered()
+    expected = [_annotations(d) for d in stock.pipe(TEXTS)]
+    assert [_annotations(d) for d in remembered.pipe(TEXTS)] == expected
+    # Emptied before a document once past 5 entries: never more than one document's words on top.
+    bound = 5 + max(len(doc) for doc in expected)
+    component = remembered.get_pipe(NAME)
+    assert len(component._lemmas) <= bound and len(component.lemmatizer.cache) <= bound
+
+
 def test_remembered_lemmas_outlive_the_memory_zone():
     # A hash made inside a memory zone is forgotten when it closes; a remembered lemma given
     # back as that hash broke the next batch ("Can't retrieve string for hash").

@@ -27,7 +27,7 @@ NAME = "remembered_attributes"
 _READ = [ORTH, LOWER, TAG, DEP, IS_SPACE]
 _RULED = [TAG, POS, MORPH, DEP, LEMMA]
 _OTHER = -1  # any value no pattern names
-# Word forms whose lemma is kept; past it the memory starts again (a few tens of MB).
+# Words remembered, each way; past it a memory starts again (a few tens of MB at most).
 MAX_REMEMBERED = 200_000
 
 
@@ -97,6 +97,10 @@ class RememberedAttributes:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        # spaCy's lemmatizer keeps its own cache of every word it has seen: bounded with ours.
+        for memory in (self._listed_words, self._lemmas, self.lemmatizer.cache):
+            if len(memory) > MAX_REMEMBERED:
+                memory.clear()
         orth, lower, tag, dep, space = (c.tolist() for c in doc.to_array(_READ).T)
         words = [self._listed(h) for h in lower]
         own, near = self._tested.own, self._tested.near
@@ -160,8 +164,6 @@ class RememberedAttributes:
         # Strings, not hashes, are kept: a hash made inside the pipeline's memory zone is
         # forgotten by the vocabulary when the zone closes.
         strings = doc.vocab.strings
-        if len(self._lemmas) > MAX_REMEMBERED:
-            self._lemmas.clear()
         lemmas = []
         for i, (word, (_, pos, morph, _, ruler_lemma)) in enumerate(zip(orth, ruled, strict=True)):
             if ruler_lemma:
