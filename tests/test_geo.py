@@ -8,6 +8,27 @@ def test_misspelt_province_found_by_fuzzy_match(gazetteer):
     assert any(c.entry.name == "Nīnawá" and c.match == "fuzzy" for c in found)
 
 
+def test_fuzzy_search_by_length_finds_what_a_full_scan_finds(gazetteer):
+    from rapidfuzz import fuzz, process
+
+    from thucydides.geo.gazetteer import FUZZY_CUTOFF, FUZZY_LIMIT
+
+    for key in (
+        "ninevah",
+        "mosull",
+        "kandahr",
+        "baghdadd",
+        "aleppoo",
+        "san fransisco",
+        "kiev city",
+    ):
+        every = [n for n in gazetteer._data.names if n[:2] == key[:2]]
+        scan = process.extract(
+            key, every, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=FUZZY_LIMIT
+        )
+        assert gazetteer._fuzzy_keys(key) == [name for name, _, _ in scan]
+
+
 def test_demonym_gives_the_country(gazetteer):
     assert gazetteer.demonym_country("Iraqi") == "IQ"
 

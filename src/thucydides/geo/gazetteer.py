@@ -28,6 +28,7 @@ from thucydides.geo.place import GazetteerEntry
 
 FUZZY_CUTOFF = 85.0
 FUZZY_MIN_LENGTH = 5
+FUZZY_LIMIT = 5
 Match = Literal["primary", "alias", "fuzzy", "demonym"]
 
 
@@ -41,7 +42,7 @@ class Candidate:
 class Gazetteer:
     def __init__(self, data: GazetteerData) -> None:
         self._data = data
-        self._buckets: dict[str, list[str]] | None = None
+        self._buckets: dict[str, dict[int, tuple[list[str], list[int]]]] | None = None
         self._towns: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @property
@@ -80,19 +81,28 @@ class Gazetteer:
         return self._data.entries[index[best]] if km[best] <= within_km else None
 
     def _fuzzy_keys(self, key: str) -> list[str]:
+        """The closest names sharing the key's first two letters, best first (ties in index
+        order), as `process.extract` over them all would give."""
         if self._buckets is None:
-            buckets: dict[str, list[str]] = defaultdict(list)
+            buckets: dict[str, dict[int, tuple[list[str], list[int]]]] = defaultdict(dict)
+            seen: dict[str, int] = defaultdict(int)
             for name in self._data.names:
-                buckets[name[:2]].append(name)
+                names, places = buckets[name[:2]].setdefault(len(name), ([], []))
+                names.append(name)
+                places.append(seen[name[:2]])
+                seen[name[:2]] += 1
             self._buckets = dict(buckets)
-        found = process.extract(
-            key,
-            self._buckets.get(key[:2], []),
-            scorer=fuzz.ratio,
-            score_cutoff=FUZZY_CUTOFF,
-            limit=5,
-        )
-        return [name for name, _score, _ in found]
+        found: list[tuple[float, int, str]] = []
+        for length, (names, places) in self._buckets.get(key[:2], {}).items():
+            # Names whose length alone keeps them under the cutoff are not scored: the
+            # ratio is at most 1 - |difference of lengths| / (sum of lengths).
+            if 100 * (1 - abs(len(key) - length) / (len(key) + length)) < FUZZY_CUTOFF - 1e-9:
+                continue
+            for name, score, i in process.extract(
+                key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+            ):
+                found.append((-score, places[i], name))
+        return [name for _, _, name in sorted(found)[:FUZZY_LIMIT]]
 
     def candidates(self, text: str, fuzzy: bool = True) -> list[Candidate]:
         """Every entry the name may refer to; misspellings (unless `fuzzy` is False) only
