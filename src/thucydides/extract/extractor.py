@@ -5,15 +5,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.extract.actors import ARMED_INTER, ActorContext
 from thucydides.extract.associates import acled_name, joined, known_in
 from thucydides.extract.attribution import SAY, attribution_of
-from thucydides.extract.counts import casualties
+from thucydides.extract.counts import Casualties, casualties
 from thucydides.extract.lexicon import TriggerDef, load_lexicon
-from thucydides.extract.mention import ActorRef, Attribution, Mention, TextSpan
+from thucydides.extract.mention import ActorRef, Attribution, Mention, TextSpan, Weapon
 from thucydides.extract.relevance import judge
 from thucydides.extract.status import status_of
 from thucydides.extract.syntax import child, local_tokens, prep_object, span_of, subject_of
@@ -227,6 +228,33 @@ def _classify(
     return event_type, sub_type, cameo
 
 
+class _SentenceFacts:
+    """What every trigger of one sentence shares, read once for all of them."""
+
+    def __init__(self, sentence: Span, following: Span | None) -> None:
+        self.sentence = sentence
+        self.following = following
+
+    @cached_property
+    def span(self) -> TextSpan:
+        return span_of(self.sentence)
+
+    @cached_property
+    def counts(self) -> Casualties:
+        return casualties(self.sentence)
+
+    @cached_property
+    def weapons(self) -> tuple[Weapon, ...]:
+        return weapons_in(self.sentence.text, self.sentence.start_char)
+
+    @cached_property
+    def type_probabilities(self) -> dict[str, float] | None:
+        model = load_type_model()
+        if model is None:
+            return None
+        return model.probabilities(_with_next_sentence(self.sentence, self.following))
+
+
 def _with_next_sentence(sentence: Span, following: Span | None) -> str:
     """The classifier learned on whole notes; what follows a sentence often says how the
     event went ("the protest turned violent")."""
@@ -240,8 +268,7 @@ def _weigh_type(
     event_type: str,
     sub_type: str,
     cameo: str,
-    sentence: Span,
-    following: Span | None,
+    probabilities: dict[str, float] | None,
     actor1: ActorRef | None,
 ) -> tuple[str, str, str]:
     """Let the trained classifier choose among the types the trigger admits.
@@ -251,16 +278,16 @@ def _weigh_type(
     a bonus of RULE_BONUS in log-probability; where another admitted type still wins, the
     event takes that type's most common sub-type.
     """
-    model = load_type_model()
-    if model is None:
+    if probabilities is None:
         return event_type, sub_type, cameo
     admitted = set(definition.admits)
     if actor1 is not None and actor1.inter not in CROWD_INTER:
         admitted -= {"Riots", "Protests"}
-    probs = model.probabilities(_with_next_sentence(sentence, following))
     best = max(
         admitted | {event_type},
-        key=lambda t: math.log(probs.get(t, 0.0) + 1e-9) + (RULE_BONUS if t == event_type else 0.0),
+        key=lambda t: (
+            math.log(probabilities.get(t, 0.0) + 1e-9) + (RULE_BONUS if t == event_type else 0.0)
+        ),
     )
     if best == event_type:
         return event_type, sub_type, cameo
@@ -391,6 +418,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             if e.start + sentence.start_char >= filed
         ]
         found_any = False
+        facts = _SentenceFacts(sentence, following)
         for trigger, definition in find_triggers(sentence, lexicon):
             if definition.needs_place_object and not _has_place_object(trigger, doc):
                 continue
@@ -404,13 +432,13 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             found_any = True
             event_type, sub_type, cameo = _classify(definition, trigger, sentence, actor1, actor2)
             event_type, sub_type, cameo = _weigh_type(
-                definition, event_type, sub_type, cameo, sentence, following, actor1
+                definition, event_type, sub_type, cameo, facts.type_probabilities, actor1
             )
             actor1 = _default_actor1(event_type, actor1, actor2, trigger)
             if actor1 is not None and actor1.inter in (5, 6) and not actor1.associate:
                 actor1 = _associate_in(sentence, actor1)
             date = _date_for(trigger, sentence, expressions)
-            counts = casualties(sentence)
+            counts = facts.counts
             attribution = attribution_of(trigger, last_speaker)
             if attribution is not None and attribution.speaker.lower() not in ("he", "she", "they"):
                 last_speaker = attribution
@@ -421,7 +449,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             mentions.append(
                 Mention(
                     trigger=span_of(trigger),
-                    sentence=span_of(sentence),
+                    sentence=facts.span,
                     disorder_type=DISORDER[event_type],
                     event_type=event_type,
                     sub_event_type=sub_type,
@@ -431,7 +459,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                     else PLOVER[event_type],
                     actor1=actor1,
                     actor2=actor2,
-                    weapons=weapons_in(sentence.text, sentence.start_char),
+                    weapons=facts.weapons,
                     fatalities=counts.fatalities,
                     injured=counts.injured,
                     rejected_counts=counts.rejected,
