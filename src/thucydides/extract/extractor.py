@@ -244,6 +244,11 @@ class _SentenceFacts:
         return casualties(self.sentence)
 
     @cached_property
+    def organisations(self) -> list[tuple[str, int, int]]:
+        """The organisations ACLED knows that the sentence names (`known_in`)."""
+        return known_in(self.sentence.text, self.sentence.start_char)
+
+    @cached_property
     def weapons(self) -> tuple[Weapon, ...]:
         return weapons_in(self.sentence.text, self.sentence.start_char)
 
@@ -329,14 +334,13 @@ def _default_actor1(
     )
 
 
-def _associate_in(sentence: Span, actor1: ActorRef) -> ActorRef:
+def _associate_in(facts: _SentenceFacts, actor1: ActorRef) -> ActorRef:
     """A crowd whose own words name no organisation acts for those the sentence names, where
     ACLED knows them ("a hartal called by the 20-party alliance: BNP activists blocked...")."""
-    text = sentence.text
-    known = known_in(text, sentence.start_char)
-    if not known:
+    if not facts.organisations:
         return actor1
-    names, span = joined(known, text, sentence.start_char)
+    sentence = facts.sentence
+    names, span = joined(facts.organisations, sentence.text, sentence.start_char)
     return replace(actor1, associate=names, associate_span=span)
 
 
@@ -436,7 +440,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             )
             actor1 = _default_actor1(event_type, actor1, actor2, trigger)
             if actor1 is not None and actor1.inter in (5, 6) and not actor1.associate:
-                actor1 = _associate_in(sentence, actor1)
+                actor1 = _associate_in(facts, actor1)
             date = _date_for(trigger, sentence, expressions)
             counts = facts.counts
             attribution = attribution_of(trigger, last_speaker)
