@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from thucydides.nlp.attributes import NAME, RememberedAttributes
+from thucydides.nlp.attributes import NAME, RememberedAttributes, remember_attributes
 from thucydides.nlp.pipeline import ModelMissingError, shipped_model
 
 # Every kind of exception the ruler of en_core_web_sm has: contractions, "there was",
@@ -33,9 +33,7 @@ def _annotations(doc) -> list[tuple]:
 
 def _remembered() -> Language:
     nlp = _stock()
-    nlp.add_pipe(NAME, after="lemmatizer")
-    nlp.remove_pipe("lemmatizer")
-    nlp.remove_pipe("attribute_ruler")
+    remember_attributes(nlp)
     return nlp
 
 

@@ -14,6 +14,7 @@ window not seen before goes through the real ruler whole, so the output is their
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -190,7 +191,7 @@ def remember_attributes(nlp: Language) -> None:
     """Put `RememberedAttributes` where the pipeline's ruler and lemmatizer were; a pipeline
     without them side by side, or with a rule a window cannot stand for, is left as it is."""
     names = nlp.pipe_names
-    if RULER not in names or names[names.index(RULER) + 1 : names.index(RULER) + 2] != [LEMMATIZER]:
+    if (RULER, LEMMATIZER) not in pairwise(names):
         return
     lemmatizer = nlp.get_pipe(LEMMATIZER)
     if getattr(lemmatizer, "mode", None) != "rule" or lemmatizer.overwrite:
