@@ -6,8 +6,9 @@ Articles are built from the ACLED notes in ../shared/data when present (realisti
 reporting), otherwise from the bundled sample's paragraphs; each gets a distinct text.
 Prints articles/s and words/s for both, their ratio, and peak resident memory. spaCy is
 timed twice: as the project loads it (`load_pipeline`: the attribute ruler and lemmatizer
-remembered, `thucydides/nlp/attributes.py`) and as spaCy ships it (`spacy.load`), the
-reference for the ratio. The process pool and Dask are timed from a cold start (workers
+remembered, `thucydides/nlp/attributes.py`, matrix products on numpy's BLAS,
+`thucydides/nlp/blas.py`) and as spaCy ships it (`spacy.load`). BLAS runs on one thread, so
+one process is one core. The process pool and Dask are timed from a cold start (workers
 loading their models) and, for a feed that runs on, from the first batch's delivery on.
 """
 
@@ -19,6 +20,8 @@ import resource
 import time
 from datetime import date
 from pathlib import Path
+
+from threadpoolctl import threadpool_limits
 
 from thucydides.clean import clean
 from thucydides.extract import extract
@@ -64,6 +67,9 @@ def main() -> None:
         "--batch", type=int, default=50, help="articles per batch for the pool and Dask"
     )
     args = parser.parse_args()
+    # One process is one core here: numpy's BLAS would otherwise spread the parse's matrix
+    # products over every core (the pool's workers limit themselves the same way).
+    threadpool_limits(1, user_api="blas")
     texts = corpus(args.articles, args.words)
     total_words = sum(len(t.split()) for t in texts)
     articles = [

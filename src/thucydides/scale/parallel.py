@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 from rich.console import Console
+from threadpoolctl import threadpool_limits
 
 from thucydides.dedup import merge_events
 from thucydides.ingest import Article
@@ -33,6 +34,9 @@ def _worker_pipeline() -> Pipeline:
     """The worker process's own pipeline: spaCy and the gazetteer load once per process."""
     global _WORKER_PIPELINE
     if _WORKER_PIPELINE is None:
+        # A worker is one core's share: BLAS threads of its own would contend with the other
+        # workers (a forked worker keeps the thread count its parent read at start-up).
+        threadpool_limits(1, user_api="blas")
         _WORKER_PIPELINE = Pipeline()
     return _WORKER_PIPELINE
 
