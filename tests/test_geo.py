@@ -26,7 +26,20 @@ def test_fuzzy_search_by_length_finds_what_a_full_scan_finds(gazetteer):
         scan = process.extract(
             key, every, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=FUZZY_LIMIT
         )
-        assert gazetteer._fuzzy_keys(key) == [name for name, _, _ in scan]
+        assert gazetteer._fuzzy_keys(key) == tuple(name for name, _, _ in scan)
+        # Asked again, from memory: the same answer.
+        assert gazetteer._fuzzy_keys(key) == tuple(name for name, _, _ in scan)
+
+
+def test_remembered_misspellings_are_bounded(gazetteer, monkeypatch):
+    monkeypatch.setattr("thucydides.geo.gazetteer.FUZZY_REMEMBERED", 2)
+    gazetteer._fuzzy_found.clear()
+    answers = {key: gazetteer._search_fuzzy(key) for key in ("ninevah", "mosull", "kandahr")}
+    for key, answer in answers.items():
+        assert gazetteer._fuzzy_keys(key) == answer
+        assert len(gazetteer._fuzzy_found) <= 2
+    assert gazetteer._fuzzy_found == {"kandahr": answers["kandahr"]}
+    gazetteer._fuzzy_found.clear()
 
 
 def test_demonym_gives_the_country(gazetteer):
