@@ -90,3 +90,76 @@ def test_a_dateline_date_never_dates_the_event(nlp):
 def test_a_date_in_the_year_9999_is_read_as_not_yet_happened():
     when = resolve_date("on June 9, 9999", PUBLISHED)
     assert when.future and when.date == date(9999, 6, 9)
+
+
+_DATE_WORDS = [
+    "on",
+    "from",
+    "the",
+    "of",
+    "in",
+    "early",
+    "late",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "past",
+    "next",
+    "a",
+    "few",
+    "several",
+    "two",
+    "3",
+    "12",
+    "2014",
+    "2015-03-04",
+    "to",
+    "-",
+    "–",
+    ",",
+    ".",
+    "day",
+    "days",
+    "week",
+    "weekend",
+    "month",
+    "ago",
+    "before",
+    "yesterday",
+    "today",
+    "tonight",
+    "night",
+    "overnight",
+    "morning",
+    "Monday",
+    "FRIDAY",
+    "sunday",
+    "Jan",
+    "January",
+    "MARCH",
+    "sept.",
+    "1st",
+    "22nd",
+    "recently",
+    "tomorrow",
+    "mid",
+    "ſeptember",
+    "frıday",
+    "İn",
+    "latemarch",
+    "mid-june",
+    "Kä",
+    "x",
+]
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(_DATE_WORDS), st.text(max_size=3)), max_size=12).map(
+        " ".join
+    )
+)
+def test_lowered_search_finds_what_caseless_search_finds(text):
+    from thucydides.when.expressions import _CASELESS, _found
+
+    assert find_date_expressions(text) == _found(text, text, _CASELESS)

@@ -22,43 +22,80 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|\u2013|to)\s*"
 _YEAR = r"(?:,?\s+\d{4})?"
 
-# (pattern, precision): 1 day, 2 week, 3 month. Longer, more specific patterns come first.
-_PATTERNS: list[tuple[str, int]] = [
-    (r"\d{4}-\d{2}-\d{2}", 1),
+_DIGIT = r"\d"
+# Every weekday, "today" and "yesterday" hold "day".
+_DAY_WORD = "day"
+
+# (pattern, precision, what any match holds, each): 1 day, 2 week, 3 month. Longer, more specific
+# patterns come first. What a match must hold is tested first, in one quick search, since
+# most sentences hold no date and each full pattern tries its branches at every word.
+_PATTERNS: list[tuple[str, int, tuple[str, ...]]] = [
+    (r"\d{4}-\d{2}-\d{2}", 1, (_DIGIT,)),
     # Ranges of days ("11-13 August", "31 Jan - 6 Feb", "March 18th-21st"): an event over
     # several days is dated by its first.
     (
         rf"(?:on\s+|from\s+)?{_DAY}(?:\s+(?:{MONTHS})\.?)?{_TO}{_DAY}\s+(?:of\s+)?(?:{MONTHS})\.?{_YEAR}",
         1,
+        (_DIGIT, MONTHS),
     ),
-    (rf"(?:on\s+|from\s+)?(?:{MONTHS})\.?\s+{_DAY}{_TO}(?:(?:{MONTHS})\.?\s+)?{_DAY}{_YEAR}", 1),
+    (
+        rf"(?:on\s+|from\s+)?(?:{MONTHS})\.?\s+{_DAY}{_TO}(?:(?:{MONTHS})\.?\s+)?{_DAY}{_YEAR}",
+        1,
+        (_DIGIT, MONTHS),
+    ),
     (
         rf"(?:on\s+)?(?:(?:{WEEKDAYS}),?\s+)?(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?",
         1,
+        (_DIGIT, MONTHS),
     ),
     (
         rf"(?:on\s+)?(?:(?:{WEEKDAYS}),?\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?(?:,?\s+\d{{4}})?",
         1,
+        (_DIGIT, MONTHS),
     ),
     (
         rf"{_QUAL}?(?:yesterday|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening)){_PART}?",
         1,
+        (rf"{_DAY_WORD}|night|this",),
     ),
-    (rf"{_QUAL}?(?:on\s+)?(?:{WEEKDAYS}){_PART}?", 1),
-    (r"(?:a\s+few|several)\s+days\s+(?:ago|earlier|before)", 2),
-    (rf"{_NUMBER}\s+days?\s+(?:ago|earlier|before)", 1),
-    (r"(?:earlier|later)\s+(?:this|last)\s+week|(?:last|this|past|previous)\s+(?:week|weekend)", 2),
-    (rf"{_NUMBER}\s+weeks?\s+(?:ago|earlier|before)", 2),
+    (rf"{_QUAL}?(?:on\s+)?(?:{WEEKDAYS}){_PART}?", 1, (_DAY_WORD,)),
+    (r"(?:a\s+few|several)\s+days\s+(?:ago|earlier|before)", 2, (_DAY_WORD,)),
+    (rf"{_NUMBER}\s+days?\s+(?:ago|earlier|before)", 1, (_DAY_WORD,)),
+    (
+        r"(?:earlier|later)\s+(?:this|last)\s+week|(?:last|this|past|previous)\s+(?:week|weekend)",
+        2,
+        ("week",),
+    ),
+    (rf"{_NUMBER}\s+weeks?\s+(?:ago|earlier|before)", 2, ("week",)),
     (
         rf"(?:earlier|later)\s+this\s+month|(?:last|this|past|previous)\s+month|(?:early|mid|late)-?\s*(?:{MONTHS})",
         3,
+        (rf"month|{MONTHS}",),
     ),
-    (r"tomorrow|next\s+week", 1),
-    (r"recently|earlier", 2),
-    (rf"(?:in\s+)?(?:{MONTHS})\.?(?:\s+\d{{4}})", 3),
-    (rf"(?:in\s+)(?:{MONTHS})\b", 3),
+    (r"tomorrow|next\s+week", 1, ("tomorrow|week",)),
+    (r"recently|earlier", 2, ("recently|earlier",)),
+    (rf"(?:in\s+)?(?:{MONTHS})\.?(?:\s+\d{{4}})", 3, (_DIGIT, MONTHS)),
+    (rf"(?:in\s+)(?:{MONTHS})\b", 3, (MONTHS,)),
 ]
-_COMPILED = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), prec) for p, prec in _PATTERNS]
+
+
+def _compiled(flags: int) -> list[tuple[re.Pattern, int, tuple[re.Pattern, ...]]]:
+    return [
+        (
+            re.compile(rf"\b(?:{p})\b", flags),
+            precision,
+            tuple(re.compile(part, flags) for part in holds),
+        )
+        for p, precision, holds in _PATTERNS
+    ]
+
+
+# Python's case-insensitive matching of these alternations is about twice as slow as matching
+# the lowercased text, which finds the same wherever lowercasing keeps every offset and leaves
+# no letter that only case-insensitive matching equates with an ASCII one (dotless i, long s).
+_ON_LOWERED = _compiled(0)
+_CASELESS = _compiled(re.IGNORECASE)
+_CASELESS_ONLY = re.compile("[\u0131\u017f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +111,33 @@ class DateExpression:
         return self.text.lower() in ("earlier", "recently")
 
 
+def _holds(part: re.Pattern, text: str, held: dict[re.Pattern, bool]) -> bool:
+    if part not in held:
+        held[part] = part.search(text) is not None
+    return held[part]
+
+
 def find_date_expressions(text: str) -> list[DateExpression]:
     """Non-overlapping date expressions, earliest first; on overlap the first pattern wins."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and not _CASELESS_ONLY.search(text):
+        return _found(text, lowered, _ON_LOWERED)
+    return _found(text, text, _CASELESS)
+
+
+def _found(
+    text: str, searched: str, patterns: list[tuple[re.Pattern, int, tuple[re.Pattern, ...]]]
+) -> list[DateExpression]:
     taken: list[tuple[int, int]] = []
     found: list[DateExpression] = []
-    for pattern, precision in _COMPILED:
-        for match in pattern.finditer(text):
+    held: dict[re.Pattern, bool] = {}
+    for pattern, precision, holds in patterns:
+        if not all(_holds(part, searched, held) for part in holds):
+            continue
+        for match in pattern.finditer(searched):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
-            found.append(DateExpression(start, end, match.group(), precision))
+            found.append(DateExpression(start, end, text[start:end], precision))
     return sorted(found, key=lambda d: d.start)
