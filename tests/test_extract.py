@@ -289,3 +289,15 @@ def test_crowds_gathering_blocking_or_rallying_protest(nlp, text, trigger):
 )
 def test_gatherings_without_a_demand_and_blocking_by_no_crowd_are_no_protest(nlp, text):
     assert not [m for m in _new(nlp, text) if m.event_type == "Protests"]
+
+
+@pytest.mark.parametrize("prefix", ["", "\u0130stanbul: ", "Fr\u0131day: "])
+def test_weapons_are_found_whatever_the_case_with_spans_into_the_text(prefix):
+    from thucydides.extract.weapons import weapons_in
+
+    text = f"{prefix}Gunmen fired MORTARS and a Rocket-Propelled Grenade at the AK-47-armed guards."
+    found = {w.name: w.span for w in weapons_in(text, 100)}
+    assert set(found) >= {"mortar", "rocket-propelled grenade"}
+    for span in found.values():
+        assert text[span.start - 100 : span.end - 100] == span.text
+    assert found["mortar"].text == "MORTARS"
