@@ -282,6 +282,21 @@ def test_places_the_model_took_for_people_organisations_or_products(nlp, gazette
     assert "Feni" in _places(nlp, gazetteer, "In Feni, rioters torched a passenger bus on Monday.")
 
 
+def test_a_town_taken_for_a_nationality_is_a_place(nlp, gazetteer):
+    # en_core_web_sm tags Laukkai NORP; a nationality the gazetteer knows stays one.
+    text = "Soldiers from the MNDAA fired on a Burma Army patrol in Laukkai town."
+    assert "Laukkai" in _places(nlp, gazetteer, text)
+    text = "Clashes broke out in Afghan villages near the border."
+    assert "Afghan" not in _places(nlp, gazetteer, text)
+
+
+def test_the_town_after_a_building_the_gazetteer_lacks_is_a_place(nlp, gazetteer):
+    text = "Students staged a sit-in at Annamalai University, Chidambaram on Monday."
+    found = _places(nlp, gazetteer, text)
+    assert "Chidambaram" in found
+    assert "Annamalai University" not in found
+
+
 def test_the_town_of_a_name_is_a_place(nlp, gazetteer):
     # en_core_web_sm tags Pakokku ORG here.
     text = "Students demonstrated against the bill in the Magwe Division town of Pakokku."

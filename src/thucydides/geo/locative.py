@@ -2,12 +2,14 @@
 knows is a place, whatever the model took it for.
 
 en_core_web_sm reads unfamiliar South Asian and African towns as people ("In Bogra, a bus
-was torched", Bogra tagged PERSON), organisations or products ("in Panjgur, Balochistan",
-both ORG; "In Feni", PRODUCT) or not at all ("a strike in Pathankot"). A capitalised
+was torched", Bogra tagged PERSON), organisations, products or nationalities ("in Panjgur,
+Balochistan", both ORG; "In Feni", PRODUCT; "in Laukkai town", NORP) or not at all ("a
+strike in Pathankot"). A capitalised
 name right after a locative preposition, known to the gazetteer by its own name or an alias
 (never a near-spelling) as a town or an administrative area, becomes a GPE entity before
 anything reads the entities, so extraction attaches it to its event and geoparsing resolves
-it; so does a province or country written after it with a comma ("Panjgur, Balochistan").
+it; so does a province or country written after it with a comma ("Panjgur, Balochistan"),
+and a known town after a name the gazetteer lacks ("at Annamalai University, Chidambaram").
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ PLACE_NOUNS = frozenset(
 MAX_NAME_TOKENS = 4
 # A town this small shares its name with too many words and people to be taken on trust.
 MIN_POPULATION = 5_000
-# What the model may have taken a place name for; any other label (a date, a number, a
-# nationality, an event) is kept.
-OVERRIDABLE = frozenset(["PERSON", "ORG", "PRODUCT", "WORK_OF_ART"])
+# What the model may have taken a place name for; any other label (a date, a number, an
+# event) is kept, and a nationality too where the gazetteer knows the word as one ("in
+# Afghan villages"; "in Laukkai town", Laukkai tagged NORP, is a town).
+OVERRIDABLE = frozenset(["PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"])
 
 
 def _name_after(doc: Doc, i: int) -> Span | None:
@@ -77,10 +80,12 @@ def _town_in(entries: list[GazetteerEntry], areas: set[tuple[str, str]]) -> bool
     return any({(e.country_code, e.admin1_code), (e.country_code, "")} & areas for e in entries)
 
 
-def _replaceable(name: Span, label_of: dict[int, Span]) -> set[Span] | None:
+def _replaceable(name: Span, label_of: dict[int, Span], gazetteer: Gazetteer) -> set[Span] | None:
     """The entities a name would replace, or None where it may not replace them."""
     overlapping = {label_of[t.i] for t in name if t.i in label_of}
     if any(e.label_ not in OVERRIDABLE for e in overlapping):
+        return None
+    if any(e.label_ == "NORP" and gazetteer.demonym_country(e.text) for e in overlapping):
         return None
     if any(e.start < name.start or e.end > name.end for e in overlapping):
         return None
@@ -96,17 +101,22 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
         if not _locative(doc, token.i):
             continue
         name = _name_after(doc, token.i)
-        overlapping = _replaceable(name, label_of) if name is not None else None
+        overlapping = _replaceable(name, label_of, gazetteer) if name is not None else None
         if overlapping is None:
             continue
         # "Panjgur, Balochistan": the province after the comma vouches for a town the
         # gazetteer knows too little about (no population on record).
         comma = name.end < len(doc) and doc[name.end].text == ","
         area = _name_after(doc, name.end) if comma else None
-        area_replaced = _replaceable(area, label_of) if area is not None else None
-        areas = _areas(_exact(gazetteer, area.text)) if area_replaced is not None else set()
+        area_replaced = _replaceable(area, label_of, gazetteer) if area is not None else None
+        area_entries = _exact(gazetteer, area.text) if area_replaced is not None else []
+        areas = _areas(area_entries)
         entries = _exact(gazetteer, name.text)
         if not (_known_place(entries) or _town_in(entries, areas)):
+            # "in Gulbahar, Peshawar": a quarter the gazetteer lacks, in a town it knows.
+            if area_replaced is not None and _known_place(area_entries):
+                added.append(Span(doc, area.start, area.end, label="GPE"))
+                replaced |= area_replaced
             continue
         added.append(Span(doc, name.start, name.end, label="GPE"))
         replaced |= overlapping
