@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -15,11 +16,12 @@ from thucydides.extract.attribution import SAY, attribution_of
 from thucydides.extract.counts import Casualties, casualties
 from thucydides.extract.lexicon import TriggerDef, load_lexicon
 from thucydides.extract.mention import ActorRef, Attribution, Mention, TextSpan, Weapon
-from thucydides.extract.relevance import judge
+from thucydides.extract.relevance import judge, sentence_features
 from thucydides.extract.status import status_of
 from thucydides.extract.syntax import child, local_tokens, prep_object, span_of, subject_of
 from thucydides.extract.triggers import find_triggers
 from thucydides.extract.type_model import load_type_model
+from thucydides.extract.type_model import words as type_words
 from thucydides.extract.weapons import weapons_in
 from thucydides.nlp.text import text_of
 from thucydides.when.dateline import dateline_end
@@ -231,9 +233,15 @@ def _classify(
 class _SentenceFacts:
     """What every trigger of one sentence shares, read once for all of them."""
 
-    def __init__(self, sentence: Span, following: Span | None) -> None:
+    def __init__(self, sentence: Span, ents: Sequence[Span]) -> None:
         self.sentence = sentence
-        self.following = following
+        self.ents = ents
+        self.following: _SentenceFacts | None = None
+
+    @cached_property
+    def text(self) -> str:
+        # `Span.text` joins the tokens afresh on every read.
+        return text_of(self.sentence.doc)[self.sentence.start_char : self.sentence.end_char]
 
     @cached_property
     def span(self) -> TextSpan:
@@ -246,26 +254,39 @@ class _SentenceFacts:
     @cached_property
     def organisations(self) -> list[tuple[str, int, int]]:
         """The organisations ACLED knows that the sentence names (`known_in`)."""
-        return known_in(self.sentence.text, self.sentence.start_char)
+        return known_in(self.text, self.sentence.start_char)
 
     @cached_property
     def weapons(self) -> tuple[Weapon, ...]:
-        return weapons_in(self.sentence.text, self.sentence.start_char)
+        return weapons_in(self.text, self.sentence.start_char)
+
+    @cached_property
+    def context(self) -> list[str]:
+        """What the relevance model reads in the sentence around each trigger."""
+        return sentence_features(self.sentence, self.ents)
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The words the type classifier reads (a sentence's are read for its own triggers
+        and again as the one after the sentence before)."""
+        return type_words(self.text)
 
     @cached_property
     def type_probabilities(self) -> dict[str, float] | None:
+        """The classifier learned on whole notes; what follows a sentence often says how the
+        event went ("the protest turned violent"), so it reads the next sentence too."""
         model = load_type_model()
         if model is None:
             return None
-        return model.probabilities(_with_next_sentence(self.sentence, self.following))
+        following = self.following.words if self.following is not None else []
+        return model.probabilities_of(self.words + following)
 
 
-def _with_next_sentence(sentence: Span, following: Span | None) -> str:
-    """The classifier learned on whole notes; what follows a sentence often says how the
-    event went ("the protest turned violent")."""
-    if following is None:
-        return sentence.text
-    return f"{sentence.text} {following.text}"
+def _sentence_facts(sentences: list[Span], ents: Sequence[Span]) -> list[_SentenceFacts]:
+    facts = [_SentenceFacts(s, ents) for s in sentences]
+    for earlier, later in pairwise(facts):
+        earlier.following = later
+    return facts
 
 
 def _weigh_type(
@@ -339,8 +360,7 @@ def _associate_in(facts: _SentenceFacts, actor1: ActorRef) -> ActorRef:
     ACLED knows them ("a hartal called by the 20-party alliance: BNP activists blocked...")."""
     if not facts.organisations:
         return actor1
-    sentence = facts.sentence
-    names, span = joined(facts.organisations, sentence.text, sentence.start_char)
+    names, span = joined(facts.organisations, facts.text, facts.sentence.start_char)
     return replace(actor1, associate=names, associate_span=span)
 
 
@@ -413,16 +433,15 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
     last_speaker: Attribution | None = None
     filed = dateline_end(text_of(doc))
     sentences = list(doc.sents)
-    for sentence, following in zip(sentences, [*sentences[1:], None], strict=True):
+    for sentence, facts in zip(sentences, _sentence_facts(sentences, context.ents), strict=True):
         expressions = [
             DateExpression(
                 e.start + sentence.start_char, e.end + sentence.start_char, e.text, e.precision
             )
-            for e in find_date_expressions(sentence.text)
+            for e in find_date_expressions(facts.text)
             if e.start + sentence.start_char >= filed
         ]
         found_any = False
-        facts = _SentenceFacts(sentence, following)
         for trigger, definition in find_triggers(sentence, lexicon):
             if definition.needs_place_object and not _has_place_object(trigger, doc):
                 continue
@@ -448,7 +467,9 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 last_speaker = attribution
             places = place_spans(trigger, doc, context.ents)
             verbal = trigger.pos_ == "VERB"
-            relevance, off_topic = judge(trigger, context.ents) if judge_relevance else (1.0, False)
+            relevance, off_topic = (
+                judge(trigger, context.ents, facts.context) if judge_relevance else (1.0, False)
+            )
             status = _status(trigger, date is not None, mentions)
             mentions.append(
                 Mention(

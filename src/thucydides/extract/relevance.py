@@ -26,9 +26,12 @@ def _value(token: Token) -> str:
     return token.ent_type_ or token.lemma_.lower()
 
 
-def relevance_features(trigger: Token, ents: Sequence[Span] | None = None) -> list[str]:
+def relevance_features(
+    trigger: Token, ents: Sequence[Span] | None = None, context: list[str] | None = None
+) -> list[str]:
     """The trigger's features; `ents` are the document's entities where the caller already
-    has them (spaCy builds Doc.ents afresh on every access)."""
+    has them (spaCy builds Doc.ents afresh on every access), `context` its sentence's
+    `sentence_features` where the caller has them."""
     lemma = trigger.lemma_.lower()
     found = [f"t:{lemma}", f"pos:{trigger.pos_}", f"head:{trigger.head.lemma_.lower()}"]
     for child in trigger.children:
@@ -38,7 +41,13 @@ def relevance_features(trigger: Token, ents: Sequence[Span] | None = None) -> li
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.append(f"t:{lemma}|{child.lower_}:{_value(pobj)}")
-    sentence = trigger.sent
+    found.extend(sentence_features(trigger.sent, ents) if context is None else context)
+    return found
+
+
+def sentence_features(sentence: Span, ents: Sequence[Span] | None = None) -> list[str]:
+    """What the sentence around a trigger says, the same for each of its triggers."""
+    found = []
     for token in sentence:
         # Names stand in as their entity type: which country or person is in the news says
         # nothing about whether a fight is a battle or a boxing match.
@@ -75,7 +84,8 @@ class RelevanceModel:
         return lemma not in self.ambiguous or self.probability(features) >= self.threshold
 
     def probability(self, features: list[str]) -> float:
-        rows = [self.index[f] for f in set(features) if f in self.index]
+        index = self.index
+        rows = [i for f in set(features) if (i := index.get(f)) is not None]
         score = self.bias + float(self.weights[rows].sum()) if rows else self.bias
         return float(1.0 / (1.0 + np.exp(-score)))
 
@@ -97,12 +107,15 @@ def load_relevance_model() -> RelevanceModel | None:
         )
 
 
-def judge(trigger: Token, ents: Sequence[Span] | None = None) -> tuple[float, bool]:
+def judge(
+    trigger: Token, ents: Sequence[Span] | None = None, context: list[str] | None = None
+) -> tuple[float, bool]:
     """P(the trigger is a conflict event), and whether it is off topic: below the model's
     threshold, for a trigger word that is used outside conflict too. Without a trained
-    model every trigger counts: (1.0, False)."""
+    model every trigger counts: (1.0, False). `ents` and `context` as for
+    `relevance_features`."""
     model = load_relevance_model()
     if model is None:
         return 1.0, False
-    features = relevance_features(trigger, ents)
+    features = relevance_features(trigger, ents, context)
     return model.probability(features), not model.keeps(trigger.lemma_.lower(), features)

@@ -17,9 +17,17 @@ import numpy as np
 _WORD = re.compile(r"[a-z][a-z'-]+|\d+")
 
 
+def words(text: str) -> list[str]:
+    """The words the model reads; those of "a b" are those of "a" then those of "b"."""
+    return _WORD.findall(text.lower())
+
+
 def features(text: str) -> list[str]:
-    words = _WORD.findall(text.lower())
-    return words + [f"{a} {b}" for a, b in pairwise(words)]
+    return features_of(words(text))
+
+
+def features_of(found: list[str]) -> list[str]:
+    return found + [f"{a} {b}" for a, b in pairwise(found)]
 
 
 class TypeModel:
@@ -32,7 +40,12 @@ class TypeModel:
         self.bias = bias.astype(np.float32)
 
     def probabilities(self, text: str) -> dict[str, float]:
-        rows = [self.index[f] for f in set(features(text)) if f in self.index]
+        return self.probabilities_of(words(text))
+
+    def probabilities_of(self, found: list[str]) -> dict[str, float]:
+        """As `probabilities`, from the text's `words`."""
+        index = self.index
+        rows = [i for f in set(features_of(found)) if (i := index.get(f)) is not None]
         scores = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
         scores = np.exp(scores - scores.max())
         scores /= scores.sum()
