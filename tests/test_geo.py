@@ -148,6 +148,10 @@ def test_distance_and_direction_phrases_are_read():
     (offset,) = offsets_in("Mosul is 360 kilometres northwest of Baghdad")
     assert (offset.km, offset.bearing) == (360.0, 315.0)
     assert offsets_in("a 10-km stretch of road north of the town") == []
+    (offset,) = offsets_in("Mosul Is Five KILOMETRES North-West Of \u0130rbil")
+    assert (offset.km, offset.bearing) == (5.0, 315.0)
+    # Long s matches "s" only case-insensitively: no number, no offset, no crash.
+    assert offsets_in("\u017fix kilometres north of Mosul") == []
     assert [bearing_of(d) for d in ("south-east", "west", "west-southwest")] == [
         135.0,
         270.0,

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from thucydides.geo.distance import destination
 from thucydides.geo.place import Place
+from thucydides.nlp.text import lowered
 from thucydides.numbers import WORD_NUMBERS
 
 
@@ -36,15 +37,15 @@ SNAP_FLOOR_KM = 30.0
 ANCHOR_REACH = 45
 BESIDE_REACH = 40
 _WORDS = "|".join(w for w in WORD_NUMBERS if len(w) > 2)
-_OFFSET = re.compile(
-    rf"""\b(?P<number>\d{{1,5}}(?:[.,]\d+)?|{_WORDS})
+_OFFSET_PATTERN = rf"""\b(?P<number>\d{{1,5}}(?:[.,]\d+)?|{_WORDS})
         \s*-?\s*(?P<unit>km|kms|kilomet(?:er|re)s?|mi|miles?)\b
         (?:\s*\([^()]{{1,40}}\))?
         \s+(?:to\s+the\s+)?
         (?P<direction>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){{0,2}})(?:ward)?
-        \s+of\s+""",
-    re.IGNORECASE | re.VERBOSE,
-)
+        \s+of\s+"""
+# Run on the lowercased text where that finds the same (`lowered`), case-insensitively else.
+_OFFSET = re.compile(_OFFSET_PATTERN, re.VERBOSE)
+_OFFSET_CASELESS = re.compile(_OFFSET_PATTERN, re.IGNORECASE | re.VERBOSE)
 _BEARING = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
 # Between a town's name and the phrase placing it: "Tal Afar, about 50 km", "Tal Afar (50 km".
 _BESIDE = re.compile(
@@ -80,9 +81,14 @@ def _mean_bearing(bearings: list[float]) -> float:
 
 def offsets_in(text: str) -> list[Offset]:
     found = []
-    for match in _OFFSET.finditer(text):
+    folded = lowered(text)
+    pattern, searched = (_OFFSET_CASELESS, text) if folded is None else (_OFFSET, folded)
+    for match in pattern.finditer(searched):
         number = match.group("number").lower().replace(",", ".")
-        value = float(WORD_NUMBERS[number]) if number in WORD_NUMBERS else float(number)
+        try:
+            value = float(WORD_NUMBERS[number]) if number in WORD_NUMBERS else float(number)
+        except ValueError:  # a look-alike letter that only matches case-insensitively: "ſix"
+            continue
         if value <= 0:
             continue
         km = value * (MILE_KM if match.group("unit").lower().startswith("mi") else 1.0)
