@@ -14,6 +14,9 @@ and a known town after a name the gazetteer lacks ("at Annamalai University, Chi
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from thucydides.geo.gazetteer import Gazetteer
@@ -50,9 +53,18 @@ def _name_after(doc: Doc, i: int) -> Span | None:
     return doc[i + 1 : end]
 
 
-def _locative(doc: Doc, i: int) -> bool:
-    word = doc[i].lower_
-    return word in LOCATIVE or (word == "of" and i > 0 and doc[i - 1].lower_ in PLACE_NOUNS)
+_LOCATIVE_IDS = numpy.array([hash_string(w) for w in LOCATIVE], dtype=numpy.uint64)
+_PLACE_NOUN_IDS = numpy.array([hash_string(w) for w in PLACE_NOUNS], dtype=numpy.uint64)
+_OF = hash_string("of")
+
+
+def _locatives(doc: Doc) -> list[int]:
+    """The tokens that say where: a locative preposition, or "of" after a place noun; read
+    from the document's lowercase ids at once, not token by token."""
+    lower = doc.to_array(LOWER)
+    found = numpy.isin(lower, _LOCATIVE_IDS)
+    found[1:] |= (lower[1:] == _OF) & numpy.isin(lower[:-1], _PLACE_NOUN_IDS)
+    return numpy.flatnonzero(found).tolist()
 
 
 def _exact(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
@@ -97,10 +109,8 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
     label_of = {t.i: e for e in doc.ents for t in e}
     added: list[Span] = []
     replaced: set[Span] = set()
-    for token in doc:
-        if not _locative(doc, token.i):
-            continue
-        name = _name_after(doc, token.i)
+    for i in _locatives(doc):
+        name = _name_after(doc, i)
         overlapping = _replaceable(name, label_of, gazetteer) if name is not None else None
         if overlapping is None:
             continue
