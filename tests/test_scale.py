@@ -51,3 +51,12 @@ def test_dask_local_cluster_gives_the_single_process_events(articles, single):
     with local_cluster(2) as client:
         assert _events(run_dask(articles, client=client, batch_size=50)) == single
     assert len(single) >= 5
+
+
+def test_what_lasts_is_frozen_after_the_first_batch(articles, pipeline):
+    import gc
+
+    pipeline.process_batch(articles[:1])
+    pipeline.process_batch(articles[1:2])
+    # The gazetteer's entries alone are a quarter of a million objects.
+    assert gc.get_freeze_count() > 250_000
