@@ -53,6 +53,9 @@ class Lexicon:
     groups: tuple[GroupDef, ...]
     generic_nouns: dict[str, GenericDef]
     weapons: dict[str, str]
+    # Every word of a two-word trigger: a token whose lemma is none of them can only be a
+    # one-word trigger.
+    paired: frozenset[str]
 
 
 def _read(name: str) -> dict:
@@ -94,4 +97,6 @@ def load_lexicon() -> Lexicon:
         definition = GenericDef(row["kind"], row["category"], row["state_name"])
         for noun in row["nouns"]:
             generic.setdefault(noun.lower(), definition)
-    return Lexicon(single, double, groups, generic, dict(_read("weapons.toml")["weapons"]))
+    weapons = dict(_read("weapons.toml")["weapons"])
+    paired = frozenset(word for pair in double for word in pair)
+    return Lexicon(single, double, groups, generic, weapons, paired)

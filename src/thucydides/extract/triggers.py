@@ -36,11 +36,11 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[tuple[Token, Tri
             continue
         if token.ent_type_ in ("PERSON", "WORK_OF_ART"):
             continue  # Jane Lynch, "Kill Bill"
-        if token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children):
-            continue  # a participle standing for people: "parents of the disappeared"
         found = _match(token, lexicon)
         if found is None:
             continue
+        if token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children):
+            continue  # a participle standing for people: "parents of the disappeared"
         # A "noun" with a subject or an object is a verb the tagger misread ("shot Yadav dead").
         verbal = token.pos_ == "VERB" or any(c.dep_ in ("nsubj", "dobj") for c in token.children)
         pos = "VERB" if verbal else "NOUN"
@@ -71,7 +71,7 @@ def _pair_words(token: Token) -> Iterator[Token]:
 
 def _match(token: Token, lexicon: Lexicon) -> TriggerDef | None:
     lemma = _lemma(token)
-    for other in _pair_words(token):
+    for other in _pair_words(token) if lemma in lexicon.paired else ():
         pair = (lemma, _lemma(other)) if other.i > token.i else (_lemma(other), lemma)
         if pair in lexicon.double:
             return lexicon.double[pair]
