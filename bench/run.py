@@ -1,6 +1,6 @@
 """Throughput of the whole pipeline against spaCy's own nlp.pipe on the same texts.
 
-    python bench/run.py [--articles 300] [--words 500]
+    python bench/run.py [--articles 300] [--words 500] [--workers 2] [--batch 50]
 
 Articles are built from the ACLED notes in ../shared/data when present (realistic conflict
 reporting), otherwise from the bundled sample's paragraphs; each gets a distinct text.
@@ -8,7 +8,8 @@ Prints articles/s and words/s for both, their ratio, and peak resident memory. s
 timed twice: as the project loads it (`load_pipeline`: the attribute ruler and lemmatizer
 remembered, `thucydides/nlp/attributes.py`, matrix products on numpy's BLAS,
 `thucydides/nlp/blas.py`) and as spaCy ships it (`spacy.load`). BLAS runs on one thread, so
-one process is one core. The process pool and Dask are timed from a cold start (workers
+one process is one core. The whole pipeline runs in batches of `--batch`, as `thucydides run`
+does (each batch's events merged). The process pool and Dask are timed from a cold start (workers
 loading their models) and, for a feed that runs on, from the first batch's delivery on.
 """
 
