@@ -92,9 +92,6 @@ class _Cluster:
             self._dated = item.when
             self._day, self._day_precision = item.when.date.toordinal(), item.when.precision
 
-    def actors(self) -> set[str]:
-        return self._actors
-
     def best_place(self) -> tuple[Place | None, bool]:
         if self._own_place is not None:
             return self._own_place, False

@@ -4,12 +4,12 @@ knows is a place, whatever the model took it for.
 en_core_web_sm reads unfamiliar South Asian and African towns as people ("In Bogra, a bus
 was torched", Bogra tagged PERSON), organisations, products or nationalities ("in Panjgur,
 Balochistan", both ORG; "In Feni", PRODUCT; "in Laukkai town", NORP) or not at all ("a
-strike in Pathankot"). A capitalised
-name right after a locative preposition, known to the gazetteer by its own name or an alias
-(never a near-spelling) as a town or an administrative area, becomes a GPE entity before
-anything reads the entities, so extraction attaches it to its event and geoparsing resolves
-it; so does a province or country written after it with a comma ("Panjgur, Balochistan"),
-and a known town after a name the gazetteer lacks ("at Annamalai University, Chidambaram").
+strike in Pathankot"). A capitalised name right after a locative preposition, known to the
+gazetteer by its own name or an alias (never a near-spelling) as a town or an administrative
+area, becomes a GPE entity before anything reads the entities, so extraction attaches it to
+its event and geoparsing resolves it; so does a province or country written after it with a
+comma ("Panjgur, Balochistan"), and a known town after a name the gazetteer lacks ("at
+Annamalai University, Chidambaram").
 """
 
 from __future__ import annotations
@@ -123,7 +123,8 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
         areas = _areas(area_entries)
         entries = _exact(gazetteer, name.text)
         if not (_known_place(entries) or _town_in(entries, areas)):
-            # "in Gulbahar, Peshawar": a quarter the gazetteer lacks, in a town it knows.
+            # "at Annamalai University, Chidambaram": a name the gazetteer lacks, in a town
+            # it knows.
             if area_replaced is not None and _known_place(area_entries):
                 added.append(Span(doc, area.start, area.end, label="GPE"))
                 replaced |= area_replaced
