@@ -17,7 +17,7 @@ from thinc.api import NumpyOps
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from run import corpus
-from thucydides.nlp.blas import NumpyBlasOps, use_numpy_blas
+from thucydides.nlp.blas import NumpyBlasOps, model_layers, use_numpy_blas
 from thucydides.nlp.pipeline import shipped_model
 
 
@@ -34,11 +34,8 @@ class RecordingOps(NumpyOps):
 
 
 def _set_ops(nlp, ops) -> None:
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if hasattr(model, "walk"):
-            for layer in model.walk():
-                layer.ops = ops
+    for layer in model_layers(nlp):
+        layer.ops = ops
 
 
 def _timed_products(ops, operands) -> float:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from thinc.api import NumpyOps
 
-from thucydides.nlp.blas import NumpyBlasOps, use_numpy_blas
+from thucydides.nlp.blas import NumpyBlasOps, model_layers, use_numpy_blas
 from thucydides.nlp.pipeline import ModelMissingError, shipped_model
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "mosul-2014-06-10.txt"
@@ -31,9 +31,7 @@ def test_same_parse_on_numpy_blas():
     texts = [line for line in SAMPLE.read_text().splitlines() if line.strip()]
     stock, switched = _stock(), _stock()
     assert use_numpy_blas(switched) > 0
-    models = [getattr(c, "model", None) for _, c in switched.pipeline]
-    layers = [layer for m in models if hasattr(m, "walk") for layer in m.walk()]
-    assert {type(layer.ops) for layer in layers} == {NumpyBlasOps}
+    assert {type(layer.ops) for layer in model_layers(switched)} == {NumpyBlasOps}
     # Whole documents and one batch, as the pipeline parses: the batch's rows share products.
     expected = [_annotations(d) for d in stock.pipe(texts, batch_size=32)]
     assert [_annotations(d) for d in switched.pipe(texts, batch_size=32)] == expected

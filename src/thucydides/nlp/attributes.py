@@ -7,8 +7,9 @@ patterns test (tag, dependency, space-ness, a few listed words) in the token and
 neighbours, since no pattern is longer than two tokens; and a value no pattern names behaves
 like any other such value, so each is read as "other". The lemma depends only on the word,
 its part of speech and morphology. `RememberedAttributes` keeps each answer the first time
-the real components give it and writes known answers in one array call; a document with a
-window not seen before goes through the real ruler whole, so the output is theirs exactly.
+the real components give it and writes known answers in one array call; for a window not seen
+before, the ruler's own Matcher runs on those three tokens and the lemma of a word not seen
+before comes from the real lemmatizer, so the output is theirs exactly.
 """
 
 from __future__ import annotations

@@ -11,9 +11,11 @@ are switched, so a user's own backend (Apple, GPU) is left alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy
 from spacy.language import Language
-from thinc.api import NumpyOps
+from thinc.api import Model, NumpyOps
 
 
 class NumpyBlasOps(NumpyOps):
@@ -27,17 +29,21 @@ class NumpyBlasOps(NumpyOps):
         return numpy.matmul(x.T if trans1 else x, y.T if trans2 else y, out=out)
 
 
+def model_layers(nlp: Language) -> Iterator[Model]:
+    """Every layer of the pipeline's thinc models (components without one are skipped)."""
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            yield from model.walk()
+
+
 def use_numpy_blas(nlp: Language) -> int:
     """Give every layer of the pipeline's models that runs on plain NumpyOps the numpy-BLAS
     ops; returns how many layers were switched."""
     ops = NumpyBlasOps()
     switched = 0
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for layer in model.walk():
-            if type(layer.ops) is NumpyOps:
-                layer.ops = ops
-                switched += 1
+    for layer in model_layers(nlp):
+        if type(layer.ops) is NumpyOps:
+            layer.ops = ops
+            switched += 1
     return switched
