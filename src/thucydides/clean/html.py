@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 import trafilatura
 from htmldate import find_date
 
+from thucydides.clean.page_metadata import page_metadata
+
 # libxml2, under trafilatura, stops reading a page nested deeper than this: the text inside
 # is lost. Such a page is read by a flat parser instead, with a warning.
 LIBXML_MAX_DEPTH = 255
@@ -75,9 +77,9 @@ def extract_page(html: str) -> PageText:
     # Parsed once for the text, the metadata and the publication time (each would parse the
     # page again: a tenth of the cleaning time on the benchmark's pages, same results).
     page = trafilatura.load_html(html)
+    meta = page_metadata(page) if page is not None else None
     if page is None:
         page = html
-    meta = trafilatura.extract_metadata(page)
     # Chosen on the article-extraction benchmark (see `thucydides eval clean`): tables hold
     # article text often enough, and favouring precision keeps related-link lists out.
     text = (
