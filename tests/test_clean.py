@@ -206,3 +206,67 @@ def test_text_not_found_before_the_page_start_still_covers_a_character():
     page = "bb\x11'><Q /><Q$ b\x11'><KKKKKKKKKKKKjKKKQ\x00\x00\x00o!o??o>< b"
     starts, ends, _ = source_offsets("bb'>< b", page)
     assert all(0 <= s < e <= len(page) for s, e in zip(starts, ends, strict=True))
+
+
+# The plain statement of what _TEXT_RUN skips, lazy bodies and all: the unrolled pattern must
+# find the same runs of page text.
+_LAZY_TEXT_RUN = re.compile(
+    r"""(?:<!--.*?(?:-->|\Z)
+         | <(?:script|style|noscript|template|textarea)\b.*?
+           (?:</(?:script|style|noscript|template|textarea)\s*>|\Z)
+         | <!\[CDATA\[.*?(?:\]\]>|\Z)
+         | <[A-Za-z/!?](?:"[^"]*"|'[^']*'|[^'">])*+(?:>|\Z)
+         | \s
+       )*+
+       ([^<\s](?:[^<]|<(?![A-Za-z/!?]))*+|\Z)""",
+    re.DOTALL | re.IGNORECASE | re.VERBOSE,
+)
+_PAGE_PIECES = st.sampled_from(
+    ["<", ">", "-", "!", "[", "]", "/", " ", "\n", "a", "&amp;", '"', "'", "?", "script",
+     "Style", "<!--", "-->", "--->", "<![CDATA[", "]]>", "]>", "</script >", "</STYLE>",
+     "<script>", "<textarea x='>'>", "<p>", "</p>"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PAGE_PIECES, max_size=30).map("".join))
+def test_page_text_runs_are_those_of_the_lazy_pattern(page):
+    from thucydides.clean.html_offsets import _TEXT_RUN
+
+    def runs(pattern):
+        return [m.span(1) for m in pattern.finditer(page)]
+
+    assert runs(_TEXT_RUN) == runs(_LAZY_TEXT_RUN)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.just("\t")))
+def test_printable_ascii_is_what_ftfy_leaves_alone(segment):
+    import ftfy
+
+    from thucydides.clean.unicode_repair import _CONFIG, _PLAIN
+
+    assert _PLAIN.fullmatch(segment)
+    assert ftfy.fix_text(segment, config=_CONFIG) == segment
+
+
+def test_page_metadata_is_trafilaturas_for_the_fields_kept():
+    import trafilatura
+
+    from thucydides.clean.page_metadata import page_metadata
+
+    page = (
+        "<html><head><title>Kandahar attack | example</title>"
+        '<link rel="canonical" href="https://news.example.org/world/kandahar-attack">'
+        '<meta property="og:site_name" content="@example news">'
+        '<meta property="article:published_time" content="2024-03-05T09:30:00+04:30">'
+        "</head><body><article><h1>Kandahar attack</h1>"
+        '<p class="byline">By <a rel="author" href="/staff/jane">Jane Roe</a></p>'
+        "<p>Gunmen killed three villagers in Kandahar on Tuesday.</p></article></body></html>"
+    )
+    ours = page_metadata(trafilatura.load_html(page))
+    theirs = trafilatura.extract_metadata(trafilatura.load_html(page))
+    fields = ("title", "author", "url", "sitename", "date")
+    assert [getattr(ours, f) for f in fields] == [getattr(theirs, f) for f in fields]
+    assert ours.date == "2024-03-05" and ours.author == "Jane Roe"
+    assert ours.sitename == "Example News"

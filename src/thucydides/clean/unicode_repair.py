@@ -10,11 +10,14 @@ import ftfy
 # Words and the whitespace after each, so that the pieces join back to the whole.
 _WORDS = re.compile(r"\S*\s*")
 _CONFIG = ftfy.TextFixerConfig(unescape_html=False, normalization="NFC", explain=False)
+# Tabs and printable ASCII: nothing of it for ftfy to fix under _CONFIG (its fixes start from
+# non-ASCII characters, control characters or line breaks), so such text skips the call.
+_PLAIN = re.compile(r"[\t\x20-\x7e]*")
 
 
 def repair(segment: str, offset: int) -> tuple[str, list[int], list[int]]:
     """Fixed text plus, for each of its characters, the raw [start, end) it came from."""
-    fixed = ftfy.fix_text(segment, config=_CONFIG)
+    fixed = segment if _PLAIN.fullmatch(segment) else ftfy.fix_text(segment, config=_CONFIG)
     if fixed == segment:
         return fixed, *_aligned(segment, fixed, offset)
     raw_words, fixed_words = _WORDS.findall(segment), _WORDS.findall(fixed)
