@@ -23,7 +23,7 @@ from thucydides.geo.build import (
     write_index,
 )
 from thucydides.geo.distance import great_circle_km
-from thucydides.geo.names import normalise, split_type
+from thucydides.geo.names import normalise, spellings, split_type
 from thucydides.geo.place import GazetteerEntry
 
 FUZZY_CUTOFF = 85.0
@@ -142,13 +142,12 @@ class Gazetteer:
         return found
 
     def _lookup(self, key: str, hint: str | None) -> list[Candidate]:
-        primary = self._data.primary
-        return [
-            Candidate(
-                self._data.entries[idx], "primary" if (key, idx) in primary else "alias", hint
-            )
-            for idx in self._data.names.get(key, ())
-        ]
+        primary, found = self._data.primary, {}
+        for spelling in spellings(key):
+            for idx in self._data.names.get(spelling, ()):
+                if idx not in found or (spelling, idx) in primary:
+                    found[idx] = "primary" if (spelling, idx) in primary else "alias"
+        return [Candidate(self._data.entries[idx], match, hint) for idx, match in found.items()]
 
 
 def build_gazetteer_index(

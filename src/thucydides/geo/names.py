@@ -24,6 +24,10 @@ TYPE_WORDS = {
     "town": "city",
     "village": "city",
 }
+# A name's first word written short or in full: GeoNames has "Mount Pleasant, Iowa" but not
+# "Mt. Pleasant", and "Mt Pleasant" (Vancouver) but not "Mount Pleasant" for it.
+_SHORT_AND_FULL = (("mt", "mount"), ("ft", "fort"), ("st", "saint"), ("ste", "sainte"))
+_OTHER_FORM = {a: b for pair in _SHORT_AND_FULL for a, b in (pair, pair[::-1])}
 _TYPE_SUFFIX = re.compile(r"\s+(" + "|".join(TYPE_WORDS) + r")$")
 _TYPE_PREFIX = re.compile(r"^(" + "|".join(TYPE_WORDS) + r")\s+of\s+")
 
@@ -44,6 +48,14 @@ def variants(name: str) -> list[str]:
     if bare != key and len(bare) >= 3:
         keys.append(bare)
     return keys
+
+
+def spellings(key: str) -> list[str]:
+    """A normalised name and, where its first word has a short form or a full one, the name
+    with the other ('mt pleasant' -> ['mt pleasant', 'mount pleasant'])."""
+    first, _, rest = key.partition(" ")
+    other = _OTHER_FORM.get(first)
+    return [key, f"{other} {rest}"] if other and rest else [key]
 
 
 def split_type(name: str) -> tuple[str, str | None]:
