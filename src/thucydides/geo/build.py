@@ -28,7 +28,7 @@ from thucydides.geo.names import normalise, variants
 from thucydides.geo.outline import outline_centre
 from thucydides.geo.place import GazetteerEntry
 
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 MIN_NAME_LENGTH = 3
 
 

@@ -15,19 +15,22 @@ Ring = list[tuple[float, float]]
 
 
 def _area_and_centre(ring: Ring) -> tuple[float, float, float] | None:
-    """Shoelace area and centre of a (lon, lat) ring, longitudes shrunk by cos(latitude)."""
-    shrink = math.cos(math.radians(sum(lat for _, lat in ring) / len(ring)))
+    """Area and centre of area of a (lon, lat) ring, in Lambert's cylindrical equal-area
+    projection (x = longitude, y = sin latitude), where the plane's shoelace formulas hold for
+    the sphere: in plain degrees the high-latitude part of a country weighs too much (Russia's
+    centre came out at 61.7 N, 193 km north of GeoNames' and the Factbook's 60 N 100 E)."""
     area = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in pairwise([*ring, ring[0]]):
-        x1, x2 = x1 * shrink, x2 * shrink
+    projected = [(lon, math.sin(math.radians(lat))) for lon, lat in ring]
+    for (x1, y1), (x2, y2) in pairwise([*projected, projected[0]]):
         cross = x1 * y2 - x2 * y1
         area += cross
         cx += (x1 + x2) * cross
         cy += (y1 + y2) * cross
-    if area == 0 or shrink == 0:
+    if area == 0:
         return None
     area /= 2
-    return abs(area), cy / (6 * area), cx / (6 * area) / shrink
+    sin_lat = min(1.0, max(-1.0, cy / (6 * area)))
+    return abs(area), math.degrees(math.asin(sin_lat)), cx / (6 * area)
 
 
 def _inside(lon: float, lat: float, ring: Ring) -> bool:
