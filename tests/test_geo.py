@@ -228,6 +228,10 @@ def test_country_point_is_the_centre_of_its_main_landmass():
     crescent = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 9.0), (9.0, 9.0),
                 (9.0, 1.0), (0.0, 1.0)]  # fmt: skip
     assert outline_centre(outline(crescent)) is None
+    # Area by the sphere's measure: a band from the equator to 80 N has half its area below
+    # 29.5 N (sin 29.5 = sin 80 / 2), not below its middle latitude.
+    lat, _ = outline_centre(outline([(0.0, 0.0), (40.0, 0.0), (40.0, 80.0), (0.0, 80.0)]))
+    assert abs(lat - 29.5) < 0.1
 
 
 def test_the_united_states_is_placed_in_the_middle_of_the_contiguous_states(gazetteer):
@@ -310,3 +314,35 @@ def test_the_town_of_a_name_is_a_place(nlp, gazetteer):
 def test_organisations_after_a_preposition_stay_organisations(nlp, gazetteer):
     found = _places(nlp, gazetteer, "The bill was debated in Congress and in the Awami League.")
     assert not found & {"Congress", "Awami League"}
+
+
+def test_russia_and_china_are_placed_at_their_centres_of_area(gazetteer):
+    # GeoNames and the Factbook put Russia at 60 N 100 E and China at 35 N 105 E; a centre
+    # taken in plain degrees lands 190-210 km north of both.
+    from thucydides.geo.distance import haversine_km
+
+    for name, point in (("Russia", (60.0, 100.0)), ("China", (35.0, 105.0))):
+        (country,) = [c.entry for c in gazetteer.candidates(name) if c.entry.feature == "country"]
+        assert haversine_km(*point, country.latitude, country.longitude) < 161
+
+
+def test_short_and_full_first_words_name_the_same_towns(gazetteer):
+    def iowa(name):
+        return {c.entry.name for c in gazetteer.candidates(name) if c.entry.admin1_code == "IA"}
+
+    assert "Mount Pleasant" in iowa("Mt. Pleasant")
+    assert "Fort Dodge" in iowa("Ft. Dodge")
+
+
+def test_small_towns_named_together_are_placed_together(gazetteer):
+    import re
+
+    from thucydides.geo.geoparse import geoparse
+
+    text = "Firefighters from New London and Winfield helped crews in Mt. Pleasant on Sunday."
+    spans = [m.span() for m in re.finditer("New London|Winfield|Mt. Pleasant", text)]
+    places = [r.place.entry for r in geoparse(gazetteer, text, spans)]
+    assert [(p.admin1_code, p.admin2) for p in places] == [("IA", "Henry County")] * 3
+    # Alone, New London is the largest of its namesakes, in Connecticut.
+    (alone,) = geoparse(gazetteer, "Crews from New London helped.", [(11, 21)])
+    assert alone.place.entry.admin1_code == "CT"

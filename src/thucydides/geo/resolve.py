@@ -51,8 +51,12 @@ FEATURES = (
     "capital",
     "qualified",
     "county_named",
+    "neighbour_names",
 )
 MAX_KM = 20039.0
+# Chosen by cross-validation on LGL and TR-News among 25, 50 and 100 km (share of the names
+# within) and 100 and 200 km (this closeness): all within 0.003 of each other.
+NEIGHBOUR_KM = 200.0
 # Rounds of re-reading: the later ones let corrected choices inform each other.
 CONTEXT_ROUNDS = 3
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
@@ -233,6 +237,7 @@ def candidate_features(
         country_total.update(votes)
     for votes in admin1_votes:
         admin1_total.update(votes)
+    neighbours = _neighbour_names(candidates, sum(bool(cands) for cands in candidates) - 1)
     county_count = Counter(d for found in counties for d in found)
     town_count = Counter(d for found in towns for d in found)
     placed = [p for p in priors if p is not None]
@@ -259,7 +264,7 @@ def candidate_features(
         ]
         nearest = _nearest_km([c.entry for c in cands], others)
         rows = []
-        for c, near in zip(cands, nearest, strict=True):
+        for c, near, neighbour in zip(cands, nearest, neighbours[i], strict=True):
             e = c.entry
             log_pop = math.log10(e.population + 10)
             area = (e.country_code, e.admin1_code)
@@ -304,10 +309,39 @@ def candidate_features(
                     float(e.capital),
                     float(any(_within(e, holder) for holder in holders)),
                     float(pool[district] - (district in mine) > 0),
+                    neighbour,
                 )
             )
         result.append(rows)
     return result
+
+
+def _neighbour_names(candidates: list[list[Candidate]], voters: int) -> list[list[float]]:
+    """For each candidate, how close the other names' towns and districts come to it: for
+    each other name, 1 - (km to its nearest town or district) / NEIGHBOUR_KM, at least 0,
+    averaged. Small places named together lie together ("New London", "Winfield" and
+    "Mt. Pleasant" are three towns of one Iowa county), whatever their populations; unlike
+    `proximity` this reads all the others' candidates, not only their current best guesses."""
+    local = [
+        (i, k, c.entry)
+        for i, cands in enumerate(candidates)
+        for k, c in enumerate(cands)
+        if c.match != "fuzzy" and c.entry.feature in ("city", "admin2")
+    ]
+    shares = [[0.0] * len(cands) for cands in candidates]
+    if voters < 1 or len(local) < 2:
+        return shares
+    points = np.radians([(e.latitude, e.longitude) for _, _, e in local])
+    km = great_circle_km(points[:, :1], points[:, 1:], points[:, 0], points[:, 1])
+    names = np.array([i for i, _, _ in local])
+    others = sorted(set(names.tolist()))
+    closest = np.full((len(local), max(others) + 1), np.inf)
+    for j in others:
+        closest[:, j] = km[:, names == j].min(axis=1)
+    closeness = np.clip(1.0 - closest / NEIGHBOUR_KM, 0.0, None)
+    for row, (i, k, _) in enumerate(local):
+        shares[i][k] = float(closeness[row].sum() - closeness[row, i]) / voters
+    return shares
 
 
 def _nearest_km(entries: list[GazetteerEntry], others: list[GazetteerEntry]) -> list[float]:
