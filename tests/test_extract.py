@@ -301,3 +301,21 @@ def test_weapons_are_found_whatever_the_case_with_spans_into_the_text(prefix):
     for span in found.values():
         assert text[span.start - 100 : span.end - 100] == span.text
     assert found["mortar"].text == "MORTARS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A U.S. soldier was killed on Monday.",
+        "Two militants from Aleppo were killed on Monday.",
+        "Two civilians were killed by U.S. drones on Monday.",
+    ],
+)
+def test_the_home_of_the_forces_is_not_where_it_happened(nlp, text):
+    (m,) = _new(nlp, text)
+    assert m.place_spans == ()
+
+
+def test_the_place_beside_the_forces_home_is_where_it_happened(nlp):
+    (m,) = _new(nlp, "Two civilians were killed by U.S. drones in North Waziristan on Monday.")
+    assert [s.text for s in m.place_spans] == ["North Waziristan"]

@@ -2,7 +2,8 @@
 event_location set. Each links an event verb to the span of its location, or to none.
 
 thucydides takes the toponym its parse attaches to the verb's clause; with none attached it
-falls back, as the pipeline does, on the sentence's first toponym. Two baselines sit beside
+falls back on the sentence's first toponym, passing over those that only say whose forces
+they were ("U.S. troops"), which the pipeline never takes for an event's place either. Two baselines sit beside
 it: the sentence's first toponym, and the toponym nearest the verb.
 """
 
@@ -13,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 
 from thucydides.evaluation.data import dataset
-from thucydides.extract.extractor import TOPONYM_LABELS, place_spans
+from thucydides.extract.extractor import TOPONYM_LABELS, names_whose, place_spans
 from thucydides.geo import load_gazetteer
 from thucydides.geo.locative import mark_places
 from thucydides.nlp import load_pipeline
@@ -78,9 +79,18 @@ def evaluate_locations(records: list[LocationRecord]) -> LocationScore:
             [(s.start, s.end) for s in place_spans(verb.root, doc)] if verb is not None else []
         )
         first = toponyms[0] if toponyms else None
+        where = (
+            [
+                (e.start_char, e.end_char)
+                for e in doc.ents
+                if e.label_ in TOPONYM_LABELS and not names_whose(e.root, verb.root)
+            ]
+            if verb is not None
+            else toponyms
+        )
         nearest = min(toponyms, key=lambda t: abs(t[0] - record.verb[0]), default=None)
         for name, guess in (
-            ("thucydides", attached[0] if attached else first),
+            ("thucydides", attached[0] if attached else (where[0] if where else None)),
             ("first toponym", first),
             ("nearest toponym", nearest),
         ):
