@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from thucydides.geo import Toponym, resolve_toponyms
 
 
@@ -309,6 +311,34 @@ def test_the_town_of_a_name_is_a_place(nlp, gazetteer):
     # en_core_web_sm tags Pakokku ORG here.
     text = "Students demonstrated against the bill in the Magwe Division town of Pakokku."
     assert "Pakokku" in _places(nlp, gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # en_core_web_sm: Knin PERSON, Birao ORG, Bardiya NORP, Kobane ORG, Manbij PRODUCT.
+        ("Croatian forces captured Knin on Saturday.", "Knin"),
+        ("Rebels first captured Birao on Oct. 29.", "Birao"),
+        ("Two people were injured in a clash in the Bardiya district on Friday.", "Bardiya"),
+        ("Dozens were killed in the siege of Kobane.", "Kobane"),
+        ("Fighters broke the siege on Manbij.", "Manbij"),
+    ],
+)
+def test_a_place_taken_assaulted_or_named_before_its_kind(nlp, gazetteer, text, place):
+    assert place in _places(nlp, gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Troops clashed near Toan-Sant Village on Monday.", "Sant"),
+        ("It was the first Northern state to apologise.", "Northern"),
+        ("Crowds cheered. But county policy says otherwise.", "But"),
+        ("The Emerald City Players staged a new show.", "Emerald"),
+    ],
+)
+def test_words_before_a_kind_of_place_that_are_no_place(nlp, gazetteer, text, word):
+    assert word not in _places(nlp, gazetteer, text)
 
 
 def test_organisations_after_a_preposition_stay_organisations(nlp, gazetteer):

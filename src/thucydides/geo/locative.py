@@ -1,5 +1,7 @@
-"""Places the small English model misses: a name after "in", "at" or "near" that the gazetteer
-knows is a place, whatever the model took it for.
+"""Places the small English model misses: a name where a place is expected that the gazetteer
+knows is a place, whatever the model took it for. A place is expected after "in", "at" or
+"near", after a verb of taking ground ("captured Knin") or a noun of assault ("the siege of
+Kobane"), and before a kind of place ("the Bardiya district").
 
 en_core_web_sm reads unfamiliar South Asian and African towns as people ("In Bogra, a bus
 was torched", Bogra tagged PERSON), organisations, products or nationalities ("in Panjgur,
@@ -15,7 +17,7 @@ Annamalai University, Chidambaram").
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
@@ -26,9 +28,24 @@ LOCATIVE = frozenset(["in", "at", "near", "outside", "throughout", "across"])
 # "the town of Pakokku", "the outskirts of Kabul": "of" after one of these is locative too.
 PLACE_NOUNS = frozenset(
     ["town", "city", "village", "district", "province", "region", "state", "capital",
-     "outskirts", "suburb", "suburbs", "area", "municipality", "county"]
+     "outskirts", "suburb", "suburbs", "area", "municipality", "county", "towns", "cities",
+     "villages", "districts", "provinces", "areas"]
+)  # fmt: skip
+# "captured Knin", "liberated Palmyra": what these verbs take is a place; "the siege of Kobane",
+# "an attack on Sere Kaniye": so is what follows "of" or "on" after these nouns.
+TAKING_VERBS = frozenset(
+    ["capture", "recapture", "seize", "liberate", "overrun", "storm", "besiege", "retake",
+     "shell", "raid", "bomb", "enter", "encircle"]
+)  # fmt: skip
+ASSAULT_NOUNS = frozenset(
+    ["attack", "assault", "siege", "shelling", "offensive", "raid", "bombardment", "bombing",
+     "battle", "capture", "fall"]
 )  # fmt: skip
 MAX_NAME_TOKENS = 4
+COMPASS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northeast", "northwest", "southeast", "southwest", "upper", "lower"]
+)  # fmt: skip
 # A town this small shares its name with too many words and people to be taken on trust.
 MIN_POPULATION = 5_000
 # What the model may have taken a place name for; any other label (a date, a number, an
@@ -50,20 +67,70 @@ def _name_after(doc: Doc, i: int) -> Span | None:
         end += 1
     if end == i + 1 or (end < len(doc) and doc[end].text in ("'s", "\u2019s")):
         return None
-    return doc[i + 1 : end]
+    return _whole_words(doc[i + 1 : end])
 
 
-_LOCATIVE_IDS = numpy.array([hash_string(w) for w in LOCATIVE], dtype=numpy.uint64)
-_PLACE_NOUN_IDS = numpy.array([hash_string(w) for w in PLACE_NOUNS], dtype=numpy.uint64)
+def _whole_words(name: Span) -> Span | None:
+    """The name, unless it is part of a hyphenated word ("Sant" of "Toan-Sant Village")."""
+    doc = name.doc
+    joined_before = name.start > 0 and not doc[name.start - 1].whitespace_
+    joined_after = name.end < len(doc) and not name[-1].whitespace_ and doc[name.end].text == "-"
+    return None if joined_before or joined_after else name
+
+
+def _ids(words) -> numpy.ndarray:
+    return numpy.array([hash_string(w) for w in words], dtype=numpy.uint64)
+
+
+_LOCATIVE_IDS = _ids(LOCATIVE)
+_PLACE_NOUN_IDS = _ids(PLACE_NOUNS)
+_TAKING_IDS = _ids(TAKING_VERBS)
+_ASSAULT_IDS = _ids(ASSAULT_NOUNS)
 _OF = hash_string("of")
+_OF_ON = _ids(["of", "on"])
+
+
+def _name_before(doc: Doc, i: int) -> Span | None:
+    """The capitalised name right before the lowercase place noun at i ("Khanasir" in
+    "Khanasir town"); not a sentence's first word, whose capital says nothing, nor a
+    compass word ("the first Northern state")."""
+    if not doc[i].is_lower:  # "Emerald City Players", "UNION CITY": the noun is in a name
+        return None
+    start = i
+    while (
+        start > 0
+        and i - start < MAX_NAME_TOKENS
+        and doc[start - 1].is_alpha
+        and doc[start - 1].text[0].isupper()
+        and not doc[start - 1].is_sent_start
+    ):
+        start -= 1
+    if start == i or all(t.lower_ in COMPASS for t in doc[start:i]):
+        return None
+    return _whole_words(doc[start:i])
+
+
+def _place_nouns(doc: Doc) -> list[int]:
+    lower = doc.to_array(LOWER)
+    return numpy.flatnonzero(numpy.isin(lower, _PLACE_NOUN_IDS)).tolist()
+
+
+def _names(doc: Doc):
+    """Names where a place is expected: after a locative word, and before a place noun
+    ("the Aziziyah district", "Khanasir town")."""
+    for i in _locatives(doc):
+        yield _name_after(doc, i)
+    for i in _place_nouns(doc):
+        yield _name_before(doc, i)
 
 
 def _locatives(doc: Doc) -> list[int]:
     """The tokens that say where: a locative preposition, or "of" after a place noun; read
     from the document's lowercase ids at once, not token by token."""
-    lower = doc.to_array(LOWER)
-    found = numpy.isin(lower, _LOCATIVE_IDS)
+    lower, lemma = doc.to_array([LOWER, LEMMA]).T
+    found = numpy.isin(lower, _LOCATIVE_IDS) | numpy.isin(lemma, _TAKING_IDS)
     found[1:] |= (lower[1:] == _OF) & numpy.isin(lower[:-1], _PLACE_NOUN_IDS)
+    found[1:] |= numpy.isin(lower[1:], _OF_ON) & numpy.isin(lemma[:-1], _ASSAULT_IDS)
     return numpy.flatnonzero(found).tolist()
 
 
@@ -105,13 +172,15 @@ def _replaceable(name: Span, label_of: dict[int, Span], gazetteer: Gazetteer) ->
 
 
 def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
-    """Add the places after locative prepositions that the model missed, as GPE entities."""
+    """Add the places where places are expected that the model missed, as GPE entities."""
     label_of = {t.i: e for e in doc.ents for t in e}
     added: list[Span] = []
     replaced: set[Span] = set()
-    for i in _locatives(doc):
-        name = _name_after(doc, i)
-        overlapping = _replaceable(name, label_of, gazetteer) if name is not None else None
+    taken: set[int] = set()
+    for name in _names(doc):
+        if name is None or any(t.i in taken for t in name):
+            continue
+        overlapping = _replaceable(name, label_of, gazetteer)
         if overlapping is None:
             continue
         # "Panjgur, Balochistan": the province after the comma vouches for a town the
@@ -128,12 +197,15 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
             if area_replaced is not None and _known_place(area_entries):
                 added.append(Span(doc, area.start, area.end, label="GPE"))
                 replaced |= area_replaced
+                taken.update(range(area.start, area.end))
             continue
         added.append(Span(doc, name.start, name.end, label="GPE"))
         replaced |= overlapping
+        taken.update(range(name.start, name.end))
         if areas:
             added.append(Span(doc, area.start, area.end, label="GPE"))
             replaced |= area_replaced
+            taken.update(range(area.start, area.end))
     if added:
         doc.ents = [e for e in doc.ents if e not in replaced] + added
     return doc
