@@ -71,9 +71,11 @@ def evaluate_spans(sentences: list[TaggedSentence]) -> dict[str, dict[str, float
         ours = set()
         for mention in extract(doc):
             for label, actor in (("S", mention.actor1), ("T", mention.actor2)):
-                if actor is not None and (
-                    span := _token_span(token_offsets, actor.span.start, actor.span.end)
-                ):
+                # An actor the text does not name (ACLED's default for a protest, or the
+                # unidentified armed group) has the trigger for its evidence: no actor span.
+                if actor is None or actor.span == mention.trigger:
+                    continue
+                if span := _token_span(token_offsets, actor.span.start, actor.span.end):
                     ours.add((label, *span))
         baseline = set()
         for sent in doc.sents:
