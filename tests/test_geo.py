@@ -376,3 +376,45 @@ def test_small_towns_named_together_are_placed_together(gazetteer):
     # Alone, New London is the largest of its namesakes, in Connecticut.
     (alone,) = geoparse(gazetteer, "Crews from New London helped.", [(11, 21)])
     assert alone.place.entry.admin1_code == "CT"
+
+
+def test_a_place_named_inside_a_longer_name_stands_where_the_article_agrees(gazetteer):
+    import re
+
+    from thucydides.geo.geoparse import geoparse
+
+    def places(text, names):
+        spans = [m.span() for n in names for m in re.finditer(re.escape(n), text)]
+        return {r.text: r.place for r in geoparse(gazetteer, text, spans)}
+
+    found = places(
+        "Crowds gathered outside the Vancouver Art Gallery in British Columbia on Sunday.",
+        ["Vancouver Art Gallery", "British Columbia"],
+    )
+    gallery = found["Vancouver Art Gallery"]
+    assert (gallery.entry.name, gallery.entry.country_code, gallery.inside_name) == (
+        "Vancouver",
+        "CA",
+        True,
+    )
+    assert not found["British Columbia"].inside_name
+    # Golden, Colorado has no support from an article in Punjab; a road is named after
+    # where it leads.
+    found = places(
+        "A Sikh activist climbed the Golden Temple in Amritsar, Punjab.",
+        ["Golden Temple", "Amritsar", "Punjab"],
+    )
+    assert found["Golden Temple"] is None
+    found = places("Residents of Moratuwa blocked the Galle Road.", ["Moratuwa", "Galle Road"])
+    assert found["Galle Road"] is None
+
+
+def test_an_event_at_a_building_in_a_named_town_is_in_that_town(pipeline):
+    from datetime import date
+
+    from thucydides.ingest import make_article
+
+    text = "Hundreds of farmers protested near the Omkareshwar Dam in Khandwa on Monday."
+    batch = pipeline.process_batch([make_article(text, "in", published=date(2015, 3, 4))])
+    (event,) = batch.events
+    assert event.location == "Khandwa"  # the dam's name is 50 km from the town Omkareshwar

@@ -97,7 +97,9 @@ def places_for(
     result: list[EventPlace] = []
     for mention in mentions:
         own = [by_start[s.start] for s in mention.place_spans if s.start in by_start]
-        own.sort(key=lambda p: (p.geo_precision, p.start))
+        # The most precise place the clause names, a place guessed from inside a longer
+        # name ("Hanuman Garhi Temple in Phagwara") only where no other is named.
+        own.sort(key=lambda p: (p.inside_name, p.geo_precision, p.start))
         if own:
             previous = own[0]
             result.append(EventPlace(own[0], False))

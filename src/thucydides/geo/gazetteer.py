@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -23,7 +23,7 @@ from thucydides.geo.build import (
     write_index,
 )
 from thucydides.geo.distance import great_circle_km
-from thucydides.geo.names import normalise, spellings, split_type
+from thucydides.geo.names import COMPASS, normalise, spellings, split_type
 from thucydides.geo.place import GazetteerEntry
 
 FUZZY_CUTOFF = 85.0
@@ -31,8 +31,22 @@ FUZZY_MIN_LENGTH = 5
 FUZZY_LIMIT = 5
 # Misspellings answered, kept: an unknown name recurs across a feed ("Tirah Valley" in 20 of
 # 300 generated articles) and each search costs ~0.4 ms. Emptied past this many (a few MB).
+PART_MIN_POPULATION = 5_000
+ROUTE_WORDS = frozenset(
+    ["road", "highway", "street", "avenue", "lane", "route", "expressway", "motorway",
+     "bypass", "railway", "line", "corridor", "canal"]
+)  # fmt: skip
+FACILITY_WORDS = frozenset(
+    ["university", "college", "school", "academy", "institute", "hospital", "clinic", "park",
+     "airport", "airfield", "port", "harbour", "harbor", "station", "church", "cathedral",
+     "mosque", "temple", "shrine", "museum", "gallery", "library", "stadium", "arena",
+     "square", "street", "avenue", "road", "highway", "bridge", "tunnel", "centre", "center",
+     "hall", "house", "palace", "hotel", "market", "mall", "tower", "building", "prison",
+     "jail", "camp", "base", "international", "national", "memorial", "garden", "gardens",
+     "beach", "lake", "river", "valley", "island", "mountain", "hill", "forest", "zoo"]
+)  # fmt: skip
 FUZZY_REMEMBERED = 50_000
-Match = Literal["primary", "alias", "fuzzy", "demonym"]
+Match = Literal["primary", "alias", "fuzzy", "demonym", "part"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +146,8 @@ class Gazetteer:
             idx = self._data.country_entries[code]
             if all(c.entry is not self._data.entries[idx] for c in found):
                 found.append(Candidate(self._data.entries[idx], "demonym", hint))
+        if not found:
+            found = self._within_name(text, hint)
         if fuzzy and not found and len(key) >= FUZZY_MIN_LENGTH:
             seen: set[int] = set()
             for fuzzy_key in self._fuzzy_keys(key):
@@ -140,6 +156,39 @@ class Gazetteer:
                         seen.add(idx)
                         found.append(Candidate(self._data.entries[idx], "fuzzy", hint))
         return found
+
+    def _within_name(self, text: str, hint: str | None) -> list[Candidate]:
+        """For a name the gazetteer lacks, the places named inside it by their own names,
+        the most populous part first: "Vancouver Art Gallery" is in Vancouver, "Stade de
+        France" in France (not Stade, Lower Saxony), "Greater Toronto Area" around Toronto.
+        Words for buildings and grounds are no part ("University" is also a Florida town).
+        The resolver takes such a place only where the article's other places agree."""
+        # Split at spaces only: "Rangpur-Bogra" is the road between two towns, and so is any
+        # name with a word for a road in it ("Galle Road" runs through Colombo).
+        words = text.split()
+        if any(w.lower() in ROUTE_WORDS for w in words):
+            return []
+        best: tuple[int, list[Candidate]] = (0, [])
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = words[start : start + size]
+                if not any(w[:1].isupper() for w in part) or all(
+                    w.lower() in COMPASS or w.lower() in FACILITY_WORDS for w in part
+                ):
+                    continue
+                found = [
+                    c
+                    for c in self._lookup(normalise(" ".join(part)), hint)
+                    if c.match == "primary"
+                    and (
+                        c.entry.feature in ("country", "admin1", "admin2")
+                        or c.entry.population >= PART_MIN_POPULATION
+                    )
+                ]
+                weight = max((c.entry.population for c in found), default=0)
+                if found and weight > best[0]:
+                    best = (weight, found)
+        return [replace(c, match="part") for c in best[1]]
 
     def _lookup(self, key: str, hint: str | None) -> list[Candidate]:
         primary, found = self._data.primary, {}

@@ -22,6 +22,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from thucydides.geo.gazetteer import Gazetteer
+from thucydides.geo.names import COMPASS
 from thucydides.geo.place import GazetteerEntry
 
 LOCATIVE = frozenset(["in", "at", "near", "outside", "throughout", "across"])
@@ -42,10 +43,6 @@ ASSAULT_NOUNS = frozenset(
      "battle", "capture", "fall"]
 )  # fmt: skip
 MAX_NAME_TOKENS = 4
-COMPASS = frozenset(
-    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-     "northeast", "northwest", "southeast", "southwest", "upper", "lower"]
-)  # fmt: skip
 # A town this small shares its name with too many words and people to be taken on trust.
 MIN_POPULATION = 5_000
 # What the model may have taken a place name for; any other label (a date, a number, an

@@ -24,6 +24,12 @@ TYPE_WORDS = {
     "town": "city",
     "village": "city",
 }
+# Words of direction: a name made of them alone ("Northern", "South East") is no place
+# on its own inside a longer name or before a kind of place.
+COMPASS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northeast", "northwest", "southeast", "southwest", "upper", "lower"]
+)  # fmt: skip
 # A name's first word written short or in full: GeoNames has "Mount Pleasant, Iowa" but not
 # "Mt. Pleasant", and "Mt Pleasant" (Vancouver) but not "Mount Pleasant" for it.
 _SHORT_AND_FULL = (("mt", "mount"), ("ft", "fort"), ("st", "saint"), ("ste", "sainte"))

@@ -40,6 +40,8 @@ class Place:
     end: int
     text: str
     score: float
+    # Named inside a longer name the gazetteer lacks ("Hanuman Garhi Temple"): a guess.
+    inside_name: bool = False
 
     @property
     def geo_precision(self) -> int:

@@ -54,6 +54,7 @@ FEATURES = (
     "neighbour_names",
 )
 MAX_KM = 20039.0
+GUESSES = ("fuzzy", "part")
 # Chosen by cross-validation on LGL and TR-News among 25, 50 and 100 km (share of the names
 # within) and 100 and 200 km (this closeness): all within 0.003 of each other.
 NEIGHBOUR_KM = 200.0
@@ -372,6 +373,7 @@ def place_of(gazetteer: Gazetteer, candidate: Candidate, toponym: Toponym, score
         end=toponym.end,
         text=toponym.text,
         score=score,
+        inside_name=candidate.match == "part",
     )
 
 
@@ -400,17 +402,18 @@ def resolve_toponyms(
     supported = article.demonyms | {
         c[b].entry.country_code
         for c, b in zip(by_name, best_by_name, strict=True)
-        if b is not None and c[b].match != "fuzzy"
+        if b is not None and c[b].match not in GUESSES
     }
     candidates = [by_name[w] for w in which]
     places: list[Place | None] = []
     for toponym, cands, b in zip(
         toponyms, candidates, [best_by_name[w] for w in which], strict=True
     ):
-        # A near-spelling is a guess ("Karrada" is not Carrara, Italy): it stands only where
-        # the article's other places or peoples put it in the same country.
+        # A near-spelling is a guess ("Karrada" is not Carrara, Italy), and so is a place
+        # named inside a longer name ("Golden Temple" is not in Golden, Colorado): it stands
+        # only where the article's other places or peoples put it in the same country.
         if b is None or (
-            cands[b].match == "fuzzy" and cands[b].entry.country_code not in supported
+            cands[b].match in GUESSES and cands[b].entry.country_code not in supported
         ):
             places.append(None)
         else:
