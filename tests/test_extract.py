@@ -319,3 +319,16 @@ def test_the_home_of_the_forces_is_not_where_it_happened(nlp, text):
 def test_the_place_beside_the_forces_home_is_where_it_happened(nlp):
     (m,) = _new(nlp, "Two civilians were killed by U.S. drones in North Waziristan on Monday.")
     assert [s.text for s in m.place_spans] == ["North Waziristan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Black Death swept through China, killing up to 60 percent of the population.",
+        "The plague killed 60 % of the villagers.",
+    ],
+)
+def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
+    from thucydides.extract.counts import casualties
+
+    assert casualties(nlp(text)[:]).fatalities is None

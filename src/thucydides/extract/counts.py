@@ -25,6 +25,8 @@ VAGUE = {
 FATAL = {"kill", "die", "dead", "slay", "death", "murder", "behead", "execute", "massacre", "lynch"}
 INJURED = {"injure", "wound", "hurt", "injury", "maim"}
 MAX_CREDIBLE = 100_000
+# "killing up to 60 percent of the population": a share, not a count of people.
+SHARES = {"percent", "%", "cent", "percentage"}
 # Figures a count cannot honestly be: more than MAX_CREDIBLE, or written in scientific notation.
 _NUMERAL = re.compile(r"\d[\d,]*(\.\d+)?(e[+-]?\d+)?")
 
@@ -95,6 +97,8 @@ def casualties(sentence: Span) -> Casualties:
             continue
         total, spans = 0, []
         for victim in _victims(token):
+            if victim.lower_ in SHARES:
+                continue
             numeral = _numeral_of(victim)
             if numeral is not None and absurd(numeral):
                 rejected.append(span_of(numeral))
