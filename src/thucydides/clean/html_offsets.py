@@ -13,6 +13,8 @@ import html
 import re
 from array import array
 
+import numpy
+
 # Markup, comments and elements whose text is never shown (so nothing extracted can come from
 # them), skipped possessively up to the next run of page text, which is the one group: the
 # regex engine, not Python, walks the hundreds of tags of a page. The skipped bodies are
@@ -33,6 +35,7 @@ _TEXT_RUN = re.compile(
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});?")
 _WORD = re.compile(r"\S+")
 _HAS_WORD = re.compile(r"[^\W_]")
+_SPACES = re.compile(r"\s+")  # \s is str.isspace(), character for character
 
 
 class _Run:
@@ -125,10 +128,10 @@ def source_offsets(extracted: str, page: str) -> tuple[array, array, float]:
     span still covers the place in the page it came from.
     """
     source = _SourceText(page)
-    visible = [i for i, char in enumerate(extracted) if not char.isspace()]
-    wanted = "".join(extracted[i] for i in visible)
-    starts = array("q", [-1]) * len(extracted)
-    ends = array("q", [-1]) * len(extracted)
+    visible = _visible(extracted)
+    wanted = "".join(extracted.split())
+    starts = numpy.full(len(extracted), -1, dtype=numpy.int64)
+    ends = numpy.full(len(extracted), -1, dtype=numpy.int64)
     cursor = found = 0
 
     def place(first: int, last: int) -> bool:
@@ -138,14 +141,15 @@ def source_offsets(extracted: str, page: str) -> tuple[array, array, float]:
         if at < 0:
             return False
         page_starts, page_ends = source.spans(at, last - first)
-        for k, i in enumerate(visible[first:last]):
-            starts[i], ends[i] = page_starts[k], page_ends[k]
+        starts[visible[first:last]] = numpy.frombuffer(page_starts, dtype=numpy.int64)
+        ends[visible[first:last]] = numpy.frombuffer(page_ends, dtype=numpy.int64)
         found += last - first
         cursor = at + last - first
         return True
 
     def bounds(start: int, end: int) -> tuple[int, int]:
-        return bisect.bisect_left(visible, start), bisect.bisect_left(visible, end)
+        first, last = numpy.searchsorted(visible, (start, end))
+        return int(first), int(last)
 
     # A line or word with no letter or digit is trafilatura's own (table rules, bullets):
     # whatever "|" or "-" the page has elsewhere is not where it came from.
@@ -160,25 +164,39 @@ def source_offsets(extracted: str, page: str) -> tuple[array, array, float]:
                 if _HAS_WORD.search(word.group()):
                     place(*bounds(*word.span()))
     _fill_gaps(starts, ends, len(page))
-    return starts, ends, (found / sought if sought else 1.0)
+    return (
+        array("q", starts.tobytes()),
+        array("q", ends.tobytes()),
+        (found / sought if sought else 1.0),
+    )
 
 
-def _fill_gaps(starts: array, ends: array, length: int) -> None:
+def _visible(text: str) -> numpy.ndarray:
+    """The indices of the text's characters that are not whitespace."""
+    runs = numpy.array([m.span() for m in _SPACES.finditer(text)], dtype=numpy.int64)
+    edges = numpy.zeros(len(text) + 1, dtype=numpy.int64)
+    if len(runs):
+        numpy.add.at(edges, runs[:, 0], 1)
+        numpy.add.at(edges, runs[:, 1], -1)
+    return numpy.flatnonzero(numpy.cumsum(edges[:-1]) == 0)
+
+
+def _fill_gaps(starts: numpy.ndarray, ends: numpy.ndarray, length: int) -> None:
     """Give each unplaced character the source range between its placed neighbours."""
-    after = array("q", [length]) * len(starts)
-    following = length
-    for i in range(len(starts) - 1, -1, -1):
-        after[i] = following
-        if starts[i] >= 0:
-            following = starts[i]
-    before = 0
-    for i in range(len(starts)):
-        if starts[i] >= 0:
-            before = ends[i]
-        else:
-            start, end = min(before, after[i]), max(before, after[i])
-            # Neighbours that touch (the next placed character is the page's first) leave no
-            # room between them: the character still covers one of the page's.
-            if start == end:
-                start, end = (start, start + 1) if end < length else (max(0, start - 1), end)
-            starts[i], ends[i] = start, end
+    placed = numpy.flatnonzero(starts >= 0)
+    gaps = numpy.flatnonzero(starts < 0)
+    if not len(gaps):
+        return
+    # The placed characters right after and right before each gap character.
+    next_at = numpy.searchsorted(placed, gaps, side="right")
+    after = numpy.append(starts[placed], length)[next_at]
+    before = numpy.concatenate(([0], ends[placed]))[next_at]
+    start, end = numpy.minimum(before, after), numpy.maximum(before, after)
+    # Neighbours that touch (the next placed character is the page's first) leave no room
+    # between them: the character still covers one of the page's.
+    touching = start == end
+    inside = touching & (end < length)
+    at_end = touching & ~inside
+    end = numpy.where(inside, start + 1, end)
+    start = numpy.where(at_end, numpy.maximum(0, start - 1), start)
+    starts[gaps], ends[gaps] = start, end
