@@ -107,26 +107,23 @@ def _name_before(doc: Doc, i: int) -> Span | None:
     return _whole_words(doc[start:i])
 
 
-def _place_nouns(doc: Doc) -> list[int]:
-    lower = doc.to_array(LOWER)
-    return numpy.flatnonzero(numpy.isin(lower, _PLACE_NOUN_IDS)).tolist()
-
-
 def _names(doc: Doc):
     """Names where a place is expected: after a locative word, and before a place noun
-    ("the Aziziyah district", "Khanasir town")."""
-    for i in _locatives(doc):
+    ("the Aziziyah district", "Khanasir town"). The words are read from the document's
+    lowercase and lemma ids at once, not token by token."""
+    lower, lemma = doc.to_array([LOWER, LEMMA]).T
+    place_nouns = numpy.isin(lower, _PLACE_NOUN_IDS)
+    for i in _locatives(lower, lemma, place_nouns):
         yield _name_after(doc, i)
-    for i in _place_nouns(doc):
+    for i in numpy.flatnonzero(place_nouns).tolist():
         yield _name_before(doc, i)
 
 
-def _locatives(doc: Doc) -> list[int]:
-    """The tokens that say where: a locative preposition, or "of" after a place noun; read
-    from the document's lowercase ids at once, not token by token."""
-    lower, lemma = doc.to_array([LOWER, LEMMA]).T
+def _locatives(lower: numpy.ndarray, lemma: numpy.ndarray, place_nouns: numpy.ndarray) -> list[int]:
+    """The tokens that say where: a locative preposition or a verb of taking ground, "of"
+    after a place noun, and "of" or "on" after a noun of assault."""
     found = numpy.isin(lower, _LOCATIVE_IDS) | numpy.isin(lemma, _TAKING_IDS)
-    found[1:] |= (lower[1:] == _OF) & numpy.isin(lower[:-1], _PLACE_NOUN_IDS)
+    found[1:] |= (lower[1:] == _OF) & place_nouns[:-1]
     found[1:] |= numpy.isin(lower[1:], _OF_ON) & numpy.isin(lemma[:-1], _ASSAULT_IDS)
     return numpy.flatnonzero(found).tolist()
 

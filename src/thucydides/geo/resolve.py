@@ -202,18 +202,21 @@ class ArticleNames:
     candidates: list[list[Candidate]]  # for each name
     demonyms: set[str]  # the countries whose peoples the article names
     qualified_by: list[set[int]] | None  # for each name, those written after it ("Paris, Texas")
+    neighbours: list[list[float]]  # for each candidate of each name, see _neighbour_names
 
 
 def read_names(
     gazetteer: Gazetteer, toponyms: list[Toponym], context_words: list[str], text: str | None
 ) -> ArticleNames:
     names, which = distinct_names([t.text for t in toponyms])
+    candidates = [gazetteer.candidates(name) for name in names]
     return ArticleNames(
         names=names,
         which=which,
-        candidates=[gazetteer.candidates(name) for name in names],
+        candidates=candidates,
         demonyms=demonym_countries(gazetteer, context_words),
         qualified_by=qualifiers(text, toponyms, which) if text else None,
+        neighbours=_neighbour_names(candidates, sum(bool(cands) for cands in candidates) - 1),
     )
 
 
@@ -238,7 +241,7 @@ def candidate_features(
         country_total.update(votes)
     for votes in admin1_votes:
         admin1_total.update(votes)
-    neighbours = _neighbour_names(candidates, sum(bool(cands) for cands in candidates) - 1)
+    neighbours = article.neighbours
     county_count = Counter(d for found in counties for d in found)
     town_count = Counter(d for found in towns for d in found)
     placed = [p for p in priors if p is not None]
@@ -327,21 +330,21 @@ def _neighbour_names(candidates: list[list[Candidate]], voters: int) -> list[lis
         (i, k, c.entry)
         for i, cands in enumerate(candidates)
         for k, c in enumerate(cands)
-        if c.match != "fuzzy" and c.entry.feature in ("city", "admin2")
+        if c.match not in GUESSES and c.entry.feature in ("city", "admin2")
     ]
     shares = [[0.0] * len(cands) for cands in candidates]
     if voters < 1 or len(local) < 2:
         return shares
     points = np.radians([(e.latitude, e.longitude) for _, _, e in local])
     km = great_circle_km(points[:, :1], points[:, 1:], points[:, 0], points[:, 1])
+    # `local` runs name by name: each name's columns are one block.
     names = np.array([i for i, _, _ in local])
-    others = sorted(set(names.tolist()))
-    closest = np.full((len(local), max(others) + 1), np.inf)
-    for j in others:
-        closest[:, j] = km[:, names == j].min(axis=1)
-    closeness = np.clip(1.0 - closest / NEIGHBOUR_KM, 0.0, None)
+    firsts = np.flatnonzero(np.r_[True, names[1:] != names[:-1]])
+    closeness = np.clip(1.0 - np.minimum.reduceat(km, firsts, axis=1) / NEIGHBOUR_KM, 0.0, None)
+    own = np.searchsorted(names[firsts], names)
+    others = closeness.sum(axis=1) - closeness[np.arange(len(local)), own]
     for row, (i, k, _) in enumerate(local):
-        shares[i][k] = float(closeness[row].sum() - closeness[row, i]) / voters
+        shares[i][k] = float(others[row]) / voters
     return shares
 
 
