@@ -418,3 +418,15 @@ def test_an_event_at_a_building_in_a_named_town_is_in_that_town(pipeline):
     batch = pipeline.process_batch([make_article(text, "in", published=date(2015, 3, 4))])
     (event,) = batch.events
     assert event.location == "Khandwa"  # the dam's name is 50 km from the town Omkareshwar
+
+
+def test_an_event_in_a_bare_province_name_is_in_its_town_of_that_name(pipeline):
+    from datetime import date
+
+    from thucydides.ingest import make_article
+
+    text = "In Sylhet, assailants hurled two cocktail bombs at a bus on Monday."
+    batch = pipeline.process_batch([make_article(text, "bd", published=date(2015, 2, 3))])
+    (event,) = batch.events
+    assert (event.location, event.geo_precision) == ("Sylhet", 1)
+    assert 24.85 < event.latitude < 24.95  # the town, not the division's middle (24.69)

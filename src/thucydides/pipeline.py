@@ -19,7 +19,7 @@ from thucydides.dedup.articles import Fingerprint, fingerprints
 from thucydides.event import Event, Evidence, Source
 from thucydides.extract import Mention, TextSpan, extract
 from thucydides.geo import Gazetteer, Place, load_gazetteer, resolve
-from thucydides.geo.event_place import offset_places, places_for
+from thucydides.geo.event_place import named_towns, offset_places, places_for
 from thucydides.geo.locative import mark_places
 from thucydides.ingest import Article
 from thucydides.nlp import load_pipeline
@@ -245,7 +245,7 @@ class Pipeline:
                 try:
                     mentions = extract(mark_places(doc, self.gazetteer))
                     batch.problems.extend(rejected_counts(article, clean_text, mentions))
-                    toponyms = resolve(self.gazetteer, doc)
+                    toponyms = named_towns(self.gazetteer, resolve(self.gazetteer, doc))
                     timed = article.published_at or clean_text.published_at
                     zone = filing_zone(self.gazetteer, clean_text.text, toponyms) if timed else None
                     published = publication_date(article, clean_text, zone)

@@ -24,7 +24,7 @@ from thucydides.evaluation.acled_notes import TYPES, GoldNote
 from thucydides.extract import extract
 from thucydides.geo import load_gazetteer, resolve
 from thucydides.geo.distance import haversine_km
-from thucydides.geo.event_place import offset_places, places_for
+from thucydides.geo.event_place import named_towns, offset_places, places_for
 from thucydides.geo.locative import mark_places
 from thucydides.nlp import load_pipeline
 from thucydides.when.event_date import dates_for
@@ -111,7 +111,7 @@ def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> 
             within = when.date is not None and _inside(when, note.event_date)
         km_error = None
         if first is not None:
-            toponyms = resolve(gazetteer, doc)
+            toponyms = named_towns(gazetteer, resolve(gazetteer, doc))
             offsets = offset_places(gazetteer, doc, toponyms)
             place = places_for([first], toponyms, offsets)[0].place
             if place is not None and note.latitude:

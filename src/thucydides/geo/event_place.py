@@ -9,9 +9,10 @@ from spacy.tokens import Doc
 from thucydides.extract.mention import Mention
 from thucydides.geo.distance import destination
 from thucydides.geo.gazetteer import Candidate, Gazetteer
+from thucydides.geo.names import split_type
 from thucydides.geo.place import GazetteerEntry, Place
 from thucydides.geo.relative import anchor_of, beside, offsets_in
-from thucydides.geo.resolve import Toponym, place_of, toponyms_in
+from thucydides.geo.resolve import Toponym, lies_in, place_of, toponyms_in
 from thucydides.nlp.text import text_of
 
 # A point further out than this from the place measured from is no better than the province
@@ -34,6 +35,29 @@ def _focus(places: list[Place]) -> Place | None:
         if found is not None:
             return found
     return None
+
+
+def named_towns(gazetteer: Gazetteer, places: list[Place]) -> list[Place]:
+    """The places as events are placed: a province or district named bare ("In Sylhet, a
+    bus was torched") is the town of that very name in it, as ACLED codes it; "Sylhet
+    division" stays the area. (General geoparsing keeps the area: in LGL's local news a bare
+    "New York" is more often the state.)"""
+    return [_town_named(gazetteer, p) for p in places]
+
+
+def _town_named(gazetteer: Gazetteer, place: Place) -> Place:
+    entry = place.entry
+    if entry.feature not in ("admin1", "admin2") or split_type(place.text)[1] is not None:
+        return place
+    towns = [
+        c
+        for c in gazetteer.candidates(place.text, fuzzy=False)
+        if c.match in ("primary", "alias") and c.entry.feature == "city" and lies_in(c.entry, entry)
+    ]
+    if not towns:
+        return place
+    town = max(towns, key=lambda c: c.entry.population)
+    return place_of(gazetteer, town, Toponym(place.start, place.end, place.text), place.score)
 
 
 def offset_places(gazetteer: Gazetteer, doc: Doc, places: list[Place]) -> dict[int, Place]:

@@ -166,6 +166,13 @@ def _within(entry: GazetteerEntry, area: GazetteerEntry) -> bool:
     )
 
 
+def lies_in(town: GazetteerEntry, area: GazetteerEntry) -> bool:
+    """Whether a town lies in a province or district."""
+    if area.feature == "admin2":
+        return _district_of(town) == _district_of(area)
+    return _within(town, area)
+
+
 def _district_of(entry: GazetteerEntry) -> tuple[str, str, str]:
     """The district an entry is or lies in, as (country, province, normalised name)."""
     name = entry.name if entry.feature == "admin2" else entry.admin2
