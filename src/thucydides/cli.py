@@ -579,7 +579,9 @@ def eval_location() -> None:
     table.add_column("system")
     table.add_column("accuracy", justify="right")
     for name, value in score.accuracy.items():
-        table.add_row(f"[bold]{name}[/bold]" if name == "thucydides" else name, f"{value:.3f}")
+        table.add_row(
+            f"[bold]{name}[/bold]" if name.startswith("thucydides") else name, f"{value:.3f}"
+        )
     Console().print(table)
 
 

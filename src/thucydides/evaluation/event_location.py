@@ -1,10 +1,12 @@
 """Which place an event happened at: the adjudicated (RELABEL) records of Halterman's
 event_location set. Each links an event verb to the span of its location, or to none.
 
-thucydides takes the toponym its parse attaches to the verb's clause; with none attached it
-falls back on the sentence's first toponym, passing over those that only say whose forces
-they were ("U.S. troops"), which the pipeline never takes for an event's place either. Two baselines sit beside
-it: the sentence's first toponym, and the toponym nearest the verb.
+Two readings of thucydides: the place the pipeline gives the event (the most precise place
+the verb's clause names that the gazetteer can place, else the story's own place: its first
+town, district or province), and the linking alone (the toponym the parse attaches to the
+clause, else the sentence's first, passing over those that only say whose forces they were,
+"U.S. troops"). Two baselines sit beside them: the sentence's first toponym, and the toponym
+nearest the verb.
 """
 
 from __future__ import annotations
@@ -15,9 +17,17 @@ from dataclasses import dataclass
 
 from thucydides.evaluation.data import dataset
 from thucydides.extract.extractor import TOPONYM_LABELS, names_whose, place_spans
-from thucydides.geo import load_gazetteer
+from thucydides.geo import load_gazetteer, resolve
+from thucydides.geo.event_place import clause_place, named_towns, offset_places, story_place
 from thucydides.geo.locative import mark_places
 from thucydides.nlp import load_pipeline
+
+SYSTEMS = (
+    "thucydides: event place",
+    "thucydides: clause's toponym",
+    "first toponym",
+    "nearest toponym",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,29 +80,36 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 def evaluate_locations(records: list[LocationRecord]) -> LocationScore:
     nlp = load_pipeline()
     gazetteer = load_gazetteer()
-    hits = {"thucydides": 0, "first toponym": 0, "nearest toponym": 0}
+    hits = {name: 0 for name in SYSTEMS}
     for record, doc in zip(records, nlp.pipe(r.text for r in records), strict=True):
         mark_places(doc, gazetteer)  # as the pipeline reads it
         toponyms = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in TOPONYM_LABELS]
         verb = doc.char_span(*record.verb, alignment_mode="expand")
-        attached = (
-            [(s.start, s.end) for s in place_spans(verb.root, doc)] if verb is not None else []
-        )
+        spans = place_spans(verb.root, doc) if verb is not None else ()
+        # The linking alone: the clause's first toponym, else the sentence's first that does
+        # not say whose forces they were ("U.S. troops").
+        unlinked = [
+            (e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ in TOPONYM_LABELS and (verb is None or not names_whose(e.root, verb.root))
+        ]
+        linked = (spans[0].start, spans[0].end) if spans else (unlinked[0] if unlinked else None)
+        # As the pipeline places an event: the most precise place its clause names that the
+        # gazetteer can place, else the story's own place (here the sentence is the story).
+        places = named_towns(gazetteer, resolve(gazetteer, doc))
+        by_start = {p.start: p for p in places} | offset_places(gazetteer, doc, places)
+        place = clause_place(spans, by_start) or story_place(places)
         first = toponyms[0] if toponyms else None
-        where = (
-            [
-                (e.start_char, e.end_char)
-                for e in doc.ents
-                if e.label_ in TOPONYM_LABELS and not names_whose(e.root, verb.root)
-            ]
-            if verb is not None
-            else toponyms
-        )
         nearest = min(toponyms, key=lambda t: abs(t[0] - record.verb[0]), default=None)
-        for name, guess in (
-            ("thucydides", attached[0] if attached else (where[0] if where else None)),
-            ("first toponym", first),
-            ("nearest toponym", nearest),
+        for name, guess in zip(
+            SYSTEMS,
+            (
+                (place.start, place.end) if place is not None else None,
+                linked,
+                first,
+                nearest,
+            ),
+            strict=True,
         ):
             hits[name] += _overlaps(guess, record.location)
     n = len(records)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from thucydides.extract.mention import Mention
+from thucydides.extract.mention import Mention, TextSpan
 from thucydides.geo.distance import destination
 from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.geo.names import split_type
@@ -28,7 +29,7 @@ class EventPlace:
     inherited: bool
 
 
-def _focus(places: list[Place]) -> Place | None:
+def story_place(places: list[Place]) -> Place | None:
     """The story's own place: the first town it names, else its first province."""
     for feature in ("city", "admin2", "admin1"):
         found = next((p for p in places if p.entry.feature == feature), None)
@@ -116,17 +117,22 @@ def places_for(
     the name measured from).
     """
     by_start = {p.start: p for p in places} | (offsets or {})
-    focus = _focus(places)
+    focus = story_place(places)
     previous: Place | None = None
     result: list[EventPlace] = []
     for mention in mentions:
-        own = [by_start[s.start] for s in mention.place_spans if s.start in by_start]
-        # The most precise place the clause names, a place guessed from inside a longer
-        # name ("Hanuman Garhi Temple in Phagwara") only where no other is named.
-        own.sort(key=lambda p: (p.inside_name, p.geo_precision, p.start))
-        if own:
-            previous = own[0]
-            result.append(EventPlace(own[0], False))
+        own = clause_place(mention.place_spans, by_start)
+        if own is not None:
+            previous = own
+            result.append(EventPlace(own, False))
         else:
             result.append(EventPlace(previous or focus, True))
     return result
+
+
+def clause_place(spans: Sequence[TextSpan], by_start: dict[int, Place]) -> Place | None:
+    """The most precise place a clause names (`spans`, placed by where each starts); a place
+    guessed from inside a longer name ("Hanuman Garhi Temple in Phagwara") only where no
+    other is named."""
+    own = [by_start[s.start] for s in spans if s.start in by_start]
+    return min(own, key=lambda p: (p.inside_name, p.geo_precision, p.start), default=None)
