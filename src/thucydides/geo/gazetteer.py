@@ -31,21 +31,24 @@ FUZZY_MIN_LENGTH = 5
 FUZZY_LIMIT = 5
 # Misspellings answered, kept: an unknown name recurs across a feed ("Tirah Valley" in 20 of
 # 300 generated articles) and each search costs ~0.4 ms. Emptied past this many (a few MB).
+FUZZY_REMEMBERED = 50_000
+# A town named inside a longer name counts from this size (as the locative cues' towns).
 PART_MIN_POPULATION = 5_000
+# A name with one of these words is a road or line between places, not in the one it names.
 ROUTE_WORDS = frozenset(
     ["road", "highway", "street", "avenue", "lane", "route", "expressway", "motorway",
      "bypass", "railway", "line", "corridor", "canal"]
 )  # fmt: skip
+# Words for buildings and grounds: never the place inside a name ("University", Florida).
 FACILITY_WORDS = frozenset(
     ["university", "college", "school", "academy", "institute", "hospital", "clinic", "park",
      "airport", "airfield", "port", "harbour", "harbor", "station", "church", "cathedral",
      "mosque", "temple", "shrine", "museum", "gallery", "library", "stadium", "arena",
-     "square", "street", "avenue", "road", "highway", "bridge", "tunnel", "centre", "center",
-     "hall", "house", "palace", "hotel", "market", "mall", "tower", "building", "prison",
-     "jail", "camp", "base", "international", "national", "memorial", "garden", "gardens",
-     "beach", "lake", "river", "valley", "island", "mountain", "hill", "forest", "zoo"]
+     "square", "bridge", "tunnel", "centre", "center", "hall", "house", "palace", "hotel",
+     "market", "mall", "tower", "building", "prison", "jail", "camp", "base", "international",
+     "national", "memorial", "garden", "gardens", "beach", "lake", "river", "valley", "island",
+     "mountain", "hill", "forest", "zoo"]
 )  # fmt: skip
-FUZZY_REMEMBERED = 50_000
 Match = Literal["primary", "alias", "fuzzy", "demonym", "part"]
 
 
@@ -161,7 +164,6 @@ class Gazetteer:
         """For a name the gazetteer lacks, the places named inside it by their own names,
         the most populous part first: "Vancouver Art Gallery" is in Vancouver, "Stade de
         France" in France (not Stade, Lower Saxony), "Greater Toronto Area" around Toronto.
-        Words for buildings and grounds are no part ("University" is also a Florida town).
         The resolver takes such a place only where the article's other places agree."""
         # Split at spaces only: "Rangpur-Bogra" is the road between two towns, and so is any
         # name with a word for a road in it ("Galle Road" runs through Colombo).
