@@ -322,6 +322,9 @@ def test_the_town_of_a_name_is_a_place(nlp, gazetteer):
         ("Two people were injured in a clash in the Bardiya district on Friday.", "Bardiya"),
         ("Dozens were killed in the siege of Kobane.", "Kobane"),
         ("Fighters broke the siege on Manbij.", "Manbij"),
+        # South Asian units of government: Netrakona ORG, Bajaur Agency ORG.
+        ("Assailants torched a bus in Durgapur upazila of Netrakona on Friday.", "Netrakona"),
+        ("Militants attacked a post in Mamond Tehsil of Bajaur Agency.", "Bajaur Agency"),
     ],
 )
 def test_a_place_taken_assaulted_or_named_before_its_kind(nlp, gazetteer, text, place):

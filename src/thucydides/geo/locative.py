@@ -30,7 +30,9 @@ LOCATIVE = frozenset(["in", "at", "near", "outside", "throughout", "across"])
 PLACE_NOUNS = frozenset(
     ["town", "city", "village", "district", "province", "region", "state", "capital",
      "outskirts", "suburb", "suburbs", "area", "municipality", "county", "towns", "cities",
-     "villages", "districts", "provinces", "areas"]
+     "villages", "districts", "provinces", "areas", "upazila", "upazilas", "thana", "tehsil",
+     "taluk", "taluka", "mandal", "township", "townships", "division", "governorate",
+     "prefecture", "neighbourhood", "neighborhood", "locality"]
 )  # fmt: skip
 # "captured Knin", "liberated Palmyra": what these verbs take is a place; "the siege of Kobane",
 # "an attack on Sere Kaniye": so is what follows "of" or "on" after these nouns.
