@@ -386,9 +386,9 @@ def place_spans(
 def names_whose(place: Token, trigger: Token) -> bool:
     """Whether a place names whose forces or arms these are, or where fighters came from,
     rather than where the event happened: "U.S. forces", "killed in a U.S. airstrike",
-    "militants from Syria" (Halterman's event_location records: 0.597 -> 0.626 of 494
-    linked right, `thucydides eval location`). A place modifying the trigger itself stands:
-    "the Baghdad bombing"."""
+    "militants from Syria" (Halterman's event_location records, the clause-linking row of
+    `thucydides eval location`: 0.597 -> 0.626 of 494 linked right). A place modifying the
+    trigger itself stands: "the Baghdad bombing"."""
     head = place.head
     if head.i == trigger.i:
         return False
@@ -403,11 +403,10 @@ def names_whose(place: Token, trigger: Token) -> bool:
 
 def _armed(noun: Token) -> bool:
     """An armed actor's or a weapon's noun ("forces", "militants", "airstrike", "drone")."""
-    lemma = noun.lemma_.lower()
-    generic = load_lexicon().generic_nouns.get(lemma)
-    return (generic is not None and generic.category not in CROWD_INTER) or (
-        lemma in load_lexicon().weapons or lemma in AIR_STRIKES
-    )
+    lemma, lexicon = noun.lemma_.lower(), load_lexicon()
+    generic = lexicon.generic_nouns.get(lemma)
+    armed = generic is not None and generic.category not in CROWD_INTER
+    return armed or lemma in lexicon.weapons or lemma in AIR_STRIKES
 
 
 def _date_for(
