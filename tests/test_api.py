@@ -116,6 +116,7 @@ def test_a_database_of_an_older_schema_is_upgraded_when_opened_for_writing(tmp_p
     with duckdb.connect(str(db)) as con:
         con.execute("ALTER TABLE events DROP COLUMN listing")
         con.execute("ALTER TABLE articles DROP COLUMN offset_runs")
+        con.execute("DROP TABLE event_parts")
         con.execute("DELETE FROM schema_version WHERE version >= 4")
     with pytest.raises(RuntimeError, match="schema version 3"):
         Store(db, read_only=True)

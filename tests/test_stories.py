@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.test_syndication import outlets
+from thucydides.dedup import Part, assemble, combine, groups, same_event
 from thucydides.dedup.articles import (
     BANDS,
     Fingerprint,
@@ -19,8 +20,7 @@ from thucydides.dedup.articles import (
     fingerprints,
     shingles,
 )
-from thucydides.dedup.events import combine, same_event, withdraw
-from thucydides.dedup.revisions import Edition, revisions
+from thucydides.dedup.revisions import Edition, names_in, revisions
 from thucydides.event import Event, Source
 
 BOMBING = (
@@ -91,9 +91,15 @@ def test_stories_stream_across_runs_and_a_reread_article_keeps_its_link(seed_raw
 
 
 def test_a_later_edition_from_the_same_outlet_supersedes_the_earlier():
+    karrada = names_in(BOMBING.format(n=12))
+    later = names_in("The death toll rose on Tuesday. " + BOMBING.format(n=30))
+    other = names_in(BOMBING.format(n=12).replace("Karrada", "Kadhimiya"))
+    assert karrada <= later and not karrada <= other
     editions = {
-        "first": Edition("first", "https://w.example/a", "w.example", date(2016, 7, 4)),
-        "update": Edition("update", "https://w.example/b", "W.example", date(2016, 7, 5)),
+        "first": Edition("first", "https://w.example/a", "w.example", date(2016, 7, 4), karrada),
+        "update": Edition("update", "https://w.example/b", "W.example", date(2016, 7, 5), later),
+        # The outlet's formulaic report of another bombing: near-duplicate, other names.
+        "other": Edition("other", "https://w.example/c", "w.example", date(2016, 7, 6), other),
         "afp": Edition("afp", "https://afp.example/a", "afp.example", date(2016, 7, 4)),
         "old": Edition("old", "https://w.example/a", None, date(2016, 7, 3)),
     }
@@ -101,13 +107,14 @@ def test_a_later_edition_from_the_same_outlet_supersedes_the_earlier():
         StoryLink("update", "first", "first", 0.9),
         StoryLink("afp", "first", "first", 0.9),
         StoryLink("old", "first", "first", 0.9),  # an older edition read late gives way
+        StoryLink("other", "first", "first", 0.8),
     ]
     assert revisions(links, editions) == {"first": "update", "old": "first"}
 
 
-def _event(article_id: str, fatalities: int) -> Event:
+def _event(article_id: str, fatalities: int, published: date = date(2016, 7, 4), **fields) -> Event:
     return Event(
-        event_id="th1",
+        event_id=f"th{article_id}",
         event_date=date(2016, 7, 4),
         time_precision=1,
         disorder_type="Political violence",
@@ -118,34 +125,67 @@ def _event(article_id: str, fatalities: int) -> Event:
         actor1="",
         inter1=0,
         interaction=0,
+        country="Iraq",
+        iso3="IRQ",
+        location="Baghdad",
+        latitude=33.34,
+        longitude=44.40,
+        geo_precision=1,
+        geonameid=98182,
         fatalities=fatalities,
-        sources=[Source(article_id=article_id, fatalities=fatalities)],
+        sources=[Source(article_id=article_id, fatalities=fatalities, published=published)],
         source_count=1,
         confidence=0.8,
-    )
+    ).model_copy(update=fields)
 
 
-def test_withdrawing_a_report_drops_its_figure():
+def test_reports_of_one_day_give_the_lowest_toll_and_a_later_day_its_own():
     both = combine(_event("a", 12), _event("b", 30))
     assert (both.fatalities, both.source_count) == (12, 2)
     assert "Fatalities reported: 12." in both.notes
-    without = withdraw(both, "a")
-    assert (without.fatalities, without.article_ids) == (30, ["b"])
-    assert "Fatalities reported: 30." in without.notes
+    risen = combine(both, _event("c", 30, published=date(2016, 7, 5)))
+    assert (risen.fatalities, risen.source_count) == (30, 3)
 
 
 def test_an_unidentified_perpetrator_is_the_same_event_as_a_named_one_and_gives_way():
-    unnamed = _event("a", 12).model_copy(
-        update={"actor1": "Unidentified Armed Group (Pakistan)", "inter1": 3}
-    )
-    named = _event("b", 12).model_copy(
-        update={"actor1": "TTP: Tehreek-i-Taliban Pakistan", "inter1": 2}
-    )
-    other = _event("c", 12).model_copy(update={"actor1": "Baloch Separatists", "inter1": 2})
+    unnamed = _event("a", 12, actor1="Unidentified Armed Group (Pakistan)", inter1=3)
+    named = _event("b", 12, actor1="TTP: Tehreek-i-Taliban Pakistan", inter1=2)
+    other = _event("c", 12, actor1="Baloch Separatists", inter1=2)
     assert same_event(unnamed, named) and not same_event(named, other)
     for stored, new in ((unnamed, named), (named, unnamed)):
         both = combine(stored, new)
         assert (both.actor1, both.inter1) == ("TTP: Tehreek-i-Taliban Pakistan", 2)
+
+
+def test_only_positive_evidence_joins_two_reports():
+    baghdad = _event("a", 3)
+    unplaced = _event("b", 3, **dict.fromkeys(("latitude", "longitude", "geonameid")), iso3="")
+    undated = _event("c", 3, event_date=None)
+    assert not same_event(baghdad, unplaced) and not same_event(unplaced, unplaced)
+    assert not same_event(baghdad, undated)
+    # Copies of one text may join where one cannot place or date it, never against its word.
+    assert same_event(baghdad, unplaced, copied=True)
+    basra = _event("d", 3, location="Basra", latitude=30.51, longitude=47.78, geonameid=99532)
+    assert not same_event(baghdad, basra, copied=True)
+    # The same point in two countries (a border town misread) is no evidence.
+    assert not same_event(baghdad, _event("e", 3, iso3="SYR", country="Syria"))
+    assert not same_event(baghdad, _event("f", 3, event_date=date(2016, 7, 5)))
+    assert same_event(baghdad, _event("g", 3, event_date=date(2016, 7, 6), time_precision=2))
+
+
+def test_events_are_the_same_whatever_order_the_reports_come_in():
+    # a ~ b and b ~ c but not a ~ c: the group is the same whichever report comes first.
+    a = _event("a", 3, latitude=33.30, longitude=44.40, geonameid=1)
+    b = _event("b", 5, latitude=33.40, longitude=44.40, geonameid=2)
+    c = _event("c", 7, latitude=33.55, longitude=44.40, geonameid=3)
+    far = _event("d", 1, latitude=36.34, longitude=43.13, geonameid=4)
+    assert same_event(a, b) and same_event(b, c) and not same_event(a, c)
+    parts = [Part(e) for e in (a, b, c, far)]
+    expected = [assemble(g) for g in groups(parts)]
+    assert sorted(e.source_count for e in expected) == [1, 3]
+    for order in ([3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]):
+        again = [assemble(g) for g in groups([parts[i] for i in order])]
+        assert again == expected
 
 
 def _run(runner, app, tmp_path, db, name, n, published, outlet):
@@ -186,11 +226,11 @@ def test_a_correction_updates_the_event_and_keeps_its_history(tmp_path):
     assert first["superseded_by"] == "update"
     assert first["story"] == ["first", "update"]
 
-    # Another outlet's report of the same bombing joins it; ACLED's lowest figure counts.
+    # Another outlet's report of the same bombing joins it; the latest day's figure counts.
     _run(runner, app, tmp_path, db, "afp", 12, "2016-07-04", "afp.example")
     with Store(db, read_only=True) as store:
         (merged,) = store.events()
-    assert (merged.fatalities, merged.source_count) == (12, 2)
+    assert (merged.event_id, merged.fatalities, merged.source_count) == (after.event_id, 30, 2)
 
     client = TestClient(create_app(db))
     versions = client.get(f"/events/{merged.event_id}/history").json()["versions"]

@@ -268,7 +268,10 @@ class Pipeline:
     def process_batch(self, articles: list[Article]) -> Batch:
         """All stages over one batch: mentions of the same event merged across its articles."""
         batch = self.process_articles(articles)
-        batch.events = merge_events([m for p in batch.articles for m in p.located])
+        batch.events = merge_events(
+            [m for p in batch.articles for m in p.located],
+            {p.article.article_id: p.fingerprint for p in batch.articles},
+        )
         return batch
 
 

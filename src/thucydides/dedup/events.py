@@ -1,7 +1,10 @@
-"""merge_events(): mentions of the same real event, within and across articles, become one Event.
+"""One report's mentions of the same event become one Event; reports of one event are joined.
 
-Same event: same ACLED event type, compatible actors, places close enough for their precision,
-dates within a window that depends on their precision (ACLED: one event per actors, place, day).
+Within a report, mentions of one type join when nothing says they differ (an unplaced "the
+shooting" is the shooting the report placed). Across reports, two events are one only on
+positive evidence (`same_event`): ACLED's one event per actors, place and day, with places
+and dates both known and compatible under their precisions, in the same country, unless the
+two reports are near-duplicate copies of one text.
 """
 
 from __future__ import annotations
@@ -312,86 +315,37 @@ def _build(cluster: _Cluster) -> Event:
     return _renoted(event)
 
 
-# Grid cells of this many degrees; looking two cells each way covers DISTANCE_KM's widest
-# window (150 km) up to about 60 degrees of latitude.
-CELL_DEGREES = 2.0
-CELL_REACH = 2
-
-
-def _cell(place: Place) -> tuple[int, int]:
-    return (int(place.entry.latitude // CELL_DEGREES), int(place.entry.longitude // CELL_DEGREES))
-
-
-def merge_events(located: list[LocatedMention]) -> list[Event]:
-    """Greedy single pass in reading order: each mention joins the first compatible event.
-
-    Clusters are indexed by event type and grid cell, so a mention is compared only with
-    clusters that could be within reach; the first compatible one in creation order wins,
-    as in a full scan.
-    """
+def report_events(located: list[LocatedMention]) -> list[Event]:
+    """One report's new-event mentions, in reading order, as its events: each mention joins
+    the first event of its type that nothing contradicts (no other named actor, dates within
+    their window, places within reach)."""
     clusters: list[_Cluster] = []
-    by_type: dict[str, list[int]] = defaultdict(list)
-    by_cell: dict[tuple[str, tuple[int, int] | None], list[int]] = defaultdict(list)
     for item in located:
-        kind = item.mention.event_type
-        if item.place is None:
-            nearby = by_type[kind]
-        else:
-            row, col = _cell(item.place)
-            nearby = sorted(
-                {
-                    i
-                    for dr in range(-CELL_REACH, CELL_REACH + 1)
-                    for dc in range(-CELL_REACH, CELL_REACH + 1)
-                    for i in by_cell[(kind, (row + dr, col + dc))]
-                }
-                | set(by_cell[(kind, None)])
-            )
         probe = _Probe(item)
-        target = next((i for i in nearby if probe.fits(clusters[i])), None)
+        target = next((c for c in clusters if probe.fits(c)), None)
         if target is None:
-            target = len(clusters)
-            clusters.append(_Cluster())
-            by_type[kind].append(target)
-        cluster = clusters[target]
-        cluster.add(item)
-        key = (kind, _cell(item.place) if item.place is not None else None)
-        if target not in by_cell[key]:
-            by_cell[key].append(target)
+            target = _Cluster()
+            clusters.append(target)
+        target.add(item)
     return [_build(c) for c in clusters]
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Two stored-or-new events report the same real event (ACLED: same actors, place, day)."""
-    if a.event_type != b.event_type:
-        return False
-    if named(a.actor1) and named(b.actor1) and a.actor1 != b.actor1:
-        return False
-    if a.geonameid != b.geonameid:
-        if a.latitude is None or b.latitude is None:
-            return False
-        precision = max(a.geo_precision or 3, b.geo_precision or 3)
-        distance = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
-        if distance > DISTANCE_KM[precision]:
-            return False
-    if a.event_date is not None and b.event_date is not None:
-        window = DATE_WINDOW_DAYS[max(a.time_precision, b.time_precision)]
-        if abs((a.event_date - b.event_date).days) > window:
-            return False
-    return True
-
-
 def _lowest(sources: list[Source], attribute: str) -> int:
-    """ACLED's lowest credible figure: the lowest any report gives, counting only reports that give one."""
-    reported = [getattr(s, attribute) for s in sources if getattr(s, attribute)]
-    return min(reported) if reported else 0
+    """A toll as the reports give it: the latest day's reports that give one, and among them
+    the lowest (ACLED's lowest credible figure), since a toll grows as the dead are counted
+    ("the death toll rose to 30") while reports of one day may disagree."""
+    reported = [s for s in sources if getattr(s, attribute)]
+    if not reported:
+        return 0
+    latest = max((s.published for s in reported if s.published), default=None)
+    return min(getattr(s, attribute) for s in reported if s.published == latest or not latest)
 
 
 def combine(stored: Event, new: Event) -> Event:
     """The stored event with a new report of it folded in; the stored id is kept.
 
-    The more precise date and place win; fatalities are the lowest figure any report gives
-    (ACLED), counting only reports that give one; every source and its evidence are kept.
+    The more precise date and place win; fatalities and injured as `_lowest` reads the
+    reports; every source and its evidence are kept.
     """
     sources = {s.article_id: s for s in stored.sources}
     for source in new.sources:
@@ -437,59 +391,3 @@ def combine(stored: Event, new: Event) -> Event:
         }
     )
     return _renoted(combined)
-
-
-def withdraw(event: Event, article_id: str) -> Event:
-    """The event without one report: its source, its evidence and its figures gone.
-
-    What a superseded report said (a corrected death toll) stops counting; the rest stands.
-    """
-    sources = [s for s in event.sources if s.article_id != article_id]
-    evidence = {
-        name: kept
-        for name, items in event.evidence.items()
-        if (kept := [item for item in items if item.article_id != article_id])
-    }
-    withdrawn = event.model_copy(
-        update={
-            "sources": sources,
-            "source_count": len(sources),
-            "fatalities": _lowest(sources, "fatalities"),
-            "injured": _lowest(sources, "injured"),
-            "evidence": evidence,
-        }
-    )
-    return _renoted(withdrawn)
-
-
-def reconcile(
-    events: list[Event],
-    candidates: list[list[Event]],
-    superseded: dict[str, str] | None = None,
-) -> list[Event]:
-    """Fold each new event into a stored one that reports the same real event, if any.
-
-    `candidates[i]` holds the stored events that might match events[i] (nearby, same type,
-    close in time); the store supplies them, so only the store speaks SQL. `superseded` maps a stored
-    report to the newer edition of it in this batch (a correction): a stored event that the
-    old edition supports is compared, and folded into, without it.
-    """
-    superseded = superseded or {}
-    result = []
-    for event, nearby in zip(events, candidates, strict=True):
-        new_sources = {s.article_id for s in event.sources}
-        match = None
-        for candidate in nearby:
-            for source in candidate.sources:
-                if superseded.get(source.article_id) in new_sources:
-                    candidate = withdraw(candidate, source.article_id)
-            if same_event(candidate, event):
-                match = candidate
-                break
-        if match is None:
-            result.append(event)
-        elif not match.sources:  # every report of it was superseded: the new edition stands
-            result.append(event.model_copy(update={"event_id": match.event_id}))
-        else:
-            result.append(combine(match, event))
-    return result

@@ -59,7 +59,10 @@ def _merged(problems: list[Problem], pending: Pending) -> Batch:
     for share in pending():
         merged.articles.extend(share.articles)
         merged.problems.extend(share.problems)
-    merged.events = merge_events([m for p in merged.articles for m in p.located])
+    merged.events = merge_events(
+        [m for p in merged.articles for m in p.located],
+        {p.article.article_id: p.fingerprint for p in merged.articles},
+    )
     return merged
 
 

@@ -92,4 +92,20 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN offset_runs INTEGER[][];
     """,
+    # Each report's own events (the parts an event is joined from), so a later batch regroups
+    # exactly the events it touches; databases from before hold none until `dedup --rebuild`.
+    """
+    CREATE TABLE event_parts (
+        part_id VARCHAR PRIMARY KEY,
+        event_id VARCHAR,
+        article_id VARCHAR,
+        event_type VARCHAR,
+        event_date DATE,
+        latitude DOUBLE,
+        longitude DOUBLE,
+        record JSON
+    );
+    CREATE INDEX event_parts_event ON event_parts (event_id);
+    CREATE INDEX event_parts_article ON event_parts (article_id);
+    """,
 ]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -13,8 +14,11 @@ import duckdb
 import pyarrow as pa
 
 from thucydides.dedup.articles import Fingerprint, Indexed, StoryLink
-from thucydides.dedup.revisions import Edition
+from thucydides.dedup.events import KM_PER_DEGREE
+from thucydides.dedup.parts import WIDEST_DAYS, WIDEST_KM, Part
+from thucydides.dedup.revisions import Edition, names_in
 from thucydides.event import Event
+from thucydides.ingest import Article
 from thucydides.pipeline import Processed
 from thucydides.store.query import SORTS, EventQuery
 from thucydides.store.schema import MIGRATIONS
@@ -41,6 +45,12 @@ ARTICLE_COLUMNS = [
     "author",
     "offset_runs",
 ]
+
+
+def _degrees_of_longitude(km: float, latitude: float) -> float:
+    """How many degrees of longitude `km` may span at this latitude (all of them near a pole)."""
+    across = KM_PER_DEGREE * math.cos(math.radians(min(abs(latitude), 89.0)))
+    return min(180.0, km / across)
 
 
 class Store:
@@ -96,18 +106,24 @@ class Store:
         events: list[Event],
         links: Iterable[StoryLink] = (),
         superseded: dict[str, str] | None = None,
+        parts: Iterable[tuple[Part, str]] = (),
+        replaced: Iterable[str] = (),
     ) -> None:
-        """Articles, their story links and their events in one transaction: all of it lands, or
-        none of it.
+        """Articles, their story links, and the events they touch, in one transaction: all of
+        it lands, or none of it.
 
-        Events are keyed by a stable id, so writing the same batch twice stores nothing twice;
-        events these articles gave before and no longer give are removed. Every change to a
+        `events` are the regrouped events with `parts` (part, event id) their parts, all of
+        them; `replaced` the stored events they were regrouped from: those not among `events`
+        are gone (joined to another, or no report gives them any more). Events are keyed by a
+        stable id, so writing the same batch twice stores nothing twice. Every change to a
         stored event keeps the record it replaced in `event_history`.
         """
         processed = list({p.article.article_id: p for p in processed}.values())
-        article_ids = [p.article.article_id for p in processed]
         events = list({e.event_id: e for e in events}.values())
         new_ids = {e.event_id for e in events}
+        gone = sorted(set(replaced) - new_ids)
+        parts = list({part.part_id: (part, event_id) for part, event_id in parts}.values())
+        gone_articles = [p.article.article_id for p in processed] + list(superseded or {})
         self.con.execute("BEGIN")
         try:
             self._insert(
@@ -138,25 +154,40 @@ class Store:
                 replace=True,
             )
             self._write_stories(processed, links, superseded or {})
-            if article_ids:
-                stale = self.con.execute(
-                    "SELECT DISTINCT event_id FROM event_sources WHERE list_contains(?, article_id)",
-                    [article_ids],
-                ).fetchall()
-                batch = set(article_ids)
-                for (event_id,) in stale:
-                    sources = {
-                        r[0]
-                        for r in self.con.execute(
-                            "SELECT article_id FROM event_sources WHERE event_id = ?", [event_id]
-                        ).fetchall()
-                    }
-                    # Only events these articles alone support are theirs to withdraw.
-                    if event_id not in new_ids and sources <= batch:
-                        self._keep_history({event_id: None})
-                        self.con.execute("DELETE FROM event_sources WHERE event_id = ?", [event_id])
-                        self.con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
+            self._keep_history({event_id: None for event_id in gone})
             self._keep_history({e.event_id: e for e in events})
+            for table in ("events", "event_sources"):
+                self.con.execute(f"DELETE FROM {table} WHERE event_id = ANY(?)", [gone])
+            self.con.execute(
+                "DELETE FROM event_parts WHERE event_id = ANY(?) OR article_id = ANY(?)",
+                [sorted(set(replaced) | new_ids), gone_articles],
+            )
+            self._insert(
+                "event_parts",
+                [
+                    "part_id",
+                    "event_id",
+                    "article_id",
+                    "event_type",
+                    "event_date",
+                    "latitude",
+                    "longitude",
+                    "record",
+                ],
+                [
+                    [
+                        part.part_id,
+                        event_id,
+                        part.article_id,
+                        part.event.event_type,
+                        part.event.event_date,
+                        part.event.latitude,
+                        part.event.longitude,
+                        part.event.model_dump_json(),
+                    ]
+                    for part, event_id in parts
+                ],
+            )
             rows = []
             for event in events:
                 row = event.model_dump()
@@ -275,12 +306,13 @@ class Store:
         ]
 
     def editions(self, article_ids: Iterable[str]) -> dict[str, Edition]:
-        """Who published these stored articles, and when."""
+        """Who published these stored articles, and when, and the names they use."""
         rows = self.con.execute(
-            "SELECT article_id, url, outlet, published FROM articles WHERE article_id = ANY(?)",
+            "SELECT article_id, url, outlet, published, clean_text FROM articles"
+            " WHERE article_id = ANY(?)",
             [list(article_ids)],
         ).fetchall()
-        return {r[0]: Edition(*r) for r in rows}
+        return {r[0]: Edition(*r[:4], names_in(r[4] or "")) for r in rows}
 
     def superseded(self, article_ids: Iterable[str]) -> dict[str, str]:
         """Which of these stored articles a newer edition supersedes: {old id: new id}."""
@@ -291,6 +323,45 @@ class Store:
         ).fetchall()
         return dict(rows)
 
+    def superseded_all(self) -> dict[str, str]:
+        """Every stored article a newer edition supersedes: {old id: new id}."""
+        return dict(
+            self.con.execute(
+                "SELECT article_id, superseded_by FROM article_stories"
+                " WHERE superseded_by IS NOT NULL"
+            ).fetchall()
+        )
+
+    def events_of_articles(self) -> dict[str, set[str]]:
+        """For every article that supports a stored event, the events it supports."""
+        found: dict[str, set[str]] = {}
+        for event_id, article_id in self.con.execute(
+            "SELECT event_id, article_id FROM event_sources"
+        ).fetchall():
+            found.setdefault(article_id, set()).add(event_id)
+        return found
+
+    def needs_regrouping(self) -> bool:
+        """Whether events are stored without the parts they were joined from (a database
+        written before parts were kept): `thucydides dedup --rebuild` mends it."""
+        return self.con.execute(
+            "SELECT EXISTS (SELECT 1 FROM events) AND NOT EXISTS (SELECT 1 FROM event_parts)"
+        ).fetchone()[0]
+
+    def event_ids(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT event_id FROM events").fetchall()}
+
+    def articles_stored(self) -> Iterator[Article]:
+        """Every stored report as it was read, in the order it was stored, a page at a time."""
+        cursor = self.con.cursor()
+        cursor.execute(
+            "SELECT article_id, source, raw_text, format, published, url, outlet, title"
+            " FROM articles ORDER BY ingested_at, article_id"
+        )
+        while rows := cursor.fetchmany(500):
+            for article_id, source, raw, fmt, published, url, outlet, title in rows:
+                yield Article(article_id, source, raw, fmt, published, url, outlet, title)
+
     def history(self, event_id: str) -> list[tuple[object, list[str], Event]]:
         """The records an event had before each change, oldest first: (when, what changed, record)."""
         rows = self.con.execute(
@@ -300,45 +371,73 @@ class Store:
         ).fetchall()
         return [(at, changed, Event.model_validate_json(record)) for at, changed, record in rows]
 
-    def candidates(self, events: list[Event], exclude_articles: set[str]) -> list[list[Event]]:
-        """For each event, the stored events that may report the same real event: same type,
-        within a month and about two degrees, in event id order. Events all of whose sources
-        are in `exclude_articles` are left out: they are being recomputed from those very
-        articles. One query for the whole list."""
-        placed = [
-            [i, e.event_type, e.event_date, e.latitude, e.longitude]
-            for i, e in enumerate(events)
-            if e.event_date is not None and e.latitude is not None
+    def parts_of_events(self, event_ids: Iterable[str]) -> list[tuple[Part, str]]:
+        """Every stored part of these events, with its report's signature: (part, event id)."""
+        rows = self.con.execute(
+            "SELECT p.record, p.event_id, s.minhash FROM event_parts p"
+            " LEFT JOIN article_stories s USING (article_id)"
+            " WHERE p.event_id = ANY(?) ORDER BY p.part_id",
+            [list(event_ids)],
+        ).fetchall()
+        return [
+            (
+                Part(
+                    Event.model_validate_json(record),
+                    Fingerprint.from_bytes(blob) if blob is not None else None,
+                ),
+                event_id,
+            )
+            for record, event_id, blob in rows
         ]
-        found: list[list[Event]] = [[] for _ in events]
-        if not placed:
+
+    def events_touching(
+        self, parts: list[Part], articles: Iterable[str], stories: Iterable[str]
+    ) -> set[str]:
+        """The stored events that a batch may change: those these articles gave (read again or
+        superseded), those with a part that may report the same event as one of `parts` (same
+        type, within the widest window and reach), and those told by a report of these stories
+        (near-duplicate copies, which may join without a place or a date)."""
+        found = {
+            r[0]
+            for r in self.con.execute(
+                "SELECT DISTINCT p.event_id FROM event_parts p LEFT JOIN article_stories s"
+                " USING (article_id) WHERE p.article_id = ANY(?) OR s.story_id = ANY(?)",
+                [list(articles), list(stories)],
+            ).fetchall()
+        }
+        known = [
+            p.event
+            for p in parts
+            if p.event.event_date is not None and p.event.latitude is not None
+        ]
+        if not known:
             return found
         probes = pa.table(
             {
-                name: pa.array([row[k] for row in placed])
-                for k, name in enumerate(["i", "event_type", "event_date", "lat", "lon"])
+                "event_type": pa.array([e.event_type for e in known]),
+                "event_date": pa.array([e.event_date for e in known]),
+                "lat": pa.array([e.latitude for e in known]),
+                "lon": pa.array([e.longitude for e in known]),
+                "dlon": pa.array([_degrees_of_longitude(WIDEST_KM, e.latitude) for e in known]),
             }
         )
         self.con.register("probes", probes)
         try:
-            rows = self.con.execute(
-                "WITH near AS (SELECT p.i, e.event_id, e.record FROM probes p JOIN events e"
-                " ON e.event_type = p.event_type"
-                " AND e.event_date BETWEEN p.event_date - INTERVAL 31 DAY"
-                " AND p.event_date + INTERVAL 31 DAY"
-                " AND abs(e.latitude - p.lat) <= 2 AND abs(e.longitude - p.lon) <= 2)"
-                " SELECT n.i, n.record, list(s.article_id) FROM near n"
-                " JOIN event_sources s USING (event_id)"
-                " GROUP BY n.i, n.event_id, n.record ORDER BY n.i, n.event_id"
-            ).fetchall()
+            found.update(
+                r[0]
+                for r in self.con.execute(
+                    "SELECT DISTINCT e.event_id FROM probes p JOIN event_parts e"
+                    " ON e.event_type = p.event_type"
+                    f" AND e.event_date BETWEEN p.event_date - INTERVAL {WIDEST_DAYS} DAY"
+                    f" AND p.event_date + INTERVAL {WIDEST_DAYS} DAY"
+                    " AND abs(e.latitude - p.lat) <= ?"
+                    " AND (abs(e.longitude - p.lon) <= p.dlon"
+                    " OR abs(e.longitude - p.lon) >= 360 - p.dlon)",
+                    [WIDEST_KM / KM_PER_DEGREE],
+                ).fetchall()
+            )
         finally:
             self.con.unregister("probes")
-        parsed: dict[str, Event] = {}
-        for i, record, sources in rows:
-            if not set(sources) <= exclude_articles:
-                if record not in parsed:
-                    parsed[record] = Event.model_validate_json(record)
-                found[i].append(parsed[record])
         return found
 
     def _page(

@@ -1,0 +1,100 @@
+"""One record per real event: reports join on positive evidence only, the events do not depend
+on batching or order, and a database joined by an older rule can be regrouped."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from thucydides.ingest import make_article
+from thucydides.landing import land, rebuild
+from thucydides.pipeline import Batch, batched
+from thucydides.store import Store
+
+DAY = date(2021, 3, 9)
+REPORTS = [
+    # One bombing in Kabul, told by three outlets in their own words.
+    ("a", "A roadside bomb exploded in Kabul on Monday, killing three civilians, police said."),
+    ("b", "Three people were killed when a bomb went off beside a road in Kabul on Monday."),
+    ("c", "KABUL - An IED blast killed three civilians in the Afghan capital Kabul on Monday."),
+    # Protests on the same day, of the same kind, in two countries and one unplaced.
+    ("d", "Hundreds of farmers protested in Lahore on Monday against new tax rules."),
+    ("e", "Hundreds of farmers protested in Kano on Monday against new tax rules."),
+    ("f", "Hundreds of farmers protested on Monday against new tax rules."),
+    # A bombing the same day in another city of the same country.
+    ("g", "A roadside bomb exploded in Kandahar on Monday, killing two soldiers, officials said."),
+    # Another report of the Lahore protest.
+    ("h", "Farmers staged a protest in Lahore on Monday, demanding the tax be withdrawn."),
+]
+
+
+def _articles():
+    return [
+        make_article(text, name, published=DAY, url=f"https://{name}.example/1", outlet=name)
+        for name, text in REPORTS
+    ]
+
+
+def _landed(pipeline, tmp_path, name, articles, size):
+    with Store(tmp_path / f"{name}.duckdb") as store:
+        for chunk in batched(articles, size):
+            land(Batch(articles=pipeline.process_articles(chunk).articles), store)
+        return store.events()
+
+
+def _content(events):
+    """The events as sets of reports with every field but the id (a name, kept once given)."""
+    return sorted(
+        json.dumps(e.model_dump(mode="json", exclude={"event_id", "notes"}), sort_keys=True)
+        for e in events
+    )
+
+
+def test_reports_join_on_evidence_and_never_across_places(pipeline):
+    articles = _articles()
+    events = pipeline.process_batch(articles).events
+    by_reports = {
+        frozenset(a.source for a in articles if a.article_id in e.article_ids) for e in events
+    }
+    assert frozenset("abc") in by_reports
+    assert frozenset("dh") in by_reports
+    # Kano, the unplaced protest and Kandahar stand alone.
+    assert {frozenset("e"), frozenset("f"), frozenset("g")} <= by_reports
+    assert all(len(e.sources) == 1 or e.country for e in events)
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_events_do_not_depend_on_batch_size_or_order(pipeline, tmp_path, size):
+    articles = _articles()
+    once = _landed(pipeline, tmp_path, "once", articles, len(articles))
+    assert _content(once) == _content(pipeline.process_batch(articles).events)
+    for name, order in (("forward", articles), ("backward", articles[::-1])):
+        again = _landed(pipeline, tmp_path, f"{name}{size}", order, size)
+        assert _content(again) == _content(once)
+
+
+def test_rebuild_splits_events_an_older_rule_joined(pipeline, tmp_path):
+    articles = _articles()
+    db = tmp_path / "old.duckdb"
+    batch = pipeline.process_batch(articles)
+    kabul = next(e for e in batch.events if e.source_count == 3)
+    kandahar = next(e for e in batch.events if e.location.startswith("Kandah"))
+    # What the old merge did: one event for two bombings, and no parts kept.
+    wrong = kabul.model_copy(
+        update={"sources": kabul.sources + kandahar.sources, "source_count": 4}
+    )
+    others = [e for e in batch.events if e.event_id not in (kabul.event_id, kandahar.event_id)]
+    with Store(db) as store:
+        store.write_batch(batch.articles, [wrong, *others])
+        assert store.needs_regrouping()
+    with Store(db) as store:
+        before, after = rebuild(store, pipeline=pipeline)
+        events = store.events()
+        history = store.history(kabul.event_id)
+        assert not store.needs_regrouping()
+    assert (before, after) == (len(batch.events) - 1, len(batch.events))
+    assert _content(events) == _content(batch.events)
+    assert kabul.event_id in {e.event_id for e in events}
+    assert [record.source_count for _, _, record in history] == [4]
