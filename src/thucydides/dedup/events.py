@@ -1,10 +1,8 @@
 """One report's mentions of the same event become one Event; reports of one event are joined.
 
 Within a report, mentions of one type join when nothing says they differ (an unplaced "the
-shooting" is the shooting the report placed). Across reports, two events are one only on
-positive evidence (`same_event`): ACLED's one event per actors, place and day, with places
-and dates both known and compatible under their precisions, in the same country, unless the
-two reports are near-duplicate copies of one text.
+shooting" is the shooting the report placed). Reports are joined in `dedup/parts.py`, only on
+positive evidence; `combine` folds one report's event into another's.
 """
 
 from __future__ import annotations
@@ -110,7 +108,7 @@ def _finer(place: Place, than: Place | None) -> bool:
 
 class _Probe:
     """What the compatibility test reads of a mention, read once for all the clusters it is
-    tested against (a mention meets some forty in a batch of ACLED-like reports)."""
+    tested against (the events of its report so far)."""
 
     __slots__ = ("actor", "day", "kind", "place", "precision")
 
@@ -127,8 +125,7 @@ class _Probe:
         within their precision's window, places within reach."""
         if cluster.members[0].mention.event_type != self.kind:
             return False
-        # The date first: it turns most clusters away (82% of the tests on generated
-        # ACLED-like articles), and it is the cheapest test.
+        # The date first: it is the cheapest test.
         if self.day is not None and cluster._day is not None:
             window = DATE_WINDOW_DAYS[max(cluster._day_precision, self.precision)]
             if abs(cluster._day - self.day) > window:
