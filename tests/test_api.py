@@ -117,6 +117,8 @@ def test_a_database_of_an_older_schema_is_upgraded_when_opened_for_writing(tmp_p
         con.execute("ALTER TABLE events DROP COLUMN listing")
         con.execute("ALTER TABLE articles DROP COLUMN offset_runs")
         con.execute("DROP TABLE event_parts")
+        con.execute("DROP TABLE feeds")
+        con.execute("DROP TABLE feed_items")
         con.execute("DELETE FROM schema_version WHERE version >= 4")
     with pytest.raises(RuntimeError, match="schema version 3"):
         Store(db, read_only=True)

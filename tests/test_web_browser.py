@@ -131,6 +131,9 @@ def test_map_timeline_and_evidence(server, browser, width, height):
     browser.get(server)
     _wait(lambda: browser.find_element(By.ID, "summary").text.startswith("2 event"))
     assert _wait(
+        lambda: browser.find_element(By.ID, "updated").text.startswith("Data last updated")
+    )
+    assert _wait(
         lambda: browser.find_elements(
             By.CSS_SELECTOR, ".leaflet-marker-icon, path.leaflet-interactive"
         )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+import threading
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,6 +19,9 @@ from thucydides.export import write_acled, write_geojson, write_jsonl, write_par
 from thucydides.export.jsonl import event_json
 from thucydides.ingest import parse_published, read_jsonl, read_sources
 from thucydides.problems import Problem
+
+if TYPE_CHECKING:
+    from thucydides.watch import Fetcher
 
 app = typer.Typer(
     help="Turn raw news reports into conflict-event records (ACLED-style), with evidence for every field.",
@@ -180,6 +184,106 @@ def run(
         f"{db} now holds {totals['events']} event(s) from {totals['articles']} article(s)."
     )
     raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def watch(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="RSS or Atom feed URLs, OPML files of feeds, or text files of feed URLs (one per line)."
+        ),
+    ],
+    db: Annotated[Path, typer.Option(help=DB_HELP)] = Path("thucydides.duckdb"),
+    interval: Annotated[
+        float, typer.Option(help="Seconds between two polls of every feed.", min=1)
+    ] = 900.0,
+    once: Annotated[
+        bool, typer.Option("--once", help="Read every feed once and exit (for cron).")
+    ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Also fetch from loopback, private and link-local addresses (a local news server).",
+        ),
+    ] = False,
+    delay: Annotated[
+        float, typer.Option(help="Seconds between two requests to the same host.", min=0)
+    ] = 1.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for a server to connect or send.", min=0.1)
+    ] = 20.0,
+    max_mb: Annotated[
+        float, typer.Option(help="Skip any feed or page larger than this many MB.")
+    ] = 10.0,
+    batch_size: Annotated[
+        int, typer.Option(help="Pages per batch (and per database transaction).", min=1)
+    ] = 200,
+) -> None:
+    """Follow feeds into the database: each new item's page is fetched once, read and stored.
+
+    Polls every --interval seconds until stopped (Ctrl-C or SIGTERM stop it after the batch in
+    hand); a restart resumes where it stopped. Feeds are fetched politely (robots.txt, one
+    request at a time per host, conditional GET) and only from public addresses.
+    """
+    import signal
+
+    from thucydides.watch import AddressPolicy, Fetcher, Limits
+
+    stop = threading.Event()
+
+    def _stop(signum, frame) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        err.print("stopping after the batch in hand (again to stop at once)")
+        stop.set()
+
+    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    limits = Limits(
+        max_bytes=int(max_mb * 1024 * 1024), timeout=timeout, deadline=3 * timeout, delay=delay
+    )
+    try:
+        fetcher = Fetcher(AddressPolicy(allow_private), limits)
+        _watch(sources, db, interval, once, stop, fetcher, batch_size)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _watch(
+    sources: list[str],
+    db: Path,
+    interval: float,
+    once: bool,
+    stop: threading.Event,
+    fetcher: Fetcher,
+    batch_size: int,
+) -> None:
+    from thucydides.store import Store
+    from thucydides.watch import Watcher, feed_urls
+
+    poll = 0
+    with Store(db) as store, fetcher:
+        watcher = Watcher(store, fetcher, batch_size=batch_size, stop=stop)
+        while not stop.is_set():
+            urls, problems = feed_urls(sources)
+            if not urls:
+                _report(problems)
+                err.print("[red]error: no feed to read[/red]")
+                raise typer.Exit(2)
+            poll += 1
+            report = watcher.poll(urls)
+            _report(problems + report.problems)
+            totals = store.counts()
+            err.print(
+                f"poll {poll} at {datetime.now():%Y-%m-%d %H:%M:%S}: {report.line()};"
+                f" {db} holds {totals['events']} event(s) from {totals['articles']} article(s)",
+                highlight=False,
+            )
+            if once:
+                break
+            stop.wait(interval)
 
 
 @app.command()

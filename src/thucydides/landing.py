@@ -27,6 +27,7 @@ from thucydides.pipeline import (
     progress_bar,
 )
 from thucydides.store import Store
+from thucydides.store.feeds import ItemRecord
 
 
 def _edition(processed: Processed) -> Edition:
@@ -58,8 +59,9 @@ def name_groups(
     return named
 
 
-def land(batch: Batch, store: Store) -> list[Event]:
-    """Write the batch and return the events it made or changed, as stored."""
+def land(batch: Batch, store: Store, items: Iterable[ItemRecord] = ()) -> list[Event]:
+    """Write the batch and return the events it made or changed, as stored; `items` are the
+    feed items its articles were read from, recorded in the same transaction."""
     processed = batch.articles
     ids = [p.article.article_id for p in processed]
     links = assign_stories(
@@ -94,6 +96,7 @@ def land(batch: Batch, store: Store) -> list[Event]:
         superseded,
         parts=[(part, event_id) for event_id, group in named for part in group],
         replaced=touched,
+        items=items,
     )
     return events
 

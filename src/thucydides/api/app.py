@@ -49,6 +49,10 @@ IsoDate = Annotated[date, BeforeValidator(_iso_only)]
 BBOX_PATTERN = r"^\s*-?\d{1,3}(\.\d+)?\s*(,\s*-?\d{1,3}(\.\d+)?\s*){3}$"
 
 
+def _utc(moment: datetime | None) -> str | None:
+    return moment.isoformat() + "Z" if moment else None
+
+
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     """Four numbers (the pattern guarantees it), clamped to WGS84; south and north in order."""
     if value is None:
@@ -214,6 +218,26 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/stats", summary="Events and fatalities per day, per type and per country")
     async def stats(query: Annotated[EventQuery, Depends(event_query)]) -> dict:
         return store.stats(query)
+
+    @app.get(
+        "/feeds",
+        summary="The feeds `thucydides watch` follows: validators, last success and error, items per status",
+    )
+    async def list_feeds() -> dict:
+        return {
+            "last_updated": store.last_updated(),
+            "feeds": [
+                {
+                    "url": state.url,
+                    "title": state.title,
+                    "last_polled": _utc(state.last_polled),
+                    "last_success": _utc(state.last_success),
+                    "last_error": state.last_error,
+                    "items": items,
+                }
+                for state, items in store.feeds.feeds()
+            ],
+        }
 
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:

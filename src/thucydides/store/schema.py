@@ -108,4 +108,32 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_parts_event ON event_parts (event_id);
     CREATE INDEX event_parts_article ON event_parts (article_id);
     """,
+    # What `watch` knows of each feed and each item it has seen: an item is fetched once, and
+    # a restart resumes where the last poll stopped. Times are UTC.
+    """
+    CREATE TABLE feeds (
+        url VARCHAR PRIMARY KEY,
+        title VARCHAR,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        last_polled TIMESTAMP,
+        last_success TIMESTAMP,
+        last_error VARCHAR
+    );
+    CREATE TABLE feed_items (
+        feed_url VARCHAR,
+        item_key VARCHAR,
+        url VARCHAR,
+        title VARCHAR,
+        summary VARCHAR,
+        published_at TIMESTAMP,
+        updated_at TIMESTAMP,
+        article_id VARCHAR,
+        status VARCHAR,
+        error VARCHAR,
+        attempts INTEGER,
+        fetched_at TIMESTAMP,
+        PRIMARY KEY (feed_url, item_key)
+    );
+    """,
 ]

@@ -20,6 +20,7 @@ from thucydides.dedup.revisions import Edition, names_in
 from thucydides.event import Event
 from thucydides.ingest import Article
 from thucydides.pipeline import Processed
+from thucydides.store.feeds import FeedLedger, ItemRecord
 from thucydides.store.query import SORTS, EventQuery
 from thucydides.store.schema import MIGRATIONS
 
@@ -64,6 +65,7 @@ class Store:
         # Read-only, the database cannot change under this connection (DuckDB lets no
         # process write it meanwhile): how many events match a filter is worth keeping.
         self._count = lru_cache(maxsize=4096)(self._count_matching) if read_only else None
+        self.feeds = FeedLedger(self.con)
         if not read_only:
             self._migrate()
         elif (version := self._version()) < len(MIGRATIONS):
@@ -108,9 +110,10 @@ class Store:
         superseded: dict[str, str] | None = None,
         parts: Iterable[tuple[Part, str]] = (),
         replaced: Iterable[str] = (),
+        items: Iterable[ItemRecord] = (),
     ) -> None:
         """Articles, their story links, and the events they touch, in one transaction: all of
-        it lands, or none of it.
+        it lands, or none of it; with them, the feed items the articles were read from.
 
         `events` are the regrouped events with `parts` (part, event id) their parts, all of
         them; `replaced` the stored events they were regrouped from: those not among `events`
@@ -201,6 +204,7 @@ class Store:
             )
             pairs = {(e.event_id, s.article_id) for e in events for s in e.sources}
             self._insert("event_sources", ["event_id", "article_id"], sorted(pairs))
+            self.feeds.save_items(items)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -554,6 +558,14 @@ class Store:
     def counts_stories(self) -> int:
         """How many articles the near-duplicate index holds."""
         return self.con.execute("SELECT count(*) FROM article_stories").fetchone()[0]
+
+    def last_updated(self) -> str | None:
+        """When the last article was stored (UTC, ISO 8601), or None for an empty database."""
+        # ingested_at holds the local time of the database's session: read back in UTC.
+        latest = self.con.execute(
+            "SELECT timezone('UTC', max(ingested_at)::TIMESTAMPTZ) FROM articles"
+        ).fetchone()[0]
+        return latest.isoformat() + "Z" if latest else None
 
     def counts(self) -> dict[str, int]:
         return {

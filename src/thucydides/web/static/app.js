@@ -16,6 +16,14 @@ fetch("/static/vendor/countries-50m.json").then(r => r.json()).then(world => {
     .addTo(map).bringToBack();
 });
 
+// When the data last changed, and the feeds `thucydides watch` follows.
+fetch("/feeds").then(r => r.json()).then(({ last_updated, feeds }) => {
+  const when = last_updated ? `Data last updated ${last_updated.slice(0, 16).replace("T", " ")} UTC` : "No data yet";
+  const failing = feeds.filter(f => f.last_error).length;
+  const followed = feeds.length ? ` · ${feeds.length} feed(s) followed` + (failing ? `, ${failing} failing` : "") : "";
+  document.getElementById("updated").textContent = when + followed;
+});
+
 function params() {
   const form = new FormData(document.getElementById("filters"));
   const p = new URLSearchParams();

@@ -1,0 +1,205 @@
+"""`thucydides watch --once` against `thucydides run` on the same articles, and memory over polls.
+
+    python bench/watch.py [--articles 1000] [--words 300] [--hosts 50] [--delay 1.0] [--polls 10]
+
+Serves the articles (built as bench/run.py builds them, as HTML pages) from --hosts servers on
+127.0.0.1, each with an RSS feed of its share, and times in child processes, models loaded in
+each: `watch --once --allow-private` over the feeds with the default politeness (--delay
+seconds between two requests to one host), and `run` over the same pages written as files.
+Prints articles/s for both and their ratio (watch / run).
+
+Then memory: one `watch --interval 1` process over the same hosts for --polls polls, each poll
+finding --per-poll new items (the feeds keep their latest 50, as outlets' feeds do); the
+resident memory of the process is read after each poll's status line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import corpus
+
+THUCYDIDES = [sys.executable, "-m", "thucydides.cli"]
+FEED_LENGTH = 50
+
+
+def html(n: int, text: str) -> bytes:
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n"))
+    return (
+        f"<html><head><title>Report {n}</title>"
+        '<meta property="article:published_time" content="2015-05-01T08:00:00Z"></head>'
+        f"<body><article><h1>Report {n}</h1>{paragraphs}</article></body></html>"
+    ).encode()
+
+
+class Host:
+    """One news site: its pages, and a feed of the latest of those `visible`."""
+
+    def __init__(self, pages: list[tuple[int, bytes]]) -> None:
+        self.pages = dict(pages)
+        self.order = [n for n, _ in pages]
+        self.visible = len(pages)
+        host = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                if self.path == "/feed.xml":
+                    body, kind = host.feed(), "application/rss+xml"
+                elif self.path.startswith("/a/") and int(self.path[3:]) in host.pages:
+                    body, kind = host.pages[int(self.path[3:])], "text/html; charset=utf-8"
+                else:
+                    body, kind = b"", "text/plain"
+                    self.send_response(404)
+                if body:
+                    self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/feed.xml"
+
+    def feed(self) -> bytes:
+        shown = self.order[: self.visible][-FEED_LENGTH:]
+        base = self.url.removesuffix("/feed.xml")
+        items = "".join(
+            f"<item><guid>{base}/a/{n}</guid><link>{base}/a/{n}</link><title>Report {n}</title>"
+            "<pubDate>Fri, 01 May 2015 08:00:00 GMT</pubDate></item>"
+            for n in reversed(shown)
+        )
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Bench news</title>'
+            f"{items}</channel></rss>"
+        ).encode()
+
+
+def hosts_for(texts: list[str], n_hosts: int, first: int = 0) -> list[Host]:
+    shares: list[list[tuple[int, bytes]]] = [[] for _ in range(n_hosts)]
+    for i, text in enumerate(texts, start=first):
+        shares[i % n_hosts].append((i, html(i, text)))
+    return [Host(share) for share in shares]
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command[:4])} failed:\n{result.stderr[-2000:]}")
+    return time.perf_counter() - started
+
+
+def throughput(args, folder: Path) -> None:
+    texts = corpus(args.articles, args.words)
+    hosts = hosts_for(texts, args.hosts)
+    feeds = folder / "feeds.txt"
+    feeds.write_text("\n".join(h.url for h in hosts) + "\n")
+    pages = folder / "pages"
+    pages.mkdir()
+    for host in hosts:
+        for n, body in host.pages.items():
+            (pages / f"{n:05d}.html").write_bytes(body)
+    run_s = timed([*THUCYDIDES, "run", str(pages), "--db", str(folder / "run.duckdb"), "--no-show"])
+    watch_s = timed(
+        [
+            *THUCYDIDES,
+            "watch",
+            str(feeds),
+            "--db",
+            str(folder / "watch.duckdb"),
+            "--once",
+            "--allow-private",
+            "--delay",
+            str(args.delay),
+        ]
+    )
+    n = len(texts)
+    print(f"{n} articles of about {args.words} words from {args.hosts} hosts on loopback")
+    print(f"run   (files):          {n / run_s:6.1f} articles/s ({run_s:.1f} s, models loaded)")
+    print(
+        f"watch --once (feeds):   {n / watch_s:6.1f} articles/s ({watch_s:.1f} s,"
+        f" {args.delay} s between two requests to a host)"
+    )
+    print(f"watch / run throughput: {run_s / watch_s:.2f}")
+
+
+def memory(args, folder: Path) -> None:
+    total = args.per_poll * args.polls
+    texts = corpus(total, args.words, seed=11)
+    hosts = hosts_for(texts, args.hosts, first=100_000)
+    per_host = -(-args.per_poll // args.hosts)
+    for host in hosts:
+        host.visible = per_host
+    feeds = folder / "feeds-memory.txt"
+    feeds.write_text("\n".join(h.url for h in hosts) + "\n")
+    command = [
+        *THUCYDIDES,
+        "watch",
+        str(feeds),
+        "--db",
+        str(folder / "memory.duckdb"),
+        "--interval",
+        "1",
+        "--allow-private",
+        "--delay",
+        str(args.delay),
+    ]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    watched = psutil.Process(process.pid)
+    sizes = []
+    for line in process.stderr:
+        if not line.startswith("poll "):
+            continue
+        sizes.append(watched.memory_info().rss / 2**20)
+        print(f"  {line.strip()[:110]} | resident {sizes[-1]:,.0f} MB")
+        if len(sizes) == args.polls:
+            break
+        for host in hosts:
+            host.visible += per_host
+    process.terminate()
+    process.wait(timeout=120)
+    print(
+        f"resident memory over {args.polls} polls of about {args.per_poll} new items:"
+        f" after poll 2 {sizes[1]:,.0f} MB, after poll {len(sizes)} {sizes[-1]:,.0f} MB,"
+        f" peak {max(sizes):,.0f} MB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--words", type=int, default=300)
+    parser.add_argument("--hosts", type=int, default=50)
+    parser.add_argument("--delay", type=float, default=1.0)
+    parser.add_argument("--polls", type=int, default=10)
+    parser.add_argument("--per-poll", type=int, default=100)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        throughput(args, Path(tmp))
+        if args.polls:
+            memory(args, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()
