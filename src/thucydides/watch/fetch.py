@@ -75,9 +75,30 @@ class Fetched:
         return None
 
 
+class _Queue:
+    """A lock taken in the order it was asked for: a host's pages are fetched in the order
+    the watcher needs them, so one slow page never lets later ones jump ahead of earlier."""
+
+    def __init__(self) -> None:
+        self._turns = threading.Condition()
+        self._next = 0
+        self._serving = 0
+
+    def __enter__(self) -> None:
+        with self._turns:
+            ticket = self._next
+            self._next += 1
+            self._turns.wait_for(lambda: self._serving == ticket)
+
+    def __exit__(self, *exc) -> None:
+        with self._turns:
+            self._serving += 1
+            self._turns.notify_all()
+
+
 @dataclass
 class _Host:
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    lock: _Queue = field(default_factory=_Queue)
     robots_lock: threading.Lock = field(default_factory=threading.Lock)
     next_at: float = 0.0
     robots: RobotFileParser | None = None
