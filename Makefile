@@ -8,7 +8,7 @@ DB := thucydides.duckdb
 
 VENDOR := src/thucydides/web/static/vendor
 
-.PHONY: install demo test lint serve web-assets clean
+.PHONY: install demo test lint serve web-assets clean browser
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt web/package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,7 +39,18 @@ serve: install
 demo: install
 	time $(BIN)/thucydides run $(SAMPLE) --published 2014-06-10 --db $(DB)
 
-test: install
+# The browser tests drive Debian's Chromium: installed here where missing and we run as root
+# with apt-get; otherwise one line says what to install (under CI=true the tests then fail).
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian chromium and chromium-driver for the browser tests"; \
+		apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else \
+		echo "browser tests need Debian chromium and chromium-driver: sudo apt-get install chromium chromium-driver"; \
+	fi
+
+test: install browser
 	$(BIN)/python -m pytest
 
 lint: install

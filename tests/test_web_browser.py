@@ -14,14 +14,24 @@ import pytest
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 VENDOR = Path(str(resources.files("thucydides.web").joinpath("static", "vendor", "leaflet.js")))
-pytestmark = [
-    pytest.mark.skipif(
-        not (CHROMIUM and CHROMEDRIVER), reason="Debian chromium and chromium-driver not installed"
-    ),
-    pytest.mark.skipif(
-        not VENDOR.exists(), reason="web assets not installed: run `make web-assets`"
-    ),
+MISSING = [
+    reason
+    for reason, missing in (
+        ("Debian chromium and chromium-driver not installed", not (CHROMIUM and CHROMEDRIVER)),
+        ("web assets not installed: run `make web-assets`", not VENDOR.exists()),
+    )
+    if missing
 ]
+# On a developer's machine a missing browser skips these tests; in CI it fails them, so that
+# no fresh machine passes without the page having been tested in a browser.
+IN_CI = os.environ.get("CI") == "true"
+pytestmark = [pytest.mark.skipif(bool(MISSING) and not IN_CI, reason="; ".join(MISSING))]
+
+
+@pytest.fixture(autouse=True)
+def _browser_present():
+    if MISSING:
+        pytest.fail(f"CI=true and the browser tests cannot run: {'; '.join(MISSING)}")
 SCREENSHOTS = Path(os.environ.get("THUCYDIDES_SCREENSHOTS", "out/screenshots"))
 
 
