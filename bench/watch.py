@@ -10,7 +10,9 @@ Prints articles/s for both and their ratio (watch / run).
 
 Then memory: one `watch --interval 1` process over the same hosts for --polls polls, each poll
 finding --per-poll new items (the feeds keep their latest 50, as outlets' feeds do); the
-resident memory of the process is read after each poll's status line.
+resident memory of the process is read after each poll's status line. With --in-process the
+polls run here instead, and each line also gives DuckDB's own memory (`duckdb_memory()`) and
+the Python heap's growth since the first poll (tracemalloc), to tell which one grows.
 """
 
 from __future__ import annotations
@@ -186,6 +188,41 @@ def memory(args, folder: Path) -> None:
     )
 
 
+def memory_in_process(args, folder: Path) -> None:
+    import gc
+    import tracemalloc
+
+    from thucydides.store import Store
+    from thucydides.watch import AddressPolicy, Fetcher, Limits, Watcher
+
+    texts = corpus(args.per_poll * args.polls, args.words, seed=11)
+    hosts = hosts_for(texts, args.hosts, first=100_000)
+    per_host = -(-args.per_poll // args.hosts)
+    for host in hosts:
+        host.visible = per_host
+    me = psutil.Process()
+    policy, limits = AddressPolicy(allow_private=True), Limits(delay=args.delay)
+    with Store(folder / "in-process.duckdb") as store, Fetcher(policy, limits) as fetcher:
+        watcher = Watcher(store, fetcher)
+        for poll in range(1, args.polls + 1):
+            report = watcher.poll([h.url for h in hosts])
+            gc.collect()
+            duckdb_mb = store.con.execute(
+                "SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
+            ).fetchone()[0]
+            python_mb = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else 0
+            print(
+                f"  poll {poll}: {report.articles} articles | resident"
+                f" {me.memory_info().rss / 2**20:,.0f} MB, DuckDB {duckdb_mb / 2**20:,.0f} MB,"
+                f" Python heap since poll 1 +{python_mb / 2**20:.1f} MB",
+                flush=True,
+            )
+            if poll == 1:
+                tracemalloc.start(1)
+            for host in hosts:
+                host.visible += per_host
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
@@ -194,8 +231,14 @@ def main() -> None:
     parser.add_argument("--delay", type=float, default=1.0)
     parser.add_argument("--polls", type=int, default=10)
     parser.add_argument("--per-poll", type=int, default=100)
+    parser.add_argument(
+        "--in-process", action="store_true", help="only the polls, run here, memory broken down"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
+        if args.in_process:
+            memory_in_process(args, Path(tmp))
+            return
         throughput(args, Path(tmp))
         if args.polls:
             memory(args, Path(tmp))
