@@ -192,6 +192,8 @@ def memory_in_process(args, folder: Path) -> None:
     import gc
     import tracemalloc
 
+    import pyarrow
+
     from thucydides.store import Store
     from thucydides.watch import AddressPolicy, Fetcher, Limits, Watcher
 
@@ -211,10 +213,13 @@ def memory_in_process(args, folder: Path) -> None:
                 "SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
             ).fetchone()[0]
             python_mb = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else 0
+            arrow = pyarrow.default_memory_pool()
             print(
                 f"  poll {poll}: {report.articles} articles | resident"
                 f" {me.memory_info().rss / 2**20:,.0f} MB, DuckDB {duckdb_mb / 2**20:,.0f} MB,"
-                f" Python heap since poll 1 +{python_mb / 2**20:.1f} MB",
+                f" Python heap since poll 1 +{python_mb / 2**20:.1f} MB, Arrow"
+                f" ({arrow.backend_name}) {arrow.bytes_allocated() / 2**20:.0f} MB held,"
+                f" {arrow.max_memory() / 2**20:.0f} MB at most",
                 flush=True,
             )
             if poll == 1:

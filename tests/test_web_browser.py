@@ -32,6 +32,8 @@ pytestmark = [pytest.mark.skipif(bool(MISSING) and not IN_CI, reason="; ".join(M
 def _browser_present():
     if MISSING:
         pytest.fail(f"CI=true and the browser tests cannot run: {'; '.join(MISSING)}")
+
+
 SCREENSHOTS = Path(os.environ.get("THUCYDIDES_SCREENSHOTS", "out/screenshots"))
 
 
