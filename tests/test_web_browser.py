@@ -74,6 +74,32 @@ def server(seed_db):
 
 
 @pytest.fixture(scope="module")
+def bare_server(tmp_path_factory, seed_db):
+    """The seed's events, one of them stripped of its place and actors."""
+    import shutil
+
+    from thucydides.store import Store
+
+    db = tmp_path_factory.mktemp("bare-db") / "bare.duckdb"
+    shutil.copy(seed_db, db)
+    with Store(db) as store:
+        event = store.events()[0]
+        bare = event.model_copy(
+            update={
+                "location": "",
+                "admin1": "",
+                "country": "",
+                "latitude": None,
+                "longitude": None,
+                "actor1": "",
+                "actor2": "",
+            }
+        )
+        store.write_batch([], [bare])
+    yield from _serve(db)
+
+
+@pytest.fixture(scope="module")
 def html_server(html_db):
     yield from _serve(html_db)
 
@@ -200,3 +226,22 @@ def test_evidence_from_an_html_page_is_shown_in_its_clean_text(html_server, brow
     assert "Baghdad's efforts" in report  # ftfy straightens the page's curly apostrophe
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors
+
+
+def test_a_list_line_says_what_is_unknown_and_never_shows_empty_separators(bare_server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(bare_server)
+    lines = _wait(
+        lambda: (
+            [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#list li")]
+            if len(browser.find_elements(By.CSS_SELECTOR, "#list li")) == 2
+            else None
+        )
+    )
+    bare = next(line for line in lines if "place unknown" in line)
+    assert "actor unknown" in bare
+    for line in lines:
+        assert "·  ·" not in line and "· ·" not in line and not line.rstrip().endswith("·")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert browser.save_screenshot(str(SCREENSHOTS / "list-unknown-fields.png"))

@@ -71,10 +71,16 @@ function renderList() {
     const li = document.createElement("li");
     li.dataset.eventId = f.id;
     li.tabIndex = 0;
+    // A missing field says so: never an empty separator, never a name the record lacks.
+    const meta = [
+      e.event_date || "date unknown",
+      [e.location, e.country].filter(Boolean).join(", ") || "place unknown",
+      e.actor1 || "actor unknown",
+      `${e.fatalities ?? 0} dead`,
+      `${e.source_count} source(s)`,
+    ];
     li.innerHTML = `<span class="swatch" style="background:${COLORS[e.event_type] || "#344054"}"></span>` +
-      `<strong>${escapeHtml(e.sub_event_type)}</strong><br><span class="meta">${escapeHtml(e.event_date)} · ` +
-      `${escapeHtml([e.location, e.country].filter(Boolean).join(", "))} · ${escapeHtml(e.actor1)}` +
-      ` · ${e.fatalities} dead · ${e.source_count} source(s)</span>`;
+      `<strong>${escapeHtml(e.sub_event_type)}</strong><br><span class="meta">${meta.map(escapeHtml).join(" · ")}</span>`;
     li.addEventListener("click", () => show(f.id));
     li.addEventListener("keydown", ev => { if (ev.key === "Enter") show(f.id); });
     list.appendChild(li);
