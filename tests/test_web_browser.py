@@ -7,6 +7,7 @@ import shutil
 import socket
 import threading
 import time
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -181,6 +182,15 @@ def test_map_timeline_and_evidence(server, browser, width, height):
         lambda: browser.find_elements(By.CSS_SELECTOR, ".leaflet-overlay-pane path")
     )  # base map
 
+    # The legend names exactly the types the results hold, with their counts, as the API does.
+    types = browser.execute_async_script(
+        "const done = arguments[0]; fetch('/events?limit=500').then(r => r.json())"
+        ".then(page => done(page.events.map(e => e.event_type)));"
+    )
+    legend = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".legend [data-type]"))
+    assert {
+        e.get_attribute("data-type"): int(e.text.rsplit("(", 1)[1].rstrip(")")) for e in legend
+    } == Counter(types)
     item = next(
         li for li in browser.find_elements(By.CSS_SELECTOR, "#list li") if "overtakes" in li.text
     )

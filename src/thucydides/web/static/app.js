@@ -16,6 +16,24 @@ fetch("/static/vendor/countries-50m.json").then(r => r.json()).then(world => {
     .addTo(map).bringToBack();
 });
 
+// The legend names the colour of each event type the current results hold, with its count.
+const legend = L.control({ position: "bottomleft" });
+legend.onAdd = () => {
+  const div = L.DomUtil.create("div", "legend");
+  div.setAttribute("role", "list");
+  div.setAttribute("aria-label", "Event types on the map");
+  return div;
+};
+legend.addTo(map);
+
+function drawLegend(features) {
+  const counts = {};
+  for (const f of features) counts[f.properties.event_type] = (counts[f.properties.event_type] || 0) + 1;
+  legend.getContainer().innerHTML = Object.keys(COLORS).filter(t => counts[t]).map(t =>
+    `<div role="listitem" data-type="${escapeHtml(t)}"><span class="swatch" style="background:${COLORS[t]}"></span>` +
+    `${escapeHtml(t)} (${counts[t]})</div>`).join("");
+}
+
 // When the data last changed, and the feeds `thucydides watch` follows.
 fetch("/feeds").then(r => r.json()).then(({ last_updated, feeds }) => {
   const when = last_updated ? `Data last updated ${last_updated.slice(0, 16).replace("T", " ")} UTC` : "No data yet";
@@ -60,6 +78,7 @@ async function load() {
   document.getElementById("summary").textContent =
     `${collection.total} event(s)` + (collection.total > state.events.length ? `, first ${state.events.length} shown` : "");
   renderList();
+  drawLegend(state.events);
   if (!state.start && !state.end) drawTimeline();
 }
 
