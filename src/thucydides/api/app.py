@@ -11,6 +11,7 @@ import io
 import json
 import os
 import re
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from importlib import resources
@@ -47,10 +48,6 @@ def _iso_only(value: object) -> object:
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 IsoDate = Annotated[date, BeforeValidator(_iso_only)]
 BBOX_PATTERN = r"^\s*-?\d{1,3}(\.\d+)?\s*(,\s*-?\d{1,3}(\.\d+)?\s*){3}$"
-
-
-def _utc(moment: datetime | None) -> str | None:
-    return moment.isoformat() + "Z" if moment else None
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -226,17 +223,7 @@ def create_app(db: str | Path) -> FastAPI:
     async def list_feeds() -> dict:
         return {
             "last_updated": store.last_updated(),
-            "feeds": [
-                {
-                    "url": state.url,
-                    "title": state.title,
-                    "last_polled": _utc(state.last_polled),
-                    "last_success": _utc(state.last_success),
-                    "last_error": state.last_error,
-                    "items": items,
-                }
-                for state, items in store.feeds.feeds()
-            ],
+            "feeds": [{**asdict(state), "items": items} for state, items in store.feeds.feeds()],
         }
 
     @app.get("/", include_in_schema=False)

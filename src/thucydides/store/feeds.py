@@ -19,6 +19,8 @@ ItemStatus = Literal["stored", "failed", "retry"]
 
 @dataclass(frozen=True, slots=True)
 class FeedState:
+    """Times are in UTC, with their zone."""
+
     url: str
     title: str | None = None
     etag: str | None = None
@@ -56,6 +58,11 @@ def _row(record: FeedState | ItemRecord) -> list:
     ]
 
 
+def _read(row: tuple) -> list:
+    """A row's values, its times given back their zone (UTC)."""
+    return [v.replace(tzinfo=UTC) if isinstance(v, datetime) else v for v in row]
+
+
 class FeedLedger:
     """Feed and item state on the store's connection; the caller owns the transaction."""
 
@@ -66,7 +73,7 @@ class FeedLedger:
         row = self.con.execute(
             f"SELECT {', '.join(_FEED_COLUMNS)} FROM feeds WHERE url = ?", [url]
         ).fetchone()
-        return FeedState(*row) if row else None
+        return FeedState(*_read(row)) if row else None
 
     def save_feed(self, state: FeedState) -> None:
         marks = ", ".join("?" * len(_FEED_COLUMNS))
@@ -78,7 +85,7 @@ class FeedLedger:
     def feeds(self) -> list[tuple[FeedState, dict[str, int]]]:
         """Every feed with how many of its items are stored, failed, or waiting to be retried."""
         states = [
-            FeedState(*row)
+            FeedState(*_read(row))
             for row in self.con.execute(
                 f"SELECT {', '.join(_FEED_COLUMNS)} FROM feeds ORDER BY url"
             ).fetchall()
@@ -98,7 +105,7 @@ class FeedLedger:
             " WHERE (feed_url = ? AND item_key = ANY(?)) OR url = ANY(?)",
             [feed_url, list(keys), list(urls)],
         ).fetchall()
-        return [ItemRecord(*row) for row in rows]
+        return [ItemRecord(*_read(row)) for row in rows]
 
     def save_items(self, records: Iterable[ItemRecord]) -> None:
         rows = [_row(record) for record in records]

@@ -6,6 +6,7 @@ import json
 import math
 import os
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -559,13 +560,13 @@ class Store:
         """How many articles the near-duplicate index holds."""
         return self.con.execute("SELECT count(*) FROM article_stories").fetchone()[0]
 
-    def last_updated(self) -> str | None:
-        """When the last article was stored (UTC, ISO 8601), or None for an empty database."""
+    def last_updated(self) -> datetime | None:
+        """When the last article was stored (UTC), or None for an empty database."""
         # ingested_at holds the local time of the database's session: read back in UTC.
         latest = self.con.execute(
             "SELECT timezone('UTC', max(ingested_at)::TIMESTAMPTZ) FROM articles"
         ).fetchone()[0]
-        return latest.isoformat() + "Z" if latest else None
+        return latest.replace(tzinfo=UTC) if latest else None
 
     def counts(self) -> dict[str, int]:
         return {

@@ -180,11 +180,11 @@ class Fetcher:
         seen = []
         current = url
         while True:
-            # Checked before robots.txt too, so that a refused host is named as such.
-            self._address(current)
+            # Resolved and checked before robots.txt, so that a refused host is named as such.
+            address = self._address(current)
             if robots and not self._robots_allow(current):
                 raise FetchError(current, "robots.txt disallows it for thucydides")
-            fetched, location = self._with_retries(current, headers, max_bytes)
+            fetched, location = self._with_retries(current, address, headers, max_bytes)
             if location is None:
                 return fetched
             seen.append(current)
@@ -194,11 +194,13 @@ class Fetcher:
             if len(seen) > self.limits.max_redirects:
                 raise FetchError(url, f"more than {self.limits.max_redirects} redirects")
 
-    def _with_retries(self, url: str, headers: dict, max_bytes: int) -> tuple[Fetched, str | None]:
+    def _with_retries(
+        self, url: str, address: str, headers: dict, max_bytes: int
+    ) -> tuple[Fetched, str | None]:
         limits = self.limits
         for attempt in range(limits.retries + 1):
             try:
-                return self._once(url, headers, max_bytes)
+                return self._once(url, address, headers, max_bytes)
             except _Retry as retry:
                 last = retry
             wait = last.wait if last.wait is not None else limits.backoff * 2**attempt
@@ -226,9 +228,12 @@ class Fetcher:
         except ValueError as exc:  # a port out of range
             raise FetchError(url, f"not a valid URL ({exc})") from None
 
-    def _once(self, url: str, headers: dict, max_bytes: int) -> tuple[Fetched, str | None]:
+    def _once(
+        self, url: str, address: str, headers: dict, max_bytes: int
+    ) -> tuple[Fetched, str | None]:
+        """One request to `url`, connected to `address` (already checked)."""
         parts = urlsplit(url)
-        target = httpx.URL(url).copy_with(host=self._address(url))
+        target = httpx.URL(url).copy_with(host=address)
         extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
         request = self._client.build_request(
             "GET",

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from thucydides.ingest import Article
 from thucydides.landing import land
-from thucydides.pipeline import DEFAULT_BATCH, Pipeline, batched
+from thucydides.pipeline import DEFAULT_BATCH, Batch, Pipeline, batched
 from thucydides.problems import Problem
 from thucydides.store import Store
 from thucydides.store.feeds import MAX_ATTEMPTS, FeedState, ItemRecord
@@ -72,10 +72,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _naive_utc(moment: datetime | None) -> datetime | None:
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment and moment.tzinfo else moment
-
-
 def _round_robin(pending: list[_Pending]) -> list[_Pending]:
     """Items interleaved by host, so that one host's delay never holds up the others."""
     by_host: dict[str, list[_Pending]] = defaultdict(list)
@@ -99,6 +95,22 @@ def _ordered(
     finally:
         for future in window:
             future.cancel()
+
+
+def _failed_unless_stored(records: list[ItemRecord], batch: Batch) -> list[ItemRecord]:
+    """An item whose article the pipeline did not keep failed, for the reasons it gave."""
+    stored = {p.article.article_id for p in batch.articles}
+    why = defaultdict(list)
+    for problem in batch.problems:
+        why[problem.source].append(problem.message)
+    return [
+        r
+        if r.article_id is None or r.article_id in stored
+        else replace(
+            r, status="failed", article_id=None, error="; ".join(why[r.url]) or "not stored"
+        )
+        for r in records
+    ]
 
 
 class Watcher:
@@ -194,7 +206,7 @@ class Watcher:
                 pending.append(_Pending(feed_url, item, 0))
                 continue
             changed = item.updated_at and (
-                record.updated_at is None or _naive_utc(item.updated_at) > record.updated_at
+                record.updated_at is None or item.updated_at > record.updated_at
             )
             if changed:
                 pending.append(_Pending(feed_url, item, 0))
@@ -221,13 +233,13 @@ class Watcher:
             item.link,
             item.title,
             item.summary,
-            _naive_utc(item.published_at),
-            _naive_utc(item.updated_at),
+            item.published_at,
+            item.updated_at,
             None,
             "stored",
             None,
             pending.attempts + 1,
-            _naive_utc(_now()),
+            _now(),
         )
         try:
             article, warning = item_article(item, self.fetcher.get(item.link))
@@ -274,28 +286,12 @@ class Watcher:
             articles = [a for a, _, _ in outcomes if a is not None]
             records = [r for _, r, _ in outcomes]
             report.problems.extend(p for _, _, p in outcomes if p is not None)
-            batch = self.pipeline.process_articles(articles) if articles else None
-            stored = {p.article.article_id for p in batch.articles} if batch else set()
-            if batch:
+            if articles:
+                batch = self.pipeline.process_articles(articles)
                 report.problems.extend(batch.problems)
-                why = defaultdict(list)
-                for problem in batch.problems:
-                    why[problem.source].append(problem.message)
-                records = [
-                    r
-                    if r.article_id is None or r.article_id in stored
-                    else replace(
-                        r,
-                        status="failed",
-                        article_id=None,
-                        error="; ".join(why[r.url]) or "not stored",
-                    )
-                    for r in records
-                ]
-            landed = [r for r in records if r.status == "stored"]
-            if batch:
-                events = land(batch, self.store, items=landed)
-                report.events += len(events)
+                records = _failed_unless_stored(records, batch)
+                landed = [r for r in records if r.status == "stored"]
+                report.events += len(land(batch, self.store, items=landed))
                 report.articles += len(batch.articles)
             self.store.feeds.save_items(r for r in records if r.status != "stored")
             for record in records:
