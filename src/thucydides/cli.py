@@ -724,6 +724,36 @@ def eval_location() -> None:
             f"[bold]{name}[/bold]" if name.startswith("thucydides") else name, f"{value:.3f}"
         )
     Console().print(table)
+    _eval_world_places()
+
+
+def _eval_world_places() -> None:
+    from thucydides.evaluation.world_places import PER_REGION, SINCE, measure
+
+    rows = _dev_data(measure)
+    table = Table(
+        title=f"The event's point against ACLED's: acled-modern from {SINCE.year}, up to"
+        f" {PER_REGION} notes a region at ACLED geo_precision 1-2"
+    )
+    for column in ("region", "notes", "placed", "within 50 km", "within 161 km"):
+        table.add_column(column, justify="left" if column == "region" else "right")
+    for r in rows:
+        table.add_row(
+            r.region,
+            str(r.notes),
+            f"{r.placed / r.notes:.3f}",
+            f"{r.within_50 / r.notes:.3f}",
+            f"{r.within_161 / r.notes:.3f}",
+        )
+    n = len(rows)
+    table.add_row(
+        "[bold]macro mean[/bold]",
+        str(sum(r.notes for r in rows)),
+        f"{sum(r.placed / r.notes for r in rows) / n:.3f}",
+        f"{sum(r.within_50 / r.notes for r in rows) / n:.3f}",
+        f"{sum(r.within_161 / r.notes for r in rows) / n:.3f}",
+    )
+    Console().print(table)
 
 
 @eval_app.command("actors")
