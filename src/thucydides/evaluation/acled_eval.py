@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from thucydides.clean import clean_text
 from thucydides.evaluation.acled_notes import TYPES, GoldNote
+from thucydides.evaluation.acled_world import WorldNote
 from thucydides.extract import extract
 from thucydides.geo import load_gazetteer, resolve
 from thucydides.geo.distance import haversine_km
@@ -39,7 +40,7 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 
 @dataclass(slots=True)
 class NoteResult:
-    gold: GoldNote
+    gold: GoldNote | WorldNote
     event_type: str | None
     actor1: str
     fatalities: int | None
@@ -50,6 +51,9 @@ class NoteResult:
     date_within: bool | None
     km_error: float | None
     assoc_actor_1: str = ""
+    sub_event_type: str | None = None
+    inter1: int | None = None
+    confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -82,7 +86,25 @@ def macro_f1(pairs: list[tuple[str, str | None]]) -> tuple[float, dict[str, floa
     return sum(per.values()) / len(per), per
 
 
-def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> AcledScores:
+def f1_by_label(pairs: list[tuple[str, str | None]]) -> dict[str, float]:
+    """F1 of each gold label."""
+    gold = Counter(g for g, _ in pairs)
+    predicted = Counter(p for _, p in pairs)
+    right = Counter(g for g, p in pairs if g == p)
+    return {
+        label: 2 * right[label] / (support + predicted[label]) for label, support in gold.items()
+    }
+
+
+def weighted_f1(pairs: list[tuple[str, str | None]]) -> float:
+    """F1 per gold label, weighted by the label's frequency (the CASE 2021 measure)."""
+    gold = Counter(g for g, _ in pairs)
+    return sum(gold[label] * f1 for label, f1 in f1_by_label(pairs).items()) / len(pairs)
+
+
+def evaluate_notes(
+    notes: list[GoldNote] | list[WorldNote], progress=None, n_process: int = 1
+) -> AcledScores:
     nlp = load_pipeline()
     gazetteer = load_gazetteer()
     scores = AcledScores()
@@ -137,6 +159,9 @@ def evaluate_notes(notes: list[GoldNote], progress=None, n_process: int = 1) -> 
                 date_within=within,
                 km_error=km_error,
                 assoc_actor_1=assoc1,
+                sub_event_type=first.sub_event_type if first else None,
+                inter1=first.actor1.inter if first and first.actor1 else None,
+                confidence=first.confidence if first else None,
             )
         )
         if progress:

@@ -91,7 +91,7 @@ def cross_validated(
 ) -> list[GeoScore]:
     """k-fold by article over the pooled training corpora; each article scored by a ranker
     that never saw it."""
-    from thucydides.geo.train import folds, train
+    from thucydides.training.geo_ranker import folds, train
 
     pooled = [a for articles in corpora.values() for a in articles]
     weights_by_article: dict[int, tuple[float, ...]] = {}

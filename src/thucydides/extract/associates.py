@@ -1,7 +1,7 @@
 """ACLED's names for the organisations behind crowds ("BNP: Bangladesh Nationalist Party"),
 from what a report calls them ("BNP", "the Bangladesh Nationalist Party").
 
-The aliases are learned by `python -m thucydides.extract.train_associates`; a name they do
+The aliases are learned by `python -m thucydides.training.associates`; a name they do
 not know is kept as the report writes it.
 """
 

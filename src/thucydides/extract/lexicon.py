@@ -27,9 +27,6 @@ class TriggerDef:
     needs_crowd: bool = False
     # ...and says what for ("gathered to demand", "against"): mourners gather too.
     needs_purpose: bool = False
-    admits: tuple[str, ...] = ()
-    # The sub-type to take where the classifier chooses another admitted type.
-    sub_types: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +78,6 @@ def load_lexicon() -> Lexicon:
             crowd_only=row.get("crowd_only", False),
             needs_crowd=row.get("needs_crowd", False),
             needs_purpose=row.get("needs_purpose", False),
-            admits=tuple(row.get("admits", [row["event_type"]])),
-            sub_types=tuple(row.get("sub_types", {}).items()),
         )
         for lemma in row["lemmas"]:
             words = lemma.lower().split()

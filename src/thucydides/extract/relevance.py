@@ -5,7 +5,7 @@ Khachanov": the lexicon finds a trigger in each, and general news is full of the
 logistic regression over what surrounds the trigger decides: the trigger's lemma paired with
 what its arguments are (an entity type or a word: "beat|dobj:GPE" is sport, "beat|dobj:
 protester" is not), the sentence's words, number shapes (scores such as "6-3") and entity
-types. Trained by `python -m thucydides.extract.train_relevance` on the corpora described in
+types. Trained by `python -m thucydides.training.relevance` on the corpora described in
 `thucydides.evaluation.relevance_corpora`, shipped as `extract/data/relevance_model.npz` with
 its decision threshold; provenance in `relevance_model.json`. Loaded once per process.
 """

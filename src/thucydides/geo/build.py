@@ -59,12 +59,17 @@ class GazetteerData:
     stats: dict[str, int] = field(default_factory=dict)
 
 
+def cache_root() -> Path:
+    """Where what is built on a machine (never shipped) is kept: $THUCYDIDES_CACHE, else
+    thucydides/ under $XDG_CACHE_HOME or ~/.cache."""
+    if explicit := os.environ.get("THUCYDIDES_CACHE"):
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "thucydides"
+
+
 def cache_path() -> Path:
-    base = os.environ.get("THUCYDIDES_CACHE") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
-    if not os.environ.get("THUCYDIDES_CACHE"):
-        root = root / "thucydides"
-    return root / f"gazetteer-v{INDEX_VERSION}.pickle"
+    return cache_root() / f"gazetteer-v{INDEX_VERSION}.pickle"
 
 
 def _usable_alias(name: str, codes_allowed: bool = False) -> bool:

@@ -4,7 +4,7 @@ Two passes, as a reader does it: first each name alone (population, exact or fuz
 type words such as "province"); then each candidate again, in the light of the places the
 other names most likely are: the same country or province, how close, demonyms ("Iraqi").
 The second pass is a linear ranker whose weights are learned on LGL and TR-News by
-`thucydides.geo.train` and shipped in `geo/data/ranker.json`.
+`thucydides.training.geo_ranker` and shipped in `geo/data/ranker.json`.
 """
 
 from __future__ import annotations

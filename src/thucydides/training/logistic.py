@@ -1,30 +1,18 @@
-"""Train the event-type classifier on the ACLED 2015 notes' training split (80%, by event id).
+"""Multinomial logistic regression over sets of string features, fitted with L-BFGS.
 
-Run `python -m thucydides.extract.train_types`. The held-out 20% is never seen here;
-`thucydides eval events` scores on it. The weights are a statistical model derived from
-ACLED's notes (ACLED terms: attribution required, no redistribution of the data); the data
-itself is not in the repository.
+The one fitting routine every model the project trains shares (event types, relevance).
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 from scipy.optimize import minimize
 
-from thucydides.extract.type_model import features
-
 MIN_COUNT = 3
 L2 = 2e-4
-
-
-def fit(texts: list[str], labels: list[str]) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
-    return fit_features([features(t) for t in texts], labels)
 
 
 def fit_features(
@@ -73,40 +61,3 @@ def fit_features(
         loss, np.zeros(v * k + k), jac=True, method="L-BFGS-B", options={"maxiter": 300}
     )
     return classes, vocabulary, result.x[: v * k].reshape(v, k), result.x[v * k :]
-
-
-def main() -> None:
-    from thucydides.evaluation.acled_notes import read_notes
-
-    train = [n for n in read_notes() if not n.held_out]
-    classes, vocabulary, weights, bias = fit(
-        [n.notes for n in train], [n.event_type for n in train]
-    )
-    folder = Path(str(resources.files("thucydides.extract").joinpath("data")))
-    np.savez_compressed(
-        folder / "type_model.npz",
-        labels=np.array(classes),
-        vocabulary=np.array(vocabulary),
-        weights=weights.astype(np.float16),
-        bias=bias.astype(np.float32),
-    )
-    (folder / "type_model.json").write_text(
-        json.dumps(
-            {
-                "trained_on": "ACLED 2015 South/South-East Asia notes, training split (80% by event id hash)",
-                "source": "../shared/data/events/acled-2015-south-asia (katehara/ACLED---Data-Mining @6167f4f)",
-                "licence": "ACLED terms of use: attribution; the data is not redistributed, only weights derived from it",
-                "notes": len(train),
-                "features": len(vocabulary),
-                "labels": classes,
-                "script": "python -m thucydides.extract.train_types",
-            },
-            indent=1,
-        )
-        + "\n"
-    )
-    print(f"{len(train)} notes, {len(vocabulary)} features -> {folder / 'type_model.npz'}")
-
-
-if __name__ == "__main__":
-    main()

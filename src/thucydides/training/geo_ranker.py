@@ -2,7 +2,7 @@
 
 A softmax over each toponym's candidates, fitted by gradient descent with L2; the label is
 the candidate with the gold GeoNames id (or, without ids, the candidate nearest the gold
-point when within 161 km). Run: `python -m thucydides.geo.train` to rewrite
+point when within 161 km). Run: `python -m thucydides.training.geo_ranker` to rewrite
 `geo/data/ranker.json`; `thucydides eval geo` reports the cross-validated figures.
 """
 
@@ -19,6 +19,7 @@ from scipy.optimize import minimize
 
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.gazetteer import Gazetteer, load_gazetteer
+from thucydides.geo.geoparse import geoparse
 from thucydides.geo.resolve import FEATURES, Toponym, candidate_features, context_words, read_names
 
 L2 = 1e-3
@@ -93,10 +94,10 @@ def fit(examples: list[Example]) -> tuple[float, ...]:
 
 
 def _predictions(gazetteer: Gazetteer, article, weights) -> list:
-    from thucydides.evaluation.geo_eval import resolve_article
-
+    spans = [(t.start, t.end) for t in article.toponyms]
     return [
-        p.entry if p is not None else None for p in resolve_article(gazetteer, article, weights)
+        r.place.entry if r.place is not None else None
+        for r in geoparse(gazetteer, article.text, spans, weights=weights)
     ]
 
 
@@ -128,7 +129,7 @@ def main() -> None:
     path.write_text(
         json.dumps(
             {
-                "trained_on": "LGL + TR-News gold toponyms (../shared/data/geo), python -m thucydides.geo.train",
+                "trained_on": "LGL + TR-News gold toponyms (../shared/data/geo), python -m thucydides.training.geo_ranker",
                 "articles": len(articles),
                 "features": list(FEATURES),
                 "weights": list(weights),

@@ -1,6 +1,6 @@
 """Learn the names ACLED gives the organisations behind crowds, and what reports call them.
 
-Run `python -m thucydides.extract.train_associates`. It reads the ACLED 2015 notes'
+Run `python -m thucydides.training.associates`. It reads the ACLED 2015 notes'
 training split (80%, by event id; the held-out 20% is never seen) and writes
 `extract/data/associates.json`: alias -> ACLED actor name. An alias is a part of the ACLED
 name itself ("BNP" and "Bangladesh Nationalist Party" for "BNP: Bangladesh Nationalist
@@ -95,7 +95,7 @@ def main() -> None:
         json.dumps(
             {
                 "provenance": "ACLED 2015 South and South-East Asia notes, training split (80% by"
-                " event id); python -m thucydides.extract.train_associates",
+                " event id); python -m thucydides.training.associates",
                 "licence": "ACLED terms of use: attribution; names and aliases only, the notes"
                 " are not redistributed",
                 "aliases": aliases,

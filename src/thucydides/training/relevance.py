@@ -1,6 +1,6 @@
 """Train the relevance model: is a trigger mention a conflict event or the word used otherwise?
 
-Run `python -m thucydides.extract.train_relevance`. Every new-event mention the extractor finds,
+Run `python -m thucydides.training.relevance`. Every new-event mention the extractor finds,
 without a relevance model, in the corpora of `thucydides.evaluation.relevance_corpora`
 becomes an example labelled by its text. Training sees only
 the training parts; the held-out parts are scored at the end (and by `thucydides eval
@@ -23,7 +23,7 @@ import numpy as np
 from thucydides.evaluation.relevance_corpora import relevance_texts
 from thucydides.evaluation.relevance_eval import Example, examples, held_out_scores
 from thucydides.extract.relevance import RelevanceModel
-from thucydides.extract.train_types import fit_features
+from thucydides.training.logistic import fit_features
 
 RECALL_TARGET = 0.95
 ANCHOR, ANCHOR_SHARE = "ACLED notes", 0.5
@@ -119,7 +119,7 @@ def main() -> None:
                 "recall_target": RECALL_TARGET,
                 "features": len(model.index),
                 "held_out": scores,
-                "script": "python -m thucydides.extract.train_relevance",
+                "script": "python -m thucydides.training.relevance",
             },
             indent=1,
         )
