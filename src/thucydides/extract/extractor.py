@@ -327,7 +327,6 @@ class _Label:
 
 
 def _weigh_type(
-    definition: TriggerDef,
     event_type: str,
     sub_type: str,
     cameo: str,
@@ -553,7 +552,6 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             found_any = True
             event_type, sub_type, cameo = _classify(definition, trigger, sentence, actor1, actor2)
             label = _weigh_type(
-                definition,
                 event_type,
                 sub_type,
                 cameo,
