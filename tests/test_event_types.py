@@ -10,6 +10,7 @@ import pytest
 from thucydides.evaluation.acled_eval import f1_by_label, weighted_f1
 from thucydides.evaluation.acled_world import WorldNote, strip_remarks
 from thucydides.extract import extract
+from thucydides.extract.confidence import Calibration
 from thucydides.extract.type_model import TypeModel, read_type_model, type_model_in_use, words
 from thucydides.training import event_types
 from thucydides.training.event_types import LATER_YEARS, fit, save, world_folds
@@ -140,3 +141,12 @@ def test_weighted_f1_weighs_each_label_by_its_gold_count():
     pairs = [("a", "a"), ("a", "b"), ("b", "b"), ("c", None)]
     assert f1_by_label(pairs) == {"a": pytest.approx(2 / 3), "b": pytest.approx(2 / 3), "c": 0.0}
     assert weighted_f1(pairs) == pytest.approx((2 * 2 / 3 + 2 / 3) / 4)
+
+
+def test_a_calibration_curve_followed_by_another_is_one_curve():
+    first, later = Calibration(0.8, -0.3), Calibration(1.5, 0.2)
+    for raw in (0.01, 0.3, 0.5, 0.97):
+        assert first.then(later).apply(raw) == pytest.approx(
+            later.apply(first.apply(raw)), abs=1e-6
+        )
+    assert Calibration().apply(0.3) == pytest.approx(0.3)

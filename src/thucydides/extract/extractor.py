@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from thucydides.extract.actors import ARMED_INTER, ActorContext
 from thucydides.extract.associates import acled_name, joined, known_in
 from thucydides.extract.attribution import SAY, attribution_of
+from thucydides.extract.confidence import load_calibration
 from thucydides.extract.counts import Casualties, casualties
 from thucydides.extract.lexicon import TriggerDef, load_lexicon
 from thucydides.extract.mention import ActorRef, Attribution, Mention, TextSpan, Weapon
@@ -510,11 +511,12 @@ def _confidence(
     verbal: bool,
     relevance: float,
 ) -> float:
-    """The probability that the mention is a conflict event (the relevance model's) and of
-    the sub-type it was given (the classifier's). Without a trained classifier, a transparent
-    stand-in: half the relevance, half the pieces a coder needs that the text supplied."""
+    """The probability that the mention is a conflict event (the relevance model's) times
+    that of the sub-type it was given (the classifier's), calibrated (`extract/confidence`).
+    Without a trained classifier, a transparent stand-in: half the relevance, half the
+    pieces a coder needs that the text supplied."""
     if label is not None:
-        return round(relevance * label, 2)
+        return round(load_calibration().apply(relevance * label), 2)
     pieces = 0.4 + 0.15 * actor1 + 0.1 * actor2 + 0.1 * place + 0.1 * date + 0.1 * verbal
     return round(min(0.5 * pieces + 0.5 * relevance, 0.95), 2)
 
