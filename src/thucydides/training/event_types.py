@@ -47,9 +47,13 @@ LATER_YEARS = "later years"
 # among 2e-4, 5e-5, 1e-5 and 2e-6, with and without stems (README, "Models the project trains").
 L2 = 5e-5
 MIN_COUNT = 3
+# Features whose every weight is this close to zero are not shipped: 130,593 features become
+# about 25,000 (6.7 MB -> under 2 MB); leaving each region out, type accuracy 0.861 -> 0.860
+# and sub-type weighted F1 0.823 -> 0.822 on notes (0.08 gave 0.859/0.822).
+PRUNE = 0.1
 # Part of the fold models' cache key (with the training notes themselves): a change to the
 # features or the fit invalidates them.
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,15 +123,17 @@ def fit(notes: list[WorldNote]) -> TypeModel:
 
 
 def save(model: TypeModel, path: Path) -> None:
+    """The model without the features whose every weight is within PRUNE of zero."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    vocabulary = sorted(model.index, key=model.index.__getitem__)
+    vocabulary = np.array(sorted(model.index, key=model.index.__getitem__))
+    kept = np.abs(model.weights).max(axis=1) > PRUNE
     with path.open("wb") as fh:
         np.savez_compressed(
             fh,
             labels=np.array(model.labels),
             types=np.array(model.types),
-            vocabulary=np.array(vocabulary),
-            weights=model.weights.astype(np.float16),
+            vocabulary=vocabulary[kept],
+            weights=model.weights[kept].astype(np.float16),
             bias=model.bias,
         )
 
