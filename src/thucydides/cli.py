@@ -896,6 +896,7 @@ def eval_dedup() -> None:
     )
     err.print("target: B-cubed F1 >= 0.80 with precision >= 0.85")
     _eval_world_merges()
+    _eval_gva_news()
 
 
 def _eval_world_merges() -> None:
@@ -929,6 +930,72 @@ def _eval_world_merges() -> None:
         )
     Console().print(table)
     err.print("targets: false merges 0 (at most 0.1% of events); retold as one >= 95%")
+
+
+def _eval_gva_news() -> None:
+    from rich.progress import Progress
+
+    from thucydides.evaluation.gva_news import measure
+    from thucydides.pipeline import Pipeline
+
+    progress = Progress(console=err, transient=True)
+    task = progress.add_task("gva-news reports", total=None)
+    with progress:
+        scores = _dev_data(lambda: measure(Pipeline(), lambda n: progress.advance(task, n)))
+    joined = Table(title="gva-news: US shootings told by local news, 1-8 reports an incident")
+    for column in (
+        "states",
+        "incidents",
+        "reports",
+        "events",
+        "a incident",
+        "B3 P",
+        "B3 R",
+        "B3 F1",
+    ):
+        joined.add_column(column, justify="left" if column == "states" else "right")
+    fields = Table(title="gva-news: each incident's event")
+    for column in (
+        "states",
+        "joining incidents",
+        "spurious / 100",
+        "killed",
+        "injured",
+        "date",
+        "town",
+    ):
+        fields.add_column(column, justify="left" if column == "states" else "right")
+    for name, s in scores.items():
+        joined.add_row(
+            name,
+            f"{s.incidents:,}",
+            f"{s.articles:,}",
+            f"{s.events:,}",
+            f"{s.events_per_incident:.2f}",
+            f"{s.b3_precision:.3f}",
+            f"{s.b3_recall:.3f}",
+            f"{s.b3_f1:.3f}",
+        )
+        fields.add_row(
+            name,
+            f"{s.joined} ({s.joined / max(s.events, 1):.1%})",
+            f"{100 * s.spurious / max(s.articles, 1):.1f}",
+            f"{s.killed:.3f}",
+            f"{s.injured:.3f}",
+            f"{s.day:.3f}",
+            f"{s.town:.3f}",
+        )
+    Console().print(joined)
+    Console().print(fields)
+    err.print(
+        "killed, injured, date, town: of all incidents, exact on the event most of its reports"
+        " joined (an incident with no event counts as wrong); spurious: protests, riots,"
+        " explosions, territory, agreements"
+    )
+    err.print(
+        "targets: B-cubed F1 >= 0.90, events per incident <= 1.2, joining incidents <= 0.5%,"
+        " killed and injured >= 0.85, date >= 0.90, town >= 0.85"
+    )
 
 
 if __name__ == "__main__":
