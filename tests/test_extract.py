@@ -334,3 +334,39 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
     from thucydides.extract.counts import casualties
 
     assert casualties(nlp(text)[:]).fatalities is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "injured", "shot"),
+    [
+        ("A toddler is dead after what police say was an accidental shooting.", 1, None, None),
+        ("Two people were shot dead and a third was critically injured.", 2, 1, None),
+        (
+            "Ronald Williams, 33, and Kendra Hill, 28, were killed, and Jason Kimble and"
+            " Laquintin Carter were injured in the shooting.",
+            2,
+            2,
+            None,
+        ),
+        ("A man was shot and killed on Main Street.", 1, None, None),
+        ("He was rushed to the hospital and pronounced dead a short time later.", 1, None, None),
+        ("A 50-year-old died at the grocery.", 1, None, None),
+        ("A teen was fatally shot Saturday.", 1, None, None),
+        ("Four people were shot on Telegraph Avenue.", None, None, 4),
+        ("Police are looking for the person who shot a 17-year-old in the stomach.", None, None, 1),
+        ("Police say the man shot his wife and three children before killing himself.", 1, None, 4),
+        # A plural with no number, or shots at someone, count nobody.
+        ("Civilians were killed in Kabul.", None, None, None),
+        ("Police shot at the protesters.", None, None, None),
+    ],
+)
+def test_counts_as_news_writes_them(nlp, text, dead, injured, shot):
+    from thucydides.extract.counts import casualties
+
+    found = casualties(nlp(text)[:])
+    value = lambda count: count.value if count is not None else None  # noqa: E731
+    assert (value(found.fatalities), value(found.injured), value(found.shot)) == (
+        dead,
+        injured,
+        shot,
+    )

@@ -98,3 +98,18 @@ def test_rebuild_splits_events_an_older_rule_joined(pipeline, tmp_path):
     assert _content(events) == _content(batch.events)
     assert kabul.event_id in {e.event_id for e in events}
     assert [record.source_count for _, _, record in history] == [4]
+
+
+def test_one_shooting_told_in_many_sentences_is_one_event(pipeline):
+    story = (
+        "A man opened fire outside a bar in Memphis, Tennessee on Saturday night, police said. "
+        "Four people were shot. One of them died at the hospital. "
+        "Police arrested the gunman at the scene."
+    )
+    article = make_article(story, "bar", published=date(2015, 8, 30), outlet="news.example")
+    (event,) = pipeline.process_batch([article]).events
+    assert event.event_type == "Violence against civilians"
+    # Four shot, one of whom died: one dead and three injured.
+    assert (event.fatalities, event.injured) == (1, 3)
+    # The arrest's trigger is no evidence of the attack's type.
+    assert all("arrest" not in e.text for e in event.evidence["event_type"])

@@ -163,3 +163,19 @@ def test_lowered_search_finds_what_caseless_search_finds(text):
     from thucydides.when.expressions import _CASELESS, _found
 
     assert find_date_expressions(text) == _found(text, text, _CASELESS)
+
+
+def test_the_day_a_story_names_dates_its_undated_lead():
+    from thucydides.when.event_date import story_date
+
+    published = date(2014, 1, 23)  # a Thursday
+    text = "Two men were fatally shot in Newark. It happened around 11:30 a.m. Tuesday."
+    when = story_date(text, published)
+    assert (when.date, when.precision, text[when.start : when.end]) == (
+        date(2014, 1, 21),
+        1,
+        "Tuesday",
+    )
+    # The day of the telling is not the day of the event; a day long before is no story's.
+    assert story_date("The militants overran the city, an official said today.", published) is None
+    assert story_date("The shooting recalled the one on January 2.", published) is None

@@ -6,6 +6,17 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+# ACLED's six event types in its order of precedence: when tactics happen together, the first
+# names the event.
+EVENT_TYPES = (
+    "Battles",
+    "Protests",
+    "Riots",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Strategic developments",
+)
+
 
 class Evidence(BaseModel):
     """Where in a source's raw text a field's value was read."""

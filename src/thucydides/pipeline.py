@@ -24,8 +24,8 @@ from thucydides.geo.locative import mark_places
 from thucydides.ingest import Article
 from thucydides.nlp import load_pipeline
 from thucydides.problems import Problem
-from thucydides.when.dateline import read_dateline
-from thucydides.when.event_date import dates_for, is_history
+from thucydides.when.dateline import dateline_end, read_dateline
+from thucydides.when.event_date import dates_for, is_history, story_date
 from thucydides.when.timezones import local_date, zone_at
 
 DEFAULT_BATCH = 200
@@ -81,6 +81,8 @@ def _evidence_for(
         spans["fatalities"] = [mention.fatalities.span]
     if mention.injured is not None:
         spans["injured"] = [mention.injured.span]
+    if mention.shot is not None:
+        spans["shot"] = [mention.shot.span]
     if mention.weapons:
         spans["weapons"] = [w.span for w in mention.weapons]
     if mention.attribution is not None:
@@ -153,7 +155,8 @@ class Pipeline:
         (`offsets`: places told by distance and direction, see `offset_places`)."""
         mentions = [m for m in mentions if m.status == "new"]
         places = places_for(mentions, toponyms, offsets)
-        dates = dates_for(mentions, published)
+        text = clean_text.text
+        dates = dates_for(mentions, published, story_date(text, published, dateline_end(text)))
         source = Source(
             article_id=article.article_id,
             url=article.url or clean_text.url,

@@ -1,8 +1,9 @@
 """One report's mentions of the same event become one Event; reports of one event are joined.
 
-Within a report, mentions of one type join when nothing says they differ (an unplaced "the
-shooting" is the shooting the report placed). Reports are joined in `dedup/parts.py`, only on
-positive evidence; `combine` folds one report's event into another's.
+Within a report, mentions join when nothing says they differ (an unplaced "the shooting" is
+the shooting the report placed; "police arrested the gunman" that same day is part of it).
+Reports are joined in `dedup/parts.py`, only on positive evidence; `combine` folds one
+report's event into another's.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from thucydides.dedup.located import LocatedMention
-from thucydides.event import PLACE_FIELDS, Event, Evidence, Source
+from thucydides.event import EVENT_TYPES, PLACE_FIELDS, Event, Evidence, Source
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.place import Place
 from thucydides.when.when import When
@@ -76,10 +77,19 @@ class _Cluster:
     # `_dated` as the compatibility test reads it: the day's ordinal and its precision.
     _day: int | None = None
     _day_precision: int = 0
+    # Whether a member is told at another time than the story's ("earlier"): then the
+    # cluster is a separate incident of its own type.
+    _told_apart: bool = False
 
     def add(self, item: LocatedMention) -> None:
         self.members.append(item)
-        if item.mention.actor1 is not None and (name := named(item.mention.actor1.name)):
+        self._told_apart |= item.mention.date_relative_to_previous
+        mention = item.mention
+        if (
+            mention.actor1 is not None
+            and mention.event_type == self.members[0].mention.event_type
+            and (name := named(mention.actor1.name))
+        ):
             self._actors.add(name)
         place = item.place
         # The first place of the finest precision wins, own places before inherited ones.
@@ -110,20 +120,26 @@ class _Probe:
     """What the compatibility test reads of a mention, read once for all the clusters it is
     tested against (the events of its report so far)."""
 
-    __slots__ = ("actor", "day", "kind", "place", "precision")
+    __slots__ = ("actor", "apart", "day", "kind", "place", "precision")
 
     def __init__(self, item: LocatedMention) -> None:
         mention = item.mention
         self.kind = mention.event_type
+        self.apart = mention.date_relative_to_previous
         self.actor = named(mention.actor1.name) if mention.actor1 is not None else None
         self.day = item.when.date.toordinal() if item.when.date is not None else None
         self.precision = item.when.precision
         self.place = item.place
 
     def fits(self, cluster: _Cluster) -> bool:
-        """Whether the mention may join the cluster: same type, no other named actor, dates
-        within their precision's window, places within reach."""
-        if cluster.members[0].mention.event_type != self.kind:
+        """Whether the mention may join the cluster: no other named actor of its type, dates
+        within their precision's window, places within reach; a mention of another type only on the
+        same day, neither told at a time apart from the story's (one incident told in many
+        sentences: "opened fire", "died at the hospital", "police arrested")."""
+        same_kind = cluster.members[0].mention.event_type == self.kind
+        if not same_kind and (
+            self.apart or cluster._told_apart or self.day is None or self.day != cluster._day
+        ):
             return False
         # The date first: it is the cheapest test.
         if self.day is not None and cluster._day is not None:
@@ -131,7 +147,9 @@ class _Probe:
             if abs(cluster._day - self.day) > window:
                 return False
         theirs = cluster._actors
-        if self.actor is not None and theirs and self.actor not in theirs:
+        # Actors of events of different types play different parts (the police arresting
+        # the gunman are not the gunman): only within a type do two names say two events.
+        if same_kind and self.actor is not None and theirs and self.actor not in theirs:
             return False
         place, _ = cluster.best_place()
         mine = self.place
@@ -161,6 +179,19 @@ def _per_report(cluster: _Cluster, attribute: str) -> dict[str, tuple[int, Evide
         if known is None or count.value > known[0]:
             per_article[member.source.article_id] = (count.value, evidence)
     return per_article
+
+
+def _injured_per_report(
+    cluster: _Cluster, dead: dict[str, tuple[int, Evidence | None]]
+) -> dict[str, tuple[int, Evidence | None]]:
+    """Each report's injured: the fullest figure it gives, or the people it says were shot
+    less those it says died, whichever is more ("four were shot ... one died": 3)."""
+    injured = _per_report(cluster, "injured")
+    for article_id, (shot, evidence) in _per_report(cluster, "shot").items():
+        alive = shot - dead.get(article_id, (0, None))[0]
+        if alive > injured.get(article_id, (0, None))[0]:
+            injured[article_id] = (alive, evidence)
+    return injured
 
 
 def _lowest_credible(
@@ -208,10 +239,28 @@ def _renoted(event: Event) -> Event:
     return event.model_copy(update={"notes": _notes(event)})
 
 
+def _kind(members: list[LocatedMention]) -> str:
+    """The type of an incident told in sentences of several types: the one its mentions are
+    surest of together (an arrest told after a shooting does not make the shooting an
+    arrest); ties go to ACLED's order of precedence."""
+    weight: dict[str, float] = defaultdict(float)
+    for member in members:
+        weight[member.mention.event_type] += member.mention.confidence
+    return max(weight, key=lambda kind: (weight[kind], -EVENT_TYPES.index(kind)))
+
+
+# Fields read from the mentions of the event's type only; the rest from every member.
+_TYPED_FIELDS = frozenset(
+    {"event_type", "sub_event_type", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2"}
+)
+
+
 def _build(cluster: _Cluster) -> Event:
     members = cluster.members
-    first = members[0].mention
-    sub_type = min((m.mention.sub_event_type for m in members), key=SUB_EVENT_ORDER.index)
+    kind = _kind(members)
+    typed = [m for m in members if m.mention.event_type == kind]
+    first = typed[0].mention
+    sub_type = min((m.mention.sub_event_type for m in typed), key=SUB_EVENT_ORDER.index)
     place, _ = cluster.best_place()
     when = cluster.best_when()
     country = place.country if place else ""
@@ -219,26 +268,28 @@ def _build(cluster: _Cluster) -> Event:
     def fill(name: str) -> str:
         return name.replace("{country}", country or "Unknown")
 
-    actors1 = [m.mention.actor1 for m in members if m.mention.actor1 is not None]
+    actors1 = [m.mention.actor1 for m in typed if m.mention.actor1 is not None]
     actor1 = min(actors1, key=lambda a: "{country}" in a.name, default=None)
     actor2 = next(
         (
             m.mention.actor2
-            for m in members
+            for m in typed
             if m.mention.actor2 is not None
             and (actor1 is None or m.mention.actor2.name != actor1.name)
         ),
         None,
     )
     fatal_reports = _per_report(cluster, "fatalities")
-    injured_reports = _per_report(cluster, "injured")
+    injured_reports = _injured_per_report(cluster, fatal_reports)
     fatalities, fatal_evidence = _lowest_credible(fatal_reports)
     injured, injured_evidence = _lowest_credible(injured_reports)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     seen: set[tuple[str, str, int, int, str]] = set()
     for member in members:
         for name, items in member.evidence.items():
-            if name in ("fatalities", "injured"):
+            if name in ("fatalities", "injured", "shot") or (
+                name in _TYPED_FIELDS and member.mention.event_type != kind
+            ):
                 continue
             for item in items:
                 # Each piece once; the fields are what Evidence's own equality compares.
@@ -268,7 +319,7 @@ def _build(cluster: _Cluster) -> Event:
     actor1_name = fill(actor1.name) if actor1 else ""
     actor2_name = fill(actor2.name) if actor2 else ""
     assoc1 = next((a.associate for a in actors1 if a.associate and a.name == actor1.name), "")
-    actors2 = [m.mention.actor2 for m in members if m.mention.actor2 is not None]
+    actors2 = [m.mention.actor2 for m in typed if m.mention.actor2 is not None]
     assoc2 = next(
         (a.associate for a in actors2 if a.associate and actor2 and a.name == actor2.name), ""
     )
@@ -277,10 +328,10 @@ def _build(cluster: _Cluster) -> Event:
         event_date=when.date,
         time_precision=when.precision,
         disorder_type=first.disorder_type,
-        event_type=first.event_type,
+        event_type=kind,
         sub_event_type=sub_type,
         cameo_code=next(
-            m.mention.cameo_code for m in members if m.mention.sub_event_type == sub_type
+            m.mention.cameo_code for m in typed if m.mention.sub_event_type == sub_type
         ),
         plover_type=first.plover_type,
         actor1=actor1_name,
@@ -290,7 +341,7 @@ def _build(cluster: _Cluster) -> Event:
         assoc_actor_2=fill(assoc2),
         inter2=inter2,
         interaction=_interaction(inter1, inter2),
-        civilian_targeting=any(m.mention.civilian_targeting for m in members),
+        civilian_targeting=any(m.mention.civilian_targeting for m in typed),
         country=country,
         iso=place.iso_numeric if place else None,
         iso3=place.iso3 if place else "",
@@ -306,7 +357,7 @@ def _build(cluster: _Cluster) -> Event:
         weapons=weapons,
         sources=list(sources.values()),
         source_count=len(sources),
-        confidence=max(m.mention.confidence for m in members),
+        confidence=max(m.mention.confidence for m in typed),
         evidence=dict(evidence),
     )
     return _renoted(event)
@@ -314,8 +365,7 @@ def _build(cluster: _Cluster) -> Event:
 
 def report_events(located: list[LocatedMention]) -> list[Event]:
     """One report's new-event mentions, in reading order, as its events: each mention joins
-    the first event of its type that nothing contradicts (no other named actor, dates within
-    their window, places within reach)."""
+    the first event that nothing contradicts (`_Probe.fits`)."""
     clusters: list[_Cluster] = []
     for item in located:
         probe = _Probe(item)

@@ -15,15 +15,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from thucydides.evaluation.data import dataset
+from thucydides.event import EVENT_TYPES
 
-TYPES = (
-    "Battles",
-    "Protests",
-    "Riots",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Strategic developments",
-)
+TYPES = EVENT_TYPES
 HELD_OUT_PERCENT = 20
 
 

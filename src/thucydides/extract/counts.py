@@ -24,6 +24,13 @@ VAGUE = {
 }
 FATAL = {"kill", "die", "dead", "slay", "death", "murder", "behead", "execute", "massacre", "lynch"}
 INJURED = {"injure", "wound", "hurt", "injury", "maim"}
+# "fatally shot", "mortally wounded"
+DEADLY_ADVERBS = {"fatally", "mortally"}
+# One person each: "he was shot", "killing himself".
+SINGLE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
+SINGLE_DETERMINERS = {"a", "an", "another", "the", "this", "that", "one"}
+# Entities a victim phrase names that are not a person.
+NOT_PEOPLE = {"GPE", "ORG", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"}
 MAX_CREDIBLE = 100_000
 # "killing up to 60 percent of the population": a share, not a count of people.
 SHARES = {"percent", "%", "cent", "percentage"}
@@ -38,6 +45,9 @@ class Casualties:
     fatalities: Count | None
     injured: Count | None
     rejected: tuple[TextSpan, ...] = ()
+    # People shot whom the sentence does not say died: the injured, unless the report says
+    # elsewhere that some of them died ("four people were shot ... one died").
+    shot: Count | None = None
 
 
 def absurd(token: Token) -> bool:
@@ -73,12 +83,30 @@ def _numeral_of(noun: Token) -> Token | None:
     return None
 
 
-def _victims(token: Token) -> list[Token]:
-    found = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+def _own_victims(token: Token) -> list[Token]:
+    # "pronounced dead": the state, not a victim
+    found = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj") and c.lower_ != "dead"]
     if token.lemma_.lower() in ("die", "dead") or token.pos_ == "ADJ":
         found += [c for c in token.children if c.dep_ == "nsubj"]
-    if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "NUM", "PROPN"):
-        found.append(token.head)
+    return found
+
+
+def _victims(token: Token) -> list[Token]:
+    found = _own_victims(token)
+    head = token.head
+    if token.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN"):
+        found.append(head)
+    elif not found and head is not token and head.pos_ in ("VERB", "AUX"):
+        if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd", "dobj", "ccomp"):
+            # "a toddler is dead", "two people were shot dead", "pronounced dead"
+            found = _victims(head) or [c for c in head.children if c.dep_ == "nsubj"]
+        elif token.dep_ == "conj":
+            # "a man was shot and killed", "he was shot and died": the first verb's victims
+            found = [c for c in _victims(head) if c.dep_ == "nsubjpass"] or (
+                [c for c in head.children if c.dep_ == "nsubj"]
+                if token.lemma_.lower() == "die"
+                else []
+            )
     expanded = []
     for victim in found:
         expanded.append(victim)
@@ -86,35 +114,73 @@ def _victims(token: Token) -> list[Token]:
     return expanded
 
 
+def _how_many(victim: Token) -> tuple[int | None, Token | None]:
+    """How many people a victim phrase counts, and the numeral that says so: a number
+    ('5 people', 'dozens'), or one for a single person ('a teen', 'a 17-year-old', 'his wife',
+    'Kendra Hill', 'he'). A plural with no number ('civilians were killed') gives none."""
+    if victim.lower_ in SHARES:
+        return None, None
+    numeral = _numeral_of(victim)
+    if numeral is not None:
+        return (None if absurd(numeral) else number(numeral)), numeral
+    if victim.lower_ in SINGLE_PRONOUNS:
+        return 1, None
+    if victim.pos_ == "PROPN":
+        return (1, None) if victim.ent_type_ == "PERSON" else (None, None)
+    determined = any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS)
+        for c in victim.children
+    )
+    singular = victim.pos_ == "ADJ" or "Sing" in victim.morph.get("Number")
+    if determined and singular and victim.ent_type_ not in NOT_PEOPLE:
+        return 1, None
+    return None, None
+
+
+def _kind(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    deadly = child(token, "advmod") is not None and any(
+        c.lower_ in DEADLY_ADVERBS for c in token.children if c.dep_ == "advmod"
+    )
+    if lemma in FATAL or (deadly and (lemma in INJURED or lemma == "shoot")):
+        return "fatal"
+    if lemma in INJURED:
+        return "injured"
+    if lemma == "shoot" and token.pos_ == "VERB":
+        # Shot and not said to have died here ("shot dead", "shot and killed" are settled in
+        # `casualties`).
+        return "shot"
+    return None
+
+
 def casualties(sentence: Span) -> Casualties:
-    """Fatalities and injured stated in a sentence; the lowest figure where several are given."""
-    results: dict[str, list[Count]] = {"fatal": [], "injured": []}
+    """Fatalities and injured stated in a sentence, the lowest figure where several are
+    given; and the people shot whom it does not say died."""
+    results: dict[str, list[tuple[Count, set[int]]]] = {"fatal": [], "injured": [], "shot": []}
     rejected: list[TextSpan] = []
     for token in sentence:
-        lemma = token.lemma_.lower()
-        kind = "fatal" if lemma in FATAL else "injured" if lemma in INJURED else None
-        if kind is None:
+        kind = _kind(token)
+        if kind is None or token.lemma_.lower() == "toll":
             continue
         total, spans = 0, []
         for victim in _victims(token):
-            if victim.lower_ in SHARES:
-                continue
-            numeral = _numeral_of(victim)
+            value, numeral = _how_many(victim)
             if numeral is not None and absurd(numeral):
                 rejected.append(span_of(numeral))
-                continue
-            value = number(numeral) if numeral is not None else None
             if value is not None:
                 total += value
                 spans.append(victim)
-        if token.lemma_.lower() == "toll":
-            continue
         if spans:
             first = min([*spans, token], key=lambda t: t.i)
             last = max([*spans, token], key=lambda t: t.i)
-            results[kind].append(Count(total, span_of(sentence.doc[first.i : last.i + 1])))
+            count = Count(total, span_of(sentence.doc[first.i : last.i + 1]))
+            results[kind].append((count, {t.i for t in spans}))
+    dead = set().union(*(victims for _, victims in results["fatal"]))
     return Casualties(
-        fatalities=min(results["fatal"], key=lambda c: c.value, default=None),
-        injured=min(results["injured"], key=lambda c: c.value, default=None),
+        fatalities=min((c for c, _ in results["fatal"]), key=lambda c: c.value, default=None),
+        injured=min((c for c, _ in results["injured"]), key=lambda c: c.value, default=None),
         rejected=tuple(rejected),
+        shot=max(
+            (c for c, v in results["shot"] if not v & dead), key=lambda c: c.value, default=None
+        ),
     )

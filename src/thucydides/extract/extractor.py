@@ -16,7 +16,14 @@ from thucydides.extract.attribution import SAY, attribution_of
 from thucydides.extract.confidence import load_calibration
 from thucydides.extract.counts import Casualties, casualties
 from thucydides.extract.lexicon import TriggerDef, load_lexicon
-from thucydides.extract.mention import ActorRef, Attribution, Mention, TextSpan, Weapon
+from thucydides.extract.mention import (
+    ActorRef,
+    Attribution,
+    Count,
+    Mention,
+    TextSpan,
+    Weapon,
+)
 from thucydides.extract.relevance import judge, sentence_features
 from thucydides.extract.status import status_of
 from thucydides.extract.syntax import child, local_tokens, prep_object, span_of, subject_of
@@ -593,6 +600,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                     fatalities=counts.fatalities,
                     injured=counts.injured,
                     rejected_counts=counts.rejected,
+                    shot=counts.shot,
                     place_spans=places,
                     date_span=TextSpan(date.start, date.end, date.text) if date else None,
                     date_relative_to_previous=bool(date and date.relative_to_event),
@@ -613,4 +621,26 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             )
         if not found_any:
             context.note_sentence(sentence)
+            if mentions and not expressions:
+                mentions[-1] = _with_later_counts(mentions[-1], facts.counts)
     return mentions
+
+
+def _larger(count: Count | None, than: Count | None) -> Count | None:
+    return count if count is not None and (than is None or count.value > than.value) else than
+
+
+def _with_later_counts(mention: Mention, counts: Casualties) -> Mention:
+    """The counts a story gives after telling the event, in a sentence of no event of its
+    own and no other time ("One of them died at the hospital."), added to the event told
+    last; within one report the fullest figure stands."""
+    if mention.status != "new" or (
+        counts.fatalities is None and counts.injured is None and counts.shot is None
+    ):
+        return mention
+    return replace(
+        mention,
+        fatalities=_larger(counts.fatalities, mention.fatalities),
+        injured=_larger(counts.injured, mention.injured),
+        shot=_larger(counts.shot, mention.shot),
+    )

@@ -88,3 +88,5 @@ class Mention:
     civilian_targeting: bool
     # Figures given as counts that no report can mean ("1e308 killed"): kept out, reported.
     rejected_counts: tuple[TextSpan, ...] = ()
+    # People shot, dead or alive as the report goes on to say (`Casualties.shot`).
+    shot: Count | None = None

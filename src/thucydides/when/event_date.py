@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from thucydides.extract.mention import Mention
@@ -11,14 +12,47 @@ from thucydides.when.when import When
 
 # Older than this before publication, an event is history, not news.
 HISTORY_DAYS = 60
+# A day named this close before publication, in a sentence of no event, dates the story.
+STORY_DAYS = 7
+# "a provincial official said today": the day of the telling, not of the event.
+_TELLING = re.compile(
+    r"\b(?:said|says|told|tells|announced|reported|added|stated|confirmed)\b[^.!?]{0,25}$",
+    re.IGNORECASE,
+)
 
 
-def dates_for(mentions: list[Mention], published: date | None) -> list[When]:
+def story_date(text: str, published: date | None, start: int = 0) -> When | None:
+    """The first day the report names from `start` on (after its dateline) within STORY_DAYS
+    before publication: "It happened around 11:30 a.m. Tuesday" dates the killing told
+    before it without a date of its own."""
+    if published is None:
+        return None
+    for expression in find_date_expressions(text[start:]):
+        before = text[max(start, start + expression.start - 40) : start + expression.start]
+        if expression.precision != 1 or _TELLING.search(before):
+            continue
+        when = resolve_expression(expression, published)
+        if when.date is not None and 0 <= (published - when.date).days <= STORY_DAYS:
+            return When(
+                when.date,
+                1,
+                "story",
+                expression.text,
+                start + expression.start,
+                start + expression.end,
+            )
+    return None
+
+
+def dates_for(
+    mentions: list[Mention], published: date | None, story: When | None = None
+) -> list[When]:
     """One When per mention, in order.
 
     "Earlier" dates an event against the one told just before it, to the week. A mention with
-    no expression takes the date of the event told before it; the first one, the report's
-    date at week precision, never claimed to the day.
+    no expression takes the date of the event told before it; the first one, the day the
+    story names (`story_date`), else the report's date at week precision, never claimed to
+    the day.
     """
     result: list[When] = []
     previous: When | None = None
@@ -27,6 +61,8 @@ def dates_for(mentions: list[Mention], published: date | None) -> list[When]:
         if span is None and previous is not None:
             # The story goes on about the same time until it says otherwise.
             when = When(previous.date, previous.precision, "previous event")
+        elif span is None and story is not None:
+            when = story
         elif span is None or published is None:
             when = fallback(published)
         elif mention.date_relative_to_previous:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-Basis = Literal["text", "previous event", "publication", "none"]
+Basis = Literal["text", "previous event", "story", "publication", "none"]
 
 
 @dataclass(frozen=True, slots=True)
