@@ -164,20 +164,29 @@ def test_only_positive_evidence_joins_two_reports():
     assert not same_event(baghdad, unplaced) and not same_event(unplaced, unplaced)
     assert not same_event(baghdad, undated)
     # Copies of one text may join where one cannot place or date it, never against its word.
-    assert same_event(baghdad, unplaced, copied=True)
+    assert same_event(baghdad, unplaced, shared=0.9)
+    assert not same_event(baghdad, unplaced, shared=0.1)
     basra = _event("d", 3, location="Basra", latitude=30.51, longitude=47.78, geonameid=99532)
-    assert not same_event(baghdad, basra, copied=True)
+    assert not same_event(baghdad, basra, shared=0.9)
     # The same point in two countries (a border town misread) is no evidence.
     assert not same_event(baghdad, _event("e", 3, iso3="SYR", country="Syria"))
-    assert not same_event(baghdad, _event("f", 3, event_date=date(2016, 7, 5)))
-    assert same_event(baghdad, _event("g", 3, event_date=date(2016, 7, 6), time_precision=2))
+    # Placed and dated, the pair model weighs them: a bombing of the same place and toll the
+    # same day is one; five days later, or a week off and another kind of attack, is not.
+    assert same_event(baghdad, _event("f", 3))
+    assert not same_event(baghdad, _event("g", 3, event_date=date(2016, 7, 9)))
+    week_off = {"event_date": date(2016, 7, 11), "time_precision": 2}
+    assert not same_event(baghdad, _event("h", 3, sub_event_type="Suicide bomb", **week_off))
+    # Only a town or finer is evidence of one place: two province-level events are not one.
+    province = {"geo_precision": 3, "geonameid": 99237, "location": ""}
+    assert not same_event(_event("i", 3, **province), _event("j", 3, **province))
 
 
 def test_events_are_the_same_whatever_order_the_reports_come_in():
     # a ~ b and b ~ c but not a ~ c: the group is the same whichever report comes first.
+    # 25 km apart, a and c 50.04 km: further than any pair is weighed
     a = _event("a", 3, latitude=33.30, longitude=44.40, geonameid=1)
-    b = _event("b", 5, latitude=33.40, longitude=44.40, geonameid=2)
-    c = _event("c", 7, latitude=33.55, longitude=44.40, geonameid=3)
+    b = _event("b", 3, latitude=33.525, longitude=44.40, geonameid=2)
+    c = _event("c", 3, latitude=33.75, longitude=44.40, geonameid=3)
     far = _event("d", 1, latitude=36.34, longitude=43.13, geonameid=4)
     assert same_event(a, b) and same_event(b, c) and not same_event(a, c)
     parts = [Part(e) for e in (a, b, c, far)]

@@ -902,7 +902,7 @@ def eval_dedup() -> None:
 def _eval_world_merges() -> None:
     import tempfile
 
-    from thucydides.evaluation.world_merges import RETOLD, measure
+    from thucydides.evaluation.world_merges import measure
     from thucydides.pipeline import Pipeline
 
     with tempfile.TemporaryDirectory() as workdir:
@@ -915,7 +915,7 @@ def _eval_world_merges() -> None:
         "events",
         "false merges",
         "across countries",
-        f"retold as one (of {RETOLD})",
+        "retold as one",
     ):
         table.add_column(column, justify="left" if column == "joined" else "right")
     for name, s in scores.items():
@@ -926,9 +926,13 @@ def _eval_world_merges() -> None:
             f"{s.events:,}",
             f"{s.false_merges} ({s.false_merges / s.events:.1%})",
             str(s.across_countries),
-            f"{s.retold_as_one} ({s.retold_as_one / s.retold:.0%})",
+            f"{s.retold_as_one} of {s.retold} ({s.retold_as_one / s.retold:.0%})",
         )
     Console().print(table)
+    err.print(
+        "the pair model that joins reports learned from the earlier fortnight's events"
+        " (training/event_pairs.py): the later one is held out"
+    )
     err.print("targets: false merges 0 (at most 0.1% of events); retold as one >= 95%")
 
 
@@ -948,7 +952,7 @@ def _eval_gva_news() -> None:
         "incidents",
         "reports",
         "events",
-        "a incident",
+        "per incident",
         "B3 P",
         "B3 R",
         "B3 F1",

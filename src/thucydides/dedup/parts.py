@@ -24,6 +24,12 @@ from thucydides.dedup.events import (
     report_events,
 )
 from thucydides.dedup.located import LocatedMention
+from thucydides.dedup.pair_model import (
+    CANDIDATE_DAYS,
+    CANDIDATE_KM,
+    load_pair_model,
+    pair_features,
+)
 from thucydides.event import Event
 from thucydides.geo.distance import haversine_km
 
@@ -48,55 +54,97 @@ class Part:
         return self.event.sources[0].article_id
 
 
-def copies(a: Part, b: Part) -> bool:
-    """Whether the two reports are near-duplicate copies of one text (wire copies, reposts)."""
+def shared_text(a: Part, b: Part) -> float | None:
+    """The estimated share of word runs the two reports have in common (None where a
+    report's signature is unknown)."""
     if a.fingerprint is None or b.fingerprint is None:
-        return False
-    return a.fingerprint.similarity(b.fingerprint) >= THRESHOLD
+        return None
+    return a.fingerprint.similarity(b.fingerprint)
 
 
-def _dates_fit(a: Event, b: Event) -> bool:
+def _dates_fit(a: Event, b: Event, wide: bool) -> bool:
     if a.event_date is None or b.event_date is None:
         return False
     window = DATE_WINDOW_DAYS[max(a.time_precision, b.time_precision)]
+    if wide:
+        window = max(window, CANDIDATE_DAYS)
     return abs((a.event_date - b.event_date).days) <= window
 
 
-def _places_fit(a: Event, b: Event) -> bool:
+def _places_fit(a: Event, b: Event, wide: bool) -> bool:
     if a.iso3 != b.iso3:
         return False
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
     reach = DISTANCE_KM[max(a.geo_precision or 3, b.geo_precision or 3)]
+    if wide:
+        reach = max(reach, CANDIDATE_KM)
     if abs(a.latitude - b.latitude) * KM_PER_DEGREE > reach:
         return False
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= reach
 
 
-def _known(a: Event, b: Event) -> bool:
-    """Both placed and dated: then `same_event` needs no word on copies."""
-    return None not in (a.event_date, b.event_date, a.latitude, b.latitude)
+def _associates_differ(a: str, b: str) -> bool:
+    """Both name the groups behind the actor and none is the same: other crowds, another
+    event (ACLED: one event per same actors)."""
+    return bool(a and b) and not {n.strip() for n in a.split(";")} & {
+        n.strip() for n in b.split(";")
+    }
 
 
-def same_event(a: Event, b: Event, *, copied: bool = False) -> bool:
-    """Two reports' events are one real event (ACLED: same type, actors, place and day).
+def _located(a: Event, b: Event) -> bool:
+    """Both placed, one of them finer than a province or a country (where many events of a
+    day happen: no evidence of one)."""
+    return (
+        a.latitude is not None
+        and b.latitude is not None
+        and min(a.geo_precision or 3, b.geo_precision or 3) < 3
+    )
 
-    Only on positive evidence: both dated within their precisions' window and both placed
-    within reach in the same country; no two different named perpetrators. A report that
-    cannot place or date its event joins another only where the two reports are copies of
-    one text (`copied`), and then nothing they do say may disagree.
-    """
+
+def weighed(a: Event, b: Event) -> bool:
+    """Both dated and `_located`: then the pair model weighs them."""
+    return a.event_date is not None and b.event_date is not None and _located(a, b)
+
+
+def compatible(a: Event, b: Event) -> bool:
+    """Nothing tells the two apart: same type, no two different named perpetrators nor
+    crowds behind them, dates and places as near as the pair model weighs (where both are
+    known), or within their precisions (where one is not)."""
     if a.event_type != b.event_type:
         return False
     if named(a.actor1) and named(b.actor1) and a.actor1 != b.actor1:
         return False
-    dated = a.event_date is not None and b.event_date is not None
-    if dated and not _dates_fit(a, b):
+    if _associates_differ(a.assoc_actor_1, b.assoc_actor_1):
         return False
-    placed = a.latitude is not None and b.latitude is not None
-    if placed and not _places_fit(a, b):
+    wide = weighed(a, b)
+    if a.event_date is not None and b.event_date is not None and not _dates_fit(a, b, wide):
         return False
-    return copied or (dated and placed)
+    return a.latitude is None or b.latitude is None or _places_fit(a, b, wide)
+
+
+def within_precisions(a: Event, b: Event) -> bool:
+    """Dates and places within what their precisions allow (the rule before the pair
+    model: the same day at day precision, 25 km at town precision)."""
+    return _dates_fit(a, b, wide=False) and _places_fit(a, b, wide=False)
+
+
+def _decided(a: Event, b: Event, shared: float | None) -> bool:
+    if weighed(a, b):
+        return load_pair_model().same(pair_features(a, b, shared))
+    return shared is not None and shared >= THRESHOLD
+
+
+def same_event(a: Event, b: Event, shared: float | None = None) -> bool:
+    """Two reports' events are one real event (ACLED: same type, actors, place and day).
+
+    Only on positive evidence: nothing tells them apart (`compatible`), and, both dated
+    and placed finer than a province, the pair model finds them one event (`pair_model`);
+    a report that cannot place or date its event so joins another only where the two
+    reports are copies of one text (`shared`, the share of word runs in common, at least
+    the copies' THRESHOLD).
+    """
+    return compatible(a, b) and _decided(a, b, shared)
 
 
 def groups(parts: list[Part]) -> list[list[Part]]:
@@ -111,22 +159,30 @@ def groups(parts: list[Part]) -> list[list[Part]]:
             i = parent[i]
         return i
 
+    def weigh(i: int, j: int) -> None:
+        a, b = ordered[i], ordered[j]
+        if a.article_id == b.article_id or root(i) == root(j):
+            return
+        # The cheap tests before the texts are compared.
+        if compatible(a.event, b.event) and _decided(a.event, b.event, shared_text(a, b)):
+            parent[root(j)] = root(i)
+
     by_type: dict[str, list[int]] = defaultdict(list)
     for i, part in enumerate(ordered):
         by_type[part.event.event_type].append(i)
     for members in by_type.values():
-        for x, i in enumerate(members):
-            a = ordered[i]
-            for j in members[x + 1 :]:
-                b = ordered[j]
-                if a.article_id == b.article_id or root(i) == root(j):
-                    continue
-                if same_event(a.event, b.event) or (
-                    not _known(a.event, b.event)
-                    and copies(a, b)
-                    and same_event(a.event, b.event, copied=True)
-                ):
-                    parent[root(j)] = root(i)
+        # Dated parts meet only those within the widest window; undated ones meet all.
+        day = {i: ordered[i].event.event_date for i in members}
+        dated = sorted((i for i in members if day[i] is not None), key=lambda i: (day[i], i))
+        for x, i in enumerate(dated):
+            for j in dated[x + 1 :]:
+                if (day[j] - day[i]).days > WIDEST_DAYS:
+                    break
+                weigh(i, j)
+        undated = [i for i in members if day[i] is None]
+        for x, i in enumerate(undated):
+            for j in dated + undated[x + 1 :]:
+                weigh(i, j)
     grouped: dict[int, list[Part]] = defaultdict(list)
     for i, part in enumerate(ordered):
         grouped[root(i)].append(part)

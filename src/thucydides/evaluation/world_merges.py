@@ -96,7 +96,9 @@ def reports_for(sample: list[WorldNote]) -> list[Report]:
 
 
 def score(reports: list[Report], events: list[Event]) -> MergeScore:
+    """The events that tell any of `reports`, scored against them."""
     told = {r.article.article_id: r for r in reports}
+    events = [e for e in events if any(a in told for a in e.article_ids)]
     retold = Counter(r.event_id for r in reports)
     retold_ids = {e for e, n in retold.items() if n > 1}
     false_merges = across = 0
@@ -123,7 +125,8 @@ def score(reports: list[Report], events: list[Event]) -> MergeScore:
 def measure(pipeline: Pipeline, workdir: Path, batch_size: int = 200) -> dict[str, MergeScore]:
     """The world sample read once, then joined two ways: all reports in one batch, and
     through the store in batches of `batch_size` (a database in `workdir`)."""
-    reports = reports_for(world_sample(read_world_notes()))
+    sample = world_sample(read_world_notes())
+    reports = reports_for(sample)
     processed = []
     for chunk in batched([r.article for r in reports], batch_size):
         processed.extend(pipeline.process_articles(chunk).articles)
@@ -135,7 +138,13 @@ def measure(pipeline: Pipeline, workdir: Path, batch_size: int = 200) -> dict[st
         for chunk in batched(processed, batch_size):
             land(Batch(articles=chunk), store)
         stored = store.events()
-    return {
+    scores = {
         "one batch": score(reports, one_batch),
         f"store, batches of {batch_size}": score(reports, stored),
     }
+    # The pair model (training/event_pairs.py) learned from the earlier fortnight's events.
+    day = {n.event_id: n.event_date for n in sample}
+    for first in sorted(FORTNIGHTS):
+        told = [r for r in reports if first <= day[r.event_id] < first + timedelta(days=14)]
+        scores[f"one batch, {first} fortnight"] = score(told, one_batch)
+    return scores

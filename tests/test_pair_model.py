@@ -1,0 +1,56 @@
+"""The shipped pair model: what it reads of a pair, and that it weighs distance the right way
+round (further apart in days or kilometres, less likely one event). The share of words in
+common is not monotone, and rightly: pages of one outlet share its furniture."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from thucydides.dedup.pair_model import load_pair_model, pair_features
+from thucydides.event import Event
+
+DAY = date(2015, 8, 30)
+
+
+def _event(days: int = 0, north_km: float = 0.0, **fields) -> Event:
+    return Event(
+        event_id="e",
+        event_date=DAY + timedelta(days=days),
+        time_precision=1,
+        disorder_type="Political violence",
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        cameo_code="180",
+        plover_type="ASSAULT",
+        actor1="",
+        inter1=0,
+        interaction=0,
+        iso3="USA",
+        latitude=35.15 + north_km / 111.195,
+        longitude=-90.05,
+        geo_precision=1,
+        geonameid=int(north_km * 1000) or 4641239,
+        confidence=0.8,
+        **fields,
+    )
+
+
+def test_features_of_a_pair():
+    features = pair_features(_event(), _event(days=2, north_km=6), shared=0.02)
+    assert {"days>=1", "days>=2", "km>=1.0", "km>=5.0", "shared>=0.016"} <= set(features)
+    assert not {"days>=4", "km>=15.0", "shared>=0.03"} & set(features)
+    assert "shared unknown" in pair_features(_event(), _event(), shared=None)
+
+
+@given(st.integers(0, 6), st.integers(0, 6), st.floats(0, 49), st.floats(0, 49), st.floats(0, 1))
+def test_nearer_is_likelier_one_event(d1, d2, k1, k2, shared):
+    model = load_pair_model()
+
+    def p(days, km, words):
+        return model.probability(pair_features(_event(), _event(days, km), words))
+
+    (d1, d2), (k1, k2) = sorted((d1, d2)), sorted((k1, k2))
+    assert p(d1, k1, shared) >= p(d2, k1, shared) and p(d1, k1, shared) >= p(d1, k2, shared)
