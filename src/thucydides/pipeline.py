@@ -271,11 +271,28 @@ class Pipeline:
     def process_batch(self, articles: list[Article]) -> Batch:
         """All stages over one batch: mentions of the same event merged across its articles."""
         batch = self.process_articles(articles)
-        batch.events = merge_events(
-            [m for p in batch.articles for m in p.located],
-            {p.article.article_id: p.fingerprint for p in batch.articles},
-        )
+        batch.events = merged(batch.articles)
         return batch
+
+    def process_all(
+        self, articles: list[Article], progress: Callable[[int], None] | None = None
+    ) -> list[Processed]:
+        """`process_articles` over many articles, DEFAULT_BATCH at a time; `progress` is
+        called with each batch's size."""
+        processed = []
+        for chunk in batched(articles, DEFAULT_BATCH):
+            processed.extend(self.process_articles(chunk).articles)
+            if progress:
+                progress(len(chunk))
+        return processed
+
+
+def merged(processed: list[Processed]) -> list[Event]:
+    """The events of processed articles: each report's events, joined across reports."""
+    return merge_events(
+        [m for p in processed for m in p.located],
+        {p.article.article_id: p.fingerprint for p in processed},
+    )
 
 
 def rejected_counts(

@@ -20,14 +20,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from thucydides.dedup import merge_events
 from thucydides.evaluation.acled_world import stable_order
 from thucydides.evaluation.data import dataset
 from thucydides.event import Event
 from thucydides.geo import Gazetteer
 from thucydides.geo.distance import haversine_km
 from thucydides.ingest.article import Article, make_article
-from thucydides.pipeline import Pipeline, batched
+from thucydides.pipeline import Pipeline, merged
 
 # Event types and sub-types no shooting or accident is: their events are spurious here.
 SPURIOUS_TYPES = frozenset({"Protests", "Riots", "Explosions/Remote violence"})
@@ -257,11 +256,7 @@ def measure(
     """Every report read once, then each part's reports joined into events and scored, and
     all of them together. `progress` is called with the number of reports done."""
     incidents = read_incidents()
-    processed = []
-    for chunk in batched([r.article for i in incidents for r in i.reports], 200):
-        processed.extend(pipeline.process_articles(chunk).articles)
-        if progress:
-            progress(len(chunk))
+    processed = pipeline.process_all([r.article for i in incidents for r in i.reports], progress)
     by_article = {p.article.article_id: p for p in processed}
     points = town_points(pipeline.gazetteer, incidents)
     scores = {}
@@ -276,9 +271,5 @@ def measure(
             for r in i.reports
             if r.article.article_id in by_article
         ]
-        events = merge_events(
-            [m for p in read for m in p.located],
-            {p.article.article_id: p.fingerprint for p in read},
-        )
-        scores[name] = score(part, events, points)
+        scores[name] = score(part, merged(read), points)
     return scores

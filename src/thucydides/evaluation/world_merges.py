@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from thucydides.dedup import merge_events
 from thucydides.evaluation.acled_world import WorldNote, read_world_notes, stable_order
 from thucydides.event import Event
 from thucydides.ingest.article import Article, make_article
 from thucydides.landing import land
-from thucydides.pipeline import Batch, Pipeline, batched
+from thucydides.pipeline import Batch, Pipeline, batched, merged
 from thucydides.store import Store
 
 # The fortnights (first day) with the most regions at once in acled-modern.
@@ -127,13 +126,8 @@ def measure(pipeline: Pipeline, workdir: Path, batch_size: int = 200) -> dict[st
     through the store in batches of `batch_size` (a database in `workdir`)."""
     sample = world_sample(read_world_notes())
     reports = reports_for(sample)
-    processed = []
-    for chunk in batched([r.article for r in reports], batch_size):
-        processed.extend(pipeline.process_articles(chunk).articles)
-    one_batch = merge_events(
-        [m for p in processed for m in p.located],
-        {p.article.article_id: p.fingerprint for p in processed},
-    )
+    processed = pipeline.process_all([r.article for r in reports])
+    one_batch = merged(processed)
     with Store(workdir / "world.duckdb") as store:
         for chunk in batched(processed, batch_size):
             land(Batch(articles=chunk), store)

@@ -40,7 +40,7 @@ from thucydides.evaluation.acled_world import read_world_notes
 from thucydides.evaluation.gva_news import Incident, held_out, read_incidents
 from thucydides.evaluation.world_merges import FORTNIGHTS, reports_for, world_sample
 from thucydides.ingest.article import Article
-from thucydides.pipeline import Pipeline, batched, progress_bar
+from thucydides.pipeline import Pipeline, progress_bar
 from thucydides.training.logistic import fit_features
 
 L2 = 1e-2
@@ -56,10 +56,7 @@ class Pair:
 
 
 def _parts(pipeline: Pipeline, articles: list[Article], tick: Callable[[int], None]) -> list[Part]:
-    processed = []
-    for chunk in batched(articles, 200):
-        processed.extend(pipeline.process_articles(chunk).articles)
-        tick(len(chunk))
+    processed = pipeline.process_all(articles, tick)
     return report_parts(
         [m for p in processed for m in p.located],
         {p.article.article_id: p.fingerprint for p in processed},
