@@ -83,8 +83,8 @@ class _Cluster:
 
     def add(self, item: LocatedMention) -> None:
         self.members.append(item)
-        self._told_apart |= item.mention.date_relative_to_previous
         mention = item.mention
+        self._told_apart |= mention.date_relative_to_previous
         if (
             mention.actor1 is not None
             and mention.event_type == self.members[0].mention.event_type
@@ -133,9 +133,9 @@ class _Probe:
 
     def fits(self, cluster: _Cluster) -> bool:
         """Whether the mention may join the cluster: no other named actor of its type, dates
-        within their precision's window, places within reach; a mention of another type only on the
-        same day, neither told at a time apart from the story's (one incident told in many
-        sentences: "opened fire", "died at the hospital", "police arrested")."""
+        within their precision's window, places within reach; a mention of another type only
+        on the same day, neither told at a time apart from the story's (one incident told in
+        many sentences: "opened fire", "died at the hospital", "police arrested")."""
         same_kind = cluster.members[0].mention.event_type == self.kind
         if not same_kind and (
             self.apart or cluster._told_apart or self.day is None or self.day != cluster._day

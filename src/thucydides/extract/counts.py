@@ -139,9 +139,7 @@ def _how_many(victim: Token) -> tuple[int | None, Token | None]:
 
 def _kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    deadly = child(token, "advmod") is not None and any(
-        c.lower_ in DEADLY_ADVERBS for c in token.children if c.dep_ == "advmod"
-    )
+    deadly = any(c.lower_ in DEADLY_ADVERBS for c in token.children if c.dep_ == "advmod")
     if lemma in FATAL or (deadly and (lemma in INJURED or lemma == "shoot")):
         return "fatal"
     if lemma in INJURED:
