@@ -11,7 +11,7 @@ parts so a later batch regroups exactly the events it touches.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from thucydides.dedup.articles import THRESHOLD, Fingerprint
@@ -147,6 +147,26 @@ def same_event(a: Event, b: Event, shared: float | None = None) -> bool:
     return compatible(a, b) and _decided(a, b, shared)
 
 
+def candidate_pairs(parts: list[Part]) -> Iterator[tuple[int, int]]:
+    """The pairs of parts (indices into `parts`) worth weighing: of one type and of different
+    reports; dated ones only within the widest date window, undated ones with all."""
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for i, part in enumerate(parts):
+        by_type[part.event.event_type].append(i)
+    for members in by_type.values():
+        day = {i: parts[i].event.event_date for i in members}
+        dated = sorted((i for i in members if day[i] is not None), key=lambda i: (day[i], i))
+        undated = [i for i in members if day[i] is None]
+        found = []
+        for x, i in enumerate(dated):
+            for j in dated[x + 1 :]:
+                if (day[j] - day[i]).days > WIDEST_DAYS:
+                    break
+                found.append((i, j))
+        found.extend((i, j) for x, i in enumerate(undated) for j in dated + undated[x + 1 :])
+        yield from ((i, j) for i, j in found if parts[i].article_id != parts[j].article_id)
+
+
 def groups(parts: list[Part]) -> list[list[Part]]:
     """The parts joined into events: connected groups under `same_event`, each in part id
     order, the groups in the order of their first part id."""
@@ -159,30 +179,13 @@ def groups(parts: list[Part]) -> list[list[Part]]:
             i = parent[i]
         return i
 
-    def weigh(i: int, j: int) -> None:
+    for i, j in candidate_pairs(ordered):
         a, b = ordered[i], ordered[j]
-        if a.article_id == b.article_id or root(i) == root(j):
-            return
+        if root(i) == root(j):
+            continue
         # The cheap tests before the texts are compared.
         if compatible(a.event, b.event) and _decided(a.event, b.event, shared_text(a, b)):
             parent[root(j)] = root(i)
-
-    by_type: dict[str, list[int]] = defaultdict(list)
-    for i, part in enumerate(ordered):
-        by_type[part.event.event_type].append(i)
-    for members in by_type.values():
-        # Dated parts meet only those within the widest window; undated ones meet all.
-        day = {i: ordered[i].event.event_date for i in members}
-        dated = sorted((i for i in members if day[i] is not None), key=lambda i: (day[i], i))
-        for x, i in enumerate(dated):
-            for j in dated[x + 1 :]:
-                if (day[j] - day[i]).days > WIDEST_DAYS:
-                    break
-                weigh(i, j)
-        undated = [i for i in members if day[i] is None]
-        for x, i in enumerate(undated):
-            for j in dated + undated[x + 1 :]:
-                weigh(i, j)
     grouped: dict[int, list[Part]] = defaultdict(list)
     for i, part in enumerate(ordered):
         grouped[root(i)].append(part)

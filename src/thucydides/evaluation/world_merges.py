@@ -52,12 +52,16 @@ class MergeScore:
     retold_as_one: int  # retold events that became one event with all three reports
 
 
+def in_fortnight(day: date, first: date) -> bool:
+    return first <= day < first + timedelta(days=14)
+
+
 def world_sample(notes: Iterable[WorldNote]) -> list[WorldNote]:
     """Up to PER_REGION events of each region in each of FORTNIGHTS, in a fixed order."""
     by_cell: dict[tuple[date, str], list[WorldNote]] = defaultdict(list)
     for note in notes:
         for first in FORTNIGHTS:
-            if first <= note.event_date < first + timedelta(days=14):
+            if in_fortnight(note.event_date, first):
                 by_cell[(first, note.region)].append(note)
     chosen = []
     for cell in sorted(by_cell):
@@ -139,6 +143,6 @@ def measure(pipeline: Pipeline, workdir: Path, batch_size: int = 200) -> dict[st
     # The pair model (training/event_pairs.py) learned from the earlier fortnight's events.
     day = {n.event_id: n.event_date for n in sample}
     for first in sorted(FORTNIGHTS):
-        told = [r for r in reports if first <= day[r.event_id] < first + timedelta(days=14)]
+        told = [r for r in reports if in_fortnight(day[r.event_id], first)]
         scores[f"one batch, {first} fortnight"] = score(told, one_batch)
     return scores

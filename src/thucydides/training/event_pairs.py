@@ -21,6 +21,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ from rich.table import Table
 from thucydides.dedup.pair_model import PAIR_MODEL, PairModel, pair_features
 from thucydides.dedup.parts import (
     Part,
+    candidate_pairs,
     compatible,
     report_parts,
     shared_text,
@@ -38,7 +40,12 @@ from thucydides.dedup.parts import (
 )
 from thucydides.evaluation.acled_world import read_world_notes
 from thucydides.evaluation.gva_news import Incident, held_out, read_incidents
-from thucydides.evaluation.world_merges import FORTNIGHTS, reports_for, world_sample
+from thucydides.evaluation.world_merges import (
+    FORTNIGHTS,
+    in_fortnight,
+    reports_for,
+    world_sample,
+)
 from thucydides.ingest.article import Article
 from thucydides.pipeline import Pipeline, progress_bar
 from thucydides.training.logistic import fit_features
@@ -66,20 +73,13 @@ def _parts(pipeline: Pipeline, articles: list[Article], tick: Callable[[int], No
 def pairs_of(parts: list[Part], real: dict[str, str], source: str) -> list[Pair]:
     """Every weighed pair of events of different reports; `real` maps a report to the real
     event it tells."""
-    by_type: dict[str, list[Part]] = defaultdict(list)
-    for part in parts:
-        by_type[part.event.event_type].append(part)
     pairs = []
-    for members in by_type.values():
-        for x, a in enumerate(members):
-            for b in members[x + 1 :]:
-                if a.article_id == b.article_id:
-                    continue
-                if not (weighed(a.event, b.event) and compatible(a.event, b.event)):
-                    continue
-                features = pair_features(a.event, b.event, shared_text(a, b))
-                same = real[a.article_id] == real[b.article_id]
-                pairs.append(Pair(features, same, source, within_precisions(a.event, b.event)))
+    for i, j in candidate_pairs(parts):
+        a, b = parts[i], parts[j]
+        if weighed(a.event, b.event) and compatible(a.event, b.event):
+            features = pair_features(a.event, b.event, shared_text(a, b))
+            same = real[a.article_id] == real[b.article_id]
+            pairs.append(Pair(features, same, source, within_precisions(a.event, b.event)))
     return pairs
 
 
@@ -89,10 +89,11 @@ def gva_pairs(pipeline: Pipeline, incidents: list[Incident], tick) -> list[Pair]
     return pairs_of(_parts(pipeline, articles, tick), real, "gva-news")
 
 
-def world_pairs(pipeline: Pipeline, first_days, tick) -> list[Pair]:
-    sample = [n for n in world_sample(read_world_notes()) if n.event_date >= first_days[0]]
-    sample = [n for n in sample if (n.event_date - first_days[0]).days < 14]
-    reports = reports_for(sample)
+def world_pairs(pipeline: Pipeline, first: date, tick) -> list[Pair]:
+    """The world sample's events of the fortnight from `first`, read as reports."""
+    reports = reports_for(
+        [n for n in world_sample(read_world_notes()) if in_fortnight(n.event_date, first)]
+    )
     real = {r.article.article_id: r.event_id for r in reports}
     return pairs_of(_parts(pipeline, [r.article for r in reports], tick), real, "acled-modern")
 
@@ -156,9 +157,9 @@ def main() -> None:
     with progress_bar(console) as tick:
         parts = {
             "train": gva_pairs(pipeline, [i for i in incidents if not held_out(i.state)], tick)
-            + world_pairs(pipeline, (earlier,), tick),
+            + world_pairs(pipeline, earlier, tick),
             "test": gva_pairs(pipeline, [i for i in incidents if held_out(i.state)], tick)
-            + world_pairs(pipeline, (later,), tick),
+            + world_pairs(pipeline, later, tick),
         }
     model = fit(parts["train"])
     write(model)
