@@ -203,3 +203,23 @@ def test_eval_without_development_data_says_where_to_put_it(tmp_path, monkeypatc
     result = _run("eval", command)
     assert result.exit_code == 2
     assert "is missing: put the development data at ../shared/data" in result.stderr
+
+
+def test_a_database_error_in_a_batch_is_reported_as_itself(tmp_path, pipeline, seed_raw):
+    """The store's own error reaches the caller (not "transaction aborted"), nothing of the
+    batch is written, and the store takes the next batch."""
+    from dataclasses import replace
+    from datetime import date
+
+    from thucydides.ingest import make_article
+    from thucydides.store import Store
+
+    article = make_article(seed_raw, "seed", published=date(2014, 6, 10))
+    batch = pipeline.process_batch([article])
+    unreadable = [replace(p, published="the day after") for p in batch.articles]
+    with Store(tmp_path / "t.duckdb") as store:
+        with pytest.raises(duckdb.ConversionException, match="the day after"):
+            store.write_batch(unreadable, batch.events)
+        assert store.counts()["articles"] == 0
+        store.write_batch(batch.articles, batch.events)
+        assert store.counts()["articles"] == 1

@@ -67,6 +67,7 @@ class Store:
         # process write it meanwhile): how many events match a filter is worth keeping.
         self._count = lru_cache(maxsize=4096)(self._count_matching) if read_only else None
         self.feeds = FeedLedger(self.con)
+        self._registered: set[str] = set()
         if not read_only:
             self._migrate()
         elif (version := self._version()) < len(MIGRATIONS):
@@ -209,6 +210,8 @@ class Store:
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
+            while self._registered:
+                self.con.unregister(self._registered.pop())
             raise
 
     def _insert(
@@ -220,12 +223,16 @@ class Store:
         data = pa.table({c: pa.array([r[i] for r in rows]) for i, c in enumerate(columns)})
         name = f"new_{table}"
         self.con.register(name, data)
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        names = ", ".join(columns)
         try:
-            verb = "INSERT OR REPLACE" if replace else "INSERT"
-            names = ", ".join(columns)
             self.con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM {name}")
-        finally:
-            self.con.unregister(name)
+        except BaseException:
+            # An aborted transaction refuses even to unregister, and would answer with its own
+            # error in place of this one: the view goes after the ROLLBACK.
+            self._registered.add(name)
+            raise
+        self.con.unregister(name)
 
     def _write_stories(
         self, processed: list[Processed], links: Iterable[StoryLink], superseded: dict[str, str]
