@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -36,11 +37,11 @@ THUCYDIDES = [sys.executable, "-m", "thucydides.cli"]
 FEED_LENGTH = 50
 
 
-def html(n: int, text: str) -> bytes:
-    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n"))
+def html(n: int, text: str, published: date = date(2015, 5, 1)) -> bytes:
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n") if p.strip())
     return (
         f"<html><head><title>Report {n}</title>"
-        '<meta property="article:published_time" content="2015-05-01T08:00:00Z"></head>'
+        f'<meta property="article:published_time" content="{published}T08:00:00Z"></head>'
         f"<body><article><h1>Report {n}</h1>{paragraphs}</article></body></html>"
     ).encode()
 
@@ -97,11 +98,34 @@ class Host:
         ).encode()
 
 
-def hosts_for(texts: list[str], n_hosts: int, first: int = 0) -> list[Host]:
+def hosts_for(
+    texts: list[str], n_hosts: int, first: int = 0, days: list[date] | None = None
+) -> list[Host]:
     shares: list[list[tuple[int, bytes]]] = [[] for _ in range(n_hosts)]
-    for i, text in enumerate(texts, start=first):
-        shares[i % n_hosts].append((i, html(i, text)))
+    for i, text in enumerate(texts):
+        day = days[i] if days else date(2015, 5, 1)
+        shares[i % n_hosts].append((first + i, html(first + i, text, day)))
     return [Host(share) for share in shares]
+
+
+def news_stream(total: int, words: int) -> tuple[list[str], list[date]]:
+    """Distinct reports in the order they were published, as a feed reader meets them.
+
+    The real local news of ../shared/data/events/gva-news (several outlets an incident, so
+    merging works as on a real stream) where present; else bench/run.py's built articles,
+    whose notes recur (every event then gathers ever more sources, which a stream does not).
+    """
+    try:
+        from thucydides.evaluation.gva_news import read_incidents
+
+        reports = [r.article for i in read_incidents() for r in i.reports if r.article.published]
+    except FileNotFoundError:
+        return corpus(total, words, seed=11), [date(2015, 5, 1)] * total
+    reports.sort(key=lambda a: (a.published, a.article_id))
+    if len(reports) < total:
+        sys.exit(f"gva-news has {len(reports)} dated reports, fewer than the {total} asked for")
+    chosen = reports[:total]
+    return [a.raw for a in chosen], [a.published for a in chosen]
 
 
 def timed(command: list[str]) -> float:
@@ -147,9 +171,8 @@ def throughput(args, folder: Path) -> None:
 
 
 def memory(args, folder: Path) -> None:
-    total = args.per_poll * args.polls
-    texts = corpus(total, args.words, seed=11)
-    hosts = hosts_for(texts, args.hosts, first=100_000)
+    texts, days = news_stream(args.per_poll * args.polls, args.words)
+    hosts = hosts_for(texts, args.hosts, first=100_000, days=days)
     per_host = -(-args.per_poll // args.hosts)
     for host in hosts:
         host.visible = per_host
@@ -197,8 +220,8 @@ def memory_in_process(args, folder: Path) -> None:
     from thucydides.store import Store
     from thucydides.watch import AddressPolicy, Fetcher, Limits, Watcher
 
-    texts = corpus(args.per_poll * args.polls, args.words, seed=11)
-    hosts = hosts_for(texts, args.hosts, first=100_000)
+    texts, days = news_stream(args.per_poll * args.polls, args.words)
+    hosts = hosts_for(texts, args.hosts, first=100_000, days=days)
     per_host = -(-args.per_poll // args.hosts)
     for host in hosts:
         host.visible = per_host

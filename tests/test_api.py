@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 from fastapi.testclient import TestClient
@@ -38,9 +39,18 @@ def test_events_page_and_filters(client):
     )
 
 
-def test_every_list_as_csv_and_geojson(client):
-    rows = list(csv.DictReader(io.StringIO(client.get("/events", params={"format": "csv"}).text)))
+def test_every_list_as_csv_geojson_and_json_lines(client):
+    answer = client.get("/events", params={"format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
     assert list(rows[0]) == ACLED_COLUMNS and len(rows) == 2
+    assert answer.headers["x-total-count"] == "2"
+    answer = client.get("/events", params={"format": "jsonl", "limit": 1, "sort": "-date"})
+    lines = answer.text.splitlines()
+    assert answer.headers["content-type"] == "application/x-ndjson"
+    assert answer.headers["x-total-count"] == "2" and len(lines) == 1
+    first = client.get("/events", params={"limit": 1, "sort": "-date"}).json()["events"][0]
+    record = json.loads(lines[0])
+    assert record["event_id"] == first["event_id"] and record["evidence"]
     geo = client.get("/events", params={"format": "geojson"}).json()
     assert geo["type"] == "FeatureCollection"
     lon, lat = geo["features"][0]["geometry"]["coordinates"]
@@ -62,6 +72,10 @@ def test_stats(client):
     stats = client.get("/stats").json()
     assert stats["per_day"] == [{"key": "2014-06-09", "events": 2, "fatalities": 0}]
     assert {s["key"] for s in stats["per_type"]} == {"Battles", "Strategic developments"}
+    assert {(s["key"], s["event_type"], s["events"]) for s in stats["per_day_type"]} == {
+        ("2014-06-09", "Battles", 1),
+        ("2014-06-09", "Strategic developments", 1),
+    }
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """create_app(): the REST API over one DuckDB file, and the web page that uses it.
 
-Read-only: nothing here writes. Every list is JSON, CSV (ACLED columns) or GeoJSON; page
+Read-only: nothing here writes. Every list is JSON, CSV (ACLED columns), GeoJSON or JSON Lines; page
 sizes are bounded by EventQuery; request bodies over MAX_BODY are refused.
 """
 
@@ -28,6 +28,7 @@ from thucydides import __version__
 from thucydides.event import Event
 from thucydides.export.acled import ACLED_COLUMNS, acled_row
 from thucydides.export.geojson import feature_collection
+from thucydides.export.jsonl import event_json
 from thucydides.store import Store
 from thucydides.store.query import MAX_PAGE, EventQuery
 
@@ -35,7 +36,7 @@ MAX_BODY = 64 * 1024
 DB_VARIABLE = "THUCYDIDES_SERVE_DB"
 # Rendered /events pages kept per server process (at most 500 records of about 1 KB each).
 PAGE_CACHE = 128
-Format = Literal["json", "csv", "geojson"]
+Format = Literal["json", "csv", "geojson", "jsonl"]
 
 
 def _iso_only(value: object) -> object:
@@ -159,17 +160,35 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get(
         "/events",
         summary="Events matching the filters, one page at a time",
-        description="format=json (default), csv (ACLED's 31 columns) or geojson (RFC 7946).",
+        description="format=json (default), csv (ACLED's 31 columns), geojson (RFC 7946) or"
+        " jsonl (one full event a line, with sources and evidence). CSV and JSON Lines carry"
+        " how many events match in all in the X-Total-Count header.",
         responses={
-            200: {"content": {"application/json": {}, "text/csv": {}, "application/geo+json": {}}}
+            200: {
+                "content": {
+                    "application/json": {},
+                    "text/csv": {},
+                    "application/geo+json": {},
+                    "application/x-ndjson": {},
+                }
+            }
         },
     )
     async def list_events(
         query: Annotated[EventQuery, Depends(event_query)], format: Format = "json"
     ):
-        if format == "csv":
-            events, _ = store.query_events(query)
-            return _csv(events)
+        if format in ("csv", "jsonl"):
+            events, total = store.query_events(query)
+            response = (
+                _csv(events)
+                if format == "csv"
+                else Response(
+                    "".join(event_json(e) + "\n" for e in events),
+                    media_type="application/x-ndjson",
+                )
+            )
+            response.headers["X-Total-Count"] = str(total)
+            return response
         media_type = "application/geo+json" if format == "geojson" else "application/json"
         return Response(page(query.model_dump_json(), format), media_type=media_type)
 
@@ -212,7 +231,10 @@ def create_app(db: str | Path) -> FastAPI:
             raise HTTPException(404, f"no article {article_id}")
         return article
 
-    @app.get("/stats", summary="Events and fatalities per day, per type and per country")
+    @app.get(
+        "/stats",
+        summary="Events and fatalities per day, per type, per country, and per day and type",
+    )
     async def stats(query: Annotated[EventQuery, Depends(event_query)]) -> dict:
         return store.stats(query)
 

@@ -539,7 +539,8 @@ class Store:
         return article
 
     def stats(self, query: EventQuery) -> dict[str, list[dict[str, object]]]:
-        """Counts and fatalities per day, per event type and per country, under the query's filters."""
+        """Counts and fatalities per day, per event type, per country and per day and type (what
+        the page's timeline stacks), under the query's filters."""
         where, params = query.where()
         result = {}
         for name, column in (
@@ -555,6 +556,16 @@ class Store:
                 {"key": str(k) if k is not None else None, "events": n, "fatalities": int(f or 0)}
                 for k, n, f in rows
             ]
+        rows = self.con.execute(
+            "SELECT event_date, event_type, count(*), sum(fatalities) FROM events"
+            f"{where} GROUP BY 1, 2 ORDER BY 1, 2",
+            params,
+        ).fetchall()
+        result["per_day_type"] = [
+            {"key": str(d), "event_type": t, "events": n, "fatalities": int(f or 0)}
+            for d, t, n, f in rows
+            if d is not None
+        ]
         return result
 
     def events(self) -> list[Event]:
