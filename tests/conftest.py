@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,12 @@ def seed_db(tmp_path_factory, pipeline, seed_raw) -> Path:
     with Store(db) as store:
         store.write_batch(batch.articles, batch.events)
     return db
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Name the screenshots the browser tests wrote, one line each."""
+    taken = getattr(sys.modules.get("tests.test_web_browser"), "TAKEN", [])
+    if taken:
+        terminalreporter.section(f"{len(taken)} screenshots of the web page")
+        for path in taken:
+            terminalreporter.write_line(str(path))

@@ -204,8 +204,7 @@ def test_map_timeline_and_evidence(server, browser, width, height):
     assert "overrun" in texts and "late yesterday" in texts
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert browser.save_screenshot(str(SCREENSHOTS / f"event-detail-{width}x{height}.png"))
+    _shot(browser, f"event-detail-{width}x{height}")
 
 
 def test_evidence_from_an_html_page_is_shown_in_its_clean_text(html_server, browser):
@@ -254,8 +253,7 @@ def test_a_list_line_says_what_is_unknown_and_never_shows_empty_separators(bare_
     assert "actor unknown" in bare
     for line in lines:
         assert "·  ·" not in line and "· ·" not in line and not line.rstrip().endswith("·")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert browser.save_screenshot(str(SCREENSHOTS / "list-unknown-fields.png"))
+    _shot(browser, "list-unknown-fields")
 
 
 # Places for the world fixture: two beside the antimeridian, the rest spread over the globe.
@@ -324,11 +322,15 @@ def empty_server(tmp_path_factory):
     yield from _serve(db)
 
 
+# Every screenshot taken, named at the end of the test run (tests/conftest.py).
+TAKEN: list[Path] = []
+
+
 def _shot(browser, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     assert browser.save_screenshot(str(path))
-    print(f"screenshot: {path}")
+    TAKEN.append(path)
     return path
 
 
