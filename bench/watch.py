@@ -11,8 +11,11 @@ Prints articles/s for both and their ratio (watch / run).
 Then memory: one `watch --interval 1` process over the same hosts for --polls polls, each poll
 finding --per-poll new items (the feeds keep their latest 50, as outlets' feeds do); the
 resident memory of the process is read after each poll's status line. With --in-process the
-polls run here instead, and each line also gives DuckDB's own memory (`duckdb_memory()`) and
-the Python heap's growth since the first poll (tracemalloc), to tell which one grows.
+polls run here instead, and each line also gives DuckDB's own memory (`duckdb_memory()`, at the
+poll's end, before the database is closed as `watch` closes it after each poll) and
+the Python heap's growth since the first poll (tracemalloc), to tell which one grows; with
+--sites N, the N places (call stacks of --frames) where the heap grew most from the second
+poll to the last.
 """
 
 from __future__ import annotations
@@ -217,6 +220,7 @@ def memory_in_process(args, folder: Path) -> None:
 
     import pyarrow
 
+    from thucydides.pipeline import Pipeline
     from thucydides.store import Store
     from thucydides.watch import AddressPolicy, Fetcher, Limits, Watcher
 
@@ -227,14 +231,16 @@ def memory_in_process(args, folder: Path) -> None:
         host.visible = per_host
     me = psutil.Process()
     policy, limits = AddressPolicy(allow_private=True), Limits(delay=args.delay)
-    with Store(folder / "in-process.duckdb") as store, Fetcher(policy, limits) as fetcher:
-        watcher = Watcher(store, fetcher)
+    pipeline = Pipeline()
+    with Fetcher(policy, limits) as fetcher:
         for poll in range(1, args.polls + 1):
-            report = watcher.poll([h.url for h in hosts])
+            # As `thucydides watch` polls: the database open for the poll only.
+            with Store(folder / "in-process.duckdb") as store:
+                report = Watcher(store, fetcher, pipeline).poll([h.url for h in hosts])
+                duckdb_mb = store.con.execute(
+                    "SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
+                ).fetchone()[0]
             gc.collect()
-            duckdb_mb = store.con.execute(
-                "SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
-            ).fetchone()[0]
             python_mb = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else 0
             arrow = pyarrow.default_memory_pool()
             print(
@@ -246,9 +252,21 @@ def memory_in_process(args, folder: Path) -> None:
                 flush=True,
             )
             if poll == 1:
-                tracemalloc.start(1)
+                tracemalloc.start(args.frames)
+            elif poll == 2:
+                early = tracemalloc.take_snapshot()
             for host in hosts:
                 host.visible += per_host
+        if args.polls > 2 and args.sites:
+            print(
+                f"the Python heap's growth from poll 2 to poll {args.polls}, by where it was allocated:"
+            )
+            grown = tracemalloc.take_snapshot().compare_to(early, "traceback")
+            for stat in grown[: args.sites]:
+                where = " < ".join(
+                    f"{Path(f.filename).name}:{f.lineno}" for f in stat.traceback[: args.frames]
+                )
+                print(f"  {stat.size_diff / 2**20:+.2f} MB in {stat.count_diff:+,} blocks: {where}")
 
 
 def main() -> None:
@@ -262,6 +280,10 @@ def main() -> None:
     parser.add_argument(
         "--in-process", action="store_true", help="only the polls, run here, memory broken down"
     )
+    parser.add_argument(
+        "--sites", type=int, default=0, help="with --in-process: the N places the heap grew most"
+    )
+    parser.add_argument("--frames", type=int, default=6, help="frames kept for each place")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.in_process:

@@ -195,6 +195,40 @@ def test_an_item_that_failed_for_now_is_tried_on_later_polls(site, tmp_path, pip
     assert site.hits["/flaky"] == 4
 
 
+def test_the_database_is_free_between_polls_and_a_poll_that_finds_it_held_waits(
+    site, tmp_path, pipeline
+):
+    """The watcher opens the database for a poll only; while another process holds it, the
+    poll is skipped with a message and nothing is fetched."""
+    items = news_site(site, 2)
+    site.serve("/feed.xml", rss("Test News", items), "application/rss+xml")
+    db = tmp_path / "w.duckdb"
+    assert watch(site.url("/feed.xml"), "--db", str(db)).exit_code == 0
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True);"
+            " print('holding', flush=True); time.sleep(60)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        site.hits.clear()
+        held = watch(site.url("/feed.xml"), "--db", str(db))
+        assert held.exit_code == 1
+        assert "poll 1 skipped" in held.output and "open in another process" in held.output
+        assert not site.hits
+    finally:
+        holder.kill()
+        holder.wait()
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 2
+
+
 def test_a_changed_page_is_a_correction_of_the_older_edition(site, tmp_path, pipeline):
     early = story(
         0, "Taliban gunmen killed three police officers at a checkpoint in Kandahar on Monday."

@@ -260,12 +260,15 @@ def _watch(
     fetcher: Fetcher,
     batch_size: int,
 ) -> None:
+    import duckdb
+
+    from thucydides.pipeline import Pipeline
     from thucydides.store import Store
     from thucydides.watch import Watcher, feed_urls
 
+    pipeline = Pipeline()  # the models load once, for every poll
     poll = 0
-    with Store(db) as store, fetcher:
-        watcher = Watcher(store, fetcher, batch_size=batch_size, stop=stop)
+    with fetcher:
         while not stop.is_set():
             urls, problems = feed_urls(sources)
             if not urls:
@@ -273,9 +276,27 @@ def _watch(
                 err.print("[red]error: no feed to read[/red]")
                 raise typer.Exit(2)
             poll += 1
-            report = watcher.poll(urls)
+            # The database is open only while a poll writes it: DuckDB keeps what a connection
+            # has read and written in memory (up to its memory limit), so a watcher holding it
+            # open would grow with the database; and between polls other processes can open it.
+            try:
+                store = Store(db)
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise
+                err.print(
+                    f"[yellow]poll {poll} skipped: {db} is open in another process[/yellow]",
+                    highlight=False,
+                )
+                if once:
+                    raise typer.Exit(1) from None
+                stop.wait(interval)
+                continue
+            with store:
+                watcher = Watcher(store, fetcher, pipeline, batch_size=batch_size, stop=stop)
+                report = watcher.poll(urls)
+                totals = store.counts()
             _report(problems + report.problems)
-            totals = store.counts()
             err.print(
                 f"poll {poll} at {datetime.now():%Y-%m-%d %H:%M:%S}: {report.line()};"
                 f" {db} holds {totals['events']} event(s) from {totals['articles']} article(s)",
