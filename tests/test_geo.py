@@ -99,6 +99,39 @@ def test_bare_city_name_is_the_city_not_the_province(gazetteer):
     assert place.entry.feature == "city" and place.geo_precision == 1
 
 
+def _resolved(gazetteer, text: str, names: list[str]):
+    toponyms = [Toponym(text.index(n), text.index(n) + len(n), n) for n in names]
+    return resolve_toponyms(gazetteer, toponyms, text=text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature", "admin1"),
+    [
+        ("Talks resumed in Washington on Monday.", "Washington", "city", "DC"),
+        ("Flights leave New York for Moscow twice a week.", "New York", "city", "NY"),
+        ("Wildfires spread across Washington state on Monday.", "Washington", "admin1", "WA"),
+        ("Snow fell across upstate New York overnight.", "New York", "admin1", "NY"),
+        ("Former New York Gov. Mario Cuomo died on Thursday.", "New York", "admin1", "NY"),
+        ("Traffic backed up near the New York border.", "New York", "admin1", "NY"),
+    ],
+)
+def test_the_capital_or_big_city_before_its_namesake_state_unless_the_text_says_the_state(
+    gazetteer, text, name, feature, admin1
+):
+    (place,) = _resolved(gazetteer, text, [name])
+    assert (place.entry.feature, place.entry.admin1_code) == (feature, admin1)
+
+
+def test_a_state_that_holds_the_other_places_stays_the_state(gazetteer):
+    text = "Police in Spokane, Washington, and in Yakima said the storm hit Washington hard."
+    toponyms = [
+        Toponym(text.index(n, at), text.index(n, at) + len(n), n)
+        for n, at in (("Spokane", 0), ("Washington", 0), ("Yakima", 0), ("Washington", 50))
+    ]
+    places = resolve_toponyms(gazetteer, toponyms, text=text)
+    assert [(p.entry.feature, p.entry.admin1_code) for p in places[1::2]] == [("admin1", "WA")] * 2
+
+
 def test_geoparse_command_resolves_given_spans_and_finds_its_own(gazetteer, nlp):
     import json
 
@@ -266,6 +299,9 @@ def test_seas_gulfs_and_regions_of_no_country(gazetteer):
     assert abs(aden.entry.latitude - 12) < 1 and abs(gulf.entry.longitude - 51) < 1
     assert caucasus.entry.feature == "region" and caucasus.entry.geonameid == 615318
     assert baku.entry.feature == "city"
+    # A union of states sits at GeoNames' point for it (Brussels), not amid its members.
+    (eu,) = [c for c in gazetteer.candidates("EU") if c.entry.feature == "region"]
+    assert eu.entry.geonameid == 6695072 and abs(eu.entry.latitude - 50.8) < 0.1
 
 
 def test_adjectives_of_peoples_continents_and_regions_name_them(gazetteer):

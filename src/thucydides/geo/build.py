@@ -31,7 +31,7 @@ from thucydides.geo.names import normalise, variants
 from thucydides.geo.outline import outline_centre
 from thucydides.geo.place import GazetteerEntry
 
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 MIN_NAME_LENGTH = 3
 
 

