@@ -15,12 +15,14 @@ polls run here instead, and each line also gives DuckDB's own memory (`duckdb_me
 poll's end, before the database is closed as `watch` closes it after each poll) and
 the Python heap's growth since the first poll (tracemalloc), to tell which one grows; with
 --sites N, the N places (call stacks of --frames) where the heap grew most from the second
-poll to the last.
+poll to the last; with --trim, glibc's malloc_trim after each poll, to tell memory freed but
+kept by the allocator from memory in use.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import subprocess
 import sys
 import tempfile
@@ -241,6 +243,8 @@ def memory_in_process(args, folder: Path) -> None:
                     "SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
                 ).fetchone()[0]
             gc.collect()
+            if args.trim:
+                ctypes.CDLL("libc.so.6").malloc_trim(0)
             python_mb = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else 0
             arrow = pyarrow.default_memory_pool()
             print(
@@ -284,6 +288,11 @@ def main() -> None:
         "--sites", type=int, default=0, help="with --in-process: the N places the heap grew most"
     )
     parser.add_argument("--frames", type=int, default=6, help="frames kept for each place")
+    parser.add_argument(
+        "--trim",
+        action="store_true",
+        help="with --in-process: glibc's malloc_trim after each poll (what is freed but kept)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.in_process:

@@ -456,6 +456,12 @@ def test_the_timeline_has_a_date_axis_stacks_types_switches_to_deaths_and_filter
     browser.set_window_size(1280, 800)
     browser.get(world_server)
     _ready(browser)
+    # With no extent in the URL, the map is fitted to the results: every marker in view.
+    assert browser.execute_script(
+        "const placed = state.events.filter(f => f.geometry);"
+        " return placed.length > 30 && placed.every(f => map.getBounds().contains("
+        "[f.geometry.coordinates[1], f.geometry.coordinates[0]]));"
+    )
     labels = browser.execute_script(
         "return [...document.querySelectorAll('#timeline-svg text.tick')].map(t => {"
         " const b = t.getBBox(); return {text: t.textContent, x: b.x, width: b.width}; });"
