@@ -27,15 +27,12 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from thucydides.event import EVENT_TYPES
+from thucydides.extract.extractor import TYPE_DEFAULTS
+
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "mosul-2014-06-10.txt"
-TYPES = [
-    ("Battles", "Armed clash"),
-    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ("Violence against civilians", "Attack"),
-    ("Protests", "Peaceful protest"),
-    ("Riots", "Violent demonstration"),
-    ("Strategic developments", "Arrests"),
-]
+# Every event type, each with its sub-type ACLED codes when nothing more is known.
+TYPES = [(t, TYPE_DEFAULTS[t][0]) for t in EVENT_TYPES]
 
 
 def fill(db: Path, n: int) -> None:

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from thucydides.event import EVENT_TYPES
+from thucydides.extract.extractor import TYPE_DEFAULTS
+
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 VENDOR = Path(str(resources.files("thucydides.web").joinpath("static", "vendor", "leaflet.js")))
 MISSING = [
@@ -265,14 +268,8 @@ PLACES = [
     ("Kabul", "Afghanistan", "AFG", 34.53, 69.17),
     ("Bogota", "Colombia", "COL", 4.71, -74.07),
 ]
-TYPES = [
-    ("Battles", "Armed clash"),
-    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ("Violence against civilians", "Attack"),
-    ("Protests", "Peaceful protest"),
-    ("Riots", "Violent demonstration"),
-    ("Strategic developments", "Arrests"),
-]
+# Every event type, each with its sub-type ACLED codes when nothing more is known.
+TYPES = [(t, TYPE_DEFAULTS[t][0]) for t in EVENT_TYPES]
 
 
 @pytest.fixture(scope="module")
