@@ -490,16 +490,16 @@ def cities_before_areas(
             for t, w in zip(toponyms, article.which, strict=True)
             if w == i
         )
-        inside = any(
+        if said or any(
             j != i
             and other is not None
             and lies_in(other, area.entry)
             and haversine_km(other.latitude, other.longitude, city.latitude, city.longitude)
             > AREA_KM
             for j, other in enumerate(chosen)
-        )
-        if not said and not inside:
-            result[i] = k
+        ):
+            continue
+        result[i] = k
     return result
 
 
