@@ -175,12 +175,19 @@ def throughput(args, folder: Path) -> None:
     print(f"watch / run throughput: {run_s / watch_s:.2f}")
 
 
-def memory(args, folder: Path) -> None:
+def stream_hosts(args) -> tuple[list[Host], int]:
+    """The hosts serving the memory run's stream, each showing its first `per_host` items:
+    each poll shows `per_host` more of every host."""
     texts, days = news_stream(args.per_poll * args.polls, args.words)
     hosts = hosts_for(texts, args.hosts, first=100_000, days=days)
     per_host = -(-args.per_poll // args.hosts)
     for host in hosts:
         host.visible = per_host
+    return hosts, per_host
+
+
+def memory(args, folder: Path) -> None:
+    hosts, per_host = stream_hosts(args)
     feeds = folder / "feeds-memory.txt"
     feeds.write_text("\n".join(h.url for h in hosts) + "\n")
     command = [
@@ -226,11 +233,7 @@ def memory_in_process(args, folder: Path) -> None:
     from thucydides.store import Store
     from thucydides.watch import AddressPolicy, Fetcher, Limits, Watcher
 
-    texts, days = news_stream(args.per_poll * args.polls, args.words)
-    hosts = hosts_for(texts, args.hosts, first=100_000, days=days)
-    per_host = -(-args.per_poll // args.hosts)
-    for host in hosts:
-        host.visible = per_host
+    hosts, per_host = stream_hosts(args)
     me = psutil.Process()
     policy, limits = AddressPolicy(allow_private=True), Limits(delay=args.delay)
     pipeline = Pipeline()

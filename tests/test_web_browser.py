@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -187,10 +188,7 @@ def test_map_timeline_and_evidence(server, browser, width, height):
     )  # base map
 
     # The legend names exactly the types the results hold, with their counts, as the API does.
-    types = browser.execute_async_script(
-        "const done = arguments[0]; fetch('/events?limit=500').then(r => r.json())"
-        ".then(page => done(page.events.map(e => e.event_type)));"
-    )
+    types = [e["event_type"] for e in _api(browser, "/events?limit=500")["events"]]
     legend = _wait(lambda: browser.find_elements(By.CSS_SELECTOR, ".legend [data-type]"))
     assert {
         e.get_attribute("data-type"): int(e.text.rsplit("(", 1)[1].rstrip(")")) for e in legend
@@ -340,10 +338,15 @@ def _ready(browser) -> None:
     )
 
 
-def _api(browser, path: str):
+def _fetched(browser, path: str) -> str:
+    """What the page's own origin answers at `path`, as text."""
     return browser.execute_async_script(
-        "const done = arguments[1]; fetch(arguments[0]).then(r => r.json()).then(done);", path
+        "const done = arguments[1]; fetch(arguments[0]).then(r => r.text()).then(done);", path
     )
+
+
+def _api(browser, path: str):
+    return json.loads(_fetched(browser, path))
 
 
 def _listed(browser) -> list[str]:
@@ -562,7 +565,6 @@ def test_a_url_reopens_its_view_and_back_and_forward_walk_the_views(world_server
 def test_each_download_holds_exactly_the_filtered_rows(world_server, browser):
     import csv
     import io
-    import json
 
     from selenium.webdriver.common.by import By
 
@@ -575,10 +577,7 @@ def test_each_download_holds_exactly_the_filtered_rows(world_server, browser):
     assert f"Download {expected['total']} row(s)" in browser.find_element(By.ID, "downloads").text
     for link in links:
         assert link.get_attribute("download").startswith("thucydides-events.")
-        body = browser.execute_async_script(
-            "const done = arguments[1]; fetch(arguments[0]).then(r => r.text()).then(done);",
-            link.get_attribute("href"),
-        )
+        body = _fetched(browser, link.get_attribute("href"))
         fmt = link.get_attribute("data-format")
         if fmt == "csv":
             got = sorted(r["event_id_cnty"] for r in csv.DictReader(io.StringIO(body)))
@@ -622,12 +621,15 @@ def test_the_evidence_view_scrolls_to_a_field_and_names_sources_and_history(bare
     next(
         li for li in _items(browser) if li.get_attribute("data-event-id") == bare["event_id"]
     ).click()
+    # Read in one script: the detail is rewritten while it loads, so elements found one by
+    # one may be gone by the time they are read.
     history = _wait(
-        lambda: [
-            li.text
-            for li in browser.find_elements(By.CSS_SELECTOR, "#detail ol.history li")
-            if li.is_displayed()
-        ]
+        lambda: browser.execute_script(
+            "const d = document.getElementById('detail');"
+            " return d.hidden || state.open !== arguments[0] ? null"
+            " : [...d.querySelectorAll('ol.history li')].map(li => li.textContent);",
+            bare["event_id"],
+        )
     )
     assert "location" in history[0] and "changed" in history[0]
     _no_severe_errors(browser)

@@ -210,6 +210,12 @@ function renderList() {
 }
 
 // The list is one tab stop; arrow keys, Home and End walk it, Enter or Space opens an event.
+function focusItem(item) {
+  document.querySelectorAll("#list li").forEach(li => { li.tabIndex = -1; });
+  item.tabIndex = 0;
+  item.focus();
+}
+
 document.getElementById("list").addEventListener("keydown", ev => {
   const items = [...document.querySelectorAll("#list li")];
   const at = items.indexOf(document.activeElement);
@@ -217,10 +223,7 @@ document.getElementById("list").addEventListener("keydown", ev => {
   const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[ev.key];
   if (to !== undefined) {
     ev.preventDefault();
-    const next = items[Math.max(0, Math.min(items.length - 1, to))];
-    items[at].tabIndex = -1;
-    next.tabIndex = 0;
-    next.focus();
+    focusItem(items[Math.max(0, Math.min(items.length - 1, to))]);
   } else if (ev.key === "Enter" || ev.key === " ") {
     ev.preventDefault();
     show(items[at].dataset.eventId);
@@ -394,7 +397,7 @@ function closeDetail(push) {
   document.querySelectorAll("#list li").forEach(li => li.classList.remove("selected"));
   if (push && was) {
     const item = document.querySelector(`#list li[data-event-id="${CSS.escape(was)}"]`);
-    if (item) { document.querySelectorAll("#list li").forEach(li => { li.tabIndex = -1; }); item.tabIndex = 0; item.focus(); }
+    if (item) focusItem(item);
     remember(true);
   }
 }
@@ -502,7 +505,11 @@ function markRange() {
   const { t0, t1, width } = state.span;
   const x = t => Math.max(0, Math.min(width, ((t - t0) / (t1 - t0)) * width));
   const a = start ? x(Date.parse(start)) : 0, b = end ? x(Date.parse(end) + DAY) : width;
-  svgElement("rect", { class: "brush", x: a, y: 0, width: Math.max(1, b - a), height: svg.clientHeight || 100 }, svg);
+  brushRect(svg, a, Math.max(1, b - a));
+}
+
+function brushRect(svg, x, width) {
+  return svgElement("rect", { class: "brush", x, y: 0, width, height: svg.clientHeight || 100 }, svg);
 }
 
 (() => {
@@ -518,7 +525,7 @@ function markRange() {
     from = localX(ev);
     svg.setPointerCapture(ev.pointerId);
     svg.querySelector(".brush")?.remove();
-    brush = svgElement("rect", { class: "brush", x: from, y: 0, width: 0, height: svg.clientHeight || 100 }, svg);
+    brush = brushRect(svg, from, 0);
   });
   svg.addEventListener("pointermove", ev => {
     if (from === null) return;
