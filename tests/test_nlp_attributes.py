@@ -58,7 +58,8 @@ def test_memories_start_again_when_full(monkeypatch):
     # Emptied before a document once past 5 entries: never more than one document's words on top.
     bound = 5 + max(len(doc) for doc in expected)
     component = remembered.get_pipe(NAME)
-    assert len(component._lemmas) <= bound and len(component.lemmatizer.cache) <= bound
+    memories = (component._listed_words, component._ruled, component._lemmas)
+    assert all(len(m) <= bound for m in (*memories, component.lemmatizer.cache))
 
 
 def test_remembered_lemmas_outlive_the_memory_zone():

@@ -29,8 +29,10 @@ NAME = "remembered_attributes"
 _READ = [ORTH, LOWER, TAG, DEP, IS_SPACE]
 _RULED = [TAG, POS, MORPH, DEP, LEMMA]
 _OTHER = -1  # any value no pattern names
-# Words remembered, each way; past it a memory starts again (a few tens of MB at most).
-MAX_REMEMBERED = 200_000
+# Answers remembered, each way; past it a memory starts again. Measured on the 1.6 million
+# words of ../shared/data/events/gva-news: 52,000 lemmas (13 MB), 35,000 windows (18 MB),
+# so at this bound the memories hold under 70 MB together and seldom start again.
+MAX_REMEMBERED = 50_000
 
 
 class WindowTooNarrow(ValueError):
@@ -100,7 +102,7 @@ class RememberedAttributes:
         if not len(doc):
             return doc
         # spaCy's lemmatizer keeps its own cache of every word it has seen: bounded with ours.
-        for memory in (self._listed_words, self._lemmas, self.lemmatizer.cache):
+        for memory in (self._listed_words, self._ruled, self._lemmas, self.lemmatizer.cache):
             if len(memory) > MAX_REMEMBERED:
                 memory.clear()
         orth, lower, tag, dep, space = (c.tolist() for c in doc.to_array(_READ).T)
