@@ -24,6 +24,7 @@ def _note(i: int, region: str, day: date, sub_type: str, event_type: str, text: 
         sub_event_type=sub_type,
         actor1="",
         inter1=0,
+        actor2="",
         country=region,
         region=region,
         location="",

@@ -370,3 +370,26 @@ def test_counts_as_news_writes_them(nlp, text, dead, injured, shot):
         injured,
         shot,
     )
+
+
+def test_a_month_is_no_protest_march(nlp):
+    # "March" in the date was read as a protest march: an event with an invented perpetrator.
+    mentions = _new(nlp, "On 6 March 2020, soldiers killed eight militants in Chimtal district.")
+    assert [m.trigger.text for m in mentions] == ["killed"]
+
+
+def test_the_perpetrator_one_clause_names_is_the_others(nlp):
+    text = "One civilian was killed after Pakistani forces fired on vehicles near the border."
+    mentions = _new(nlp, text)
+    assert len(mentions) == 2
+    for m in mentions:
+        assert m.actor1.stated and m.actor1.span.text == "Pakistani forces"
+        assert (m.actor1.name, m.actor1.nationality) == (
+            "Military Forces of {country}",
+            "Pakistani",
+        )
+
+
+def test_a_force_that_owns_the_attack_did_it(nlp):
+    (m,) = _new(nlp, "Seven Taliban militants were wounded in the army's attack on their camp.")
+    assert m.actor1.stated and m.actor1.name == "Military Forces of {country}"

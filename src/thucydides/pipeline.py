@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
 from zoneinfo import ZoneInfo
@@ -17,7 +17,7 @@ from thucydides.clean import CleanText, clean
 from thucydides.dedup import LocatedMention, merge_events
 from thucydides.dedup.articles import Fingerprint, fingerprints
 from thucydides.event import Event, Evidence, Source
-from thucydides.extract import Mention, TextSpan, extract
+from thucydides.extract import ActorRef, Mention, TextSpan, extract
 from thucydides.geo import Gazetteer, Place, load_gazetteer, resolve
 from thucydides.geo.event_place import named_towns, offset_places, places_for
 from thucydides.geo.locative import mark_places
@@ -123,6 +123,19 @@ def filing_zone(gazetteer: Gazetteer, text: str, places: list[Place]) -> ZoneInf
     return zone_at(place.latitude, place.longitude, place.country_code)
 
 
+def with_nationalities(mention: Mention, gazetteer: Gazetteer) -> Mention:
+    """State forces the words give a nationality ("Pakistani forces" in an Afghan village)
+    named after that country rather than the event's."""
+
+    def named(actor: ActorRef | None) -> ActorRef | None:
+        if actor is None or not actor.nationality or "{country}" not in actor.name:
+            return actor
+        country = gazetteer.country_named(actor.nationality)
+        return replace(actor, name=actor.name.replace("{country}", country)) if country else actor
+
+    return replace(mention, actor1=named(mention.actor1), actor2=named(mention.actor2))
+
+
 class Pipeline:
     """The stages with their models loaded once; reuse one Pipeline per process."""
 
@@ -169,7 +182,7 @@ class Pipeline:
                 continue
             located.append(
                 LocatedMention(
-                    mention=mention,
+                    mention=with_nationalities(mention, self.gazetteer),
                     source=source,
                     place=place.place,
                     place_inherited=place.inherited,

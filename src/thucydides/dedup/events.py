@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from thucydides.dedup.located import LocatedMention
 from thucydides.event import EVENT_TYPES, PLACE_FIELDS, Event, Evidence, Source
+from thucydides.extract.actor_names import current_actor_names
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.place import Place
 from thucydides.when.when import When
@@ -266,10 +267,14 @@ def _build(cluster: _Cluster) -> Event:
     country = place.country if place else ""
 
     def fill(name: str) -> str:
-        return name.replace("{country}", country or "Unknown")
+        # A kind of actor named after a country no report gives stays unnamed.
+        if "{country}" in name and not country:
+            return ""
+        return current_actor_names().named(name.replace("{country}", country), when.date)
 
     actors1 = [m.mention.actor1 for m in typed if m.mention.actor1 is not None]
-    actor1 = min(actors1, key=lambda a: "{country}" in a.name, default=None)
+    # Words that name the actor before a convention's name, a group's name before a kind's.
+    actor1 = min(actors1, key=lambda a: (not a.stated, "{country}" in a.name), default=None)
     actor2 = next(
         (
             m.mention.actor2

@@ -23,11 +23,13 @@ from thucydides.clean import clean_text
 from thucydides.evaluation.acled_notes import TYPES, GoldNote
 from thucydides.evaluation.acled_world import WorldNote
 from thucydides.extract import extract
+from thucydides.extract.actor_names import current_actor_names
 from thucydides.geo import load_gazetteer, resolve
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.event_place import named_towns, offset_places, places_for
 from thucydides.geo.locative import mark_places
 from thucydides.nlp import load_pipeline
+from thucydides.pipeline import with_nationalities
 from thucydides.when.event_date import dates_for
 from thucydides.when.when import When
 
@@ -114,6 +116,7 @@ def evaluate_notes(
         first = mentions[0] if mentions else None
         expression = first.date_span.text if first and first.date_span else None
         precision = correct = within = None
+        day = note.event_date  # the report's day where the event's own is not told
         if expression is None:
             kind = "none"
         else:
@@ -129,6 +132,7 @@ def evaluate_notes(
             )
             when = dates_for([first], published)[0]
             precision = when.precision
+            day = when.date or day
             correct = when.date == note.event_date
             within = when.date is not None and _inside(when, note.event_date)
         km_error = None
@@ -142,8 +146,10 @@ def evaluate_notes(
                 )
         actor1 = assoc1 = ""
         if first is not None and first.actor1 is not None:
-            actor1 = first.actor1.name.replace("{country}", note.country)
-            assoc1 = first.actor1.associate.replace("{country}", note.country)
+            actor = with_nationalities(first, gazetteer).actor1
+            assert actor is not None
+            actor1 = current_actor_names().named(actor.name.replace("{country}", note.country), day)
+            assoc1 = actor.associate.replace("{country}", note.country)
         scores.results.append(
             NoteResult(
                 gold=note,

@@ -40,6 +40,7 @@ class WorldNote:
     sub_event_type: str
     actor1: str
     inter1: int  # ACLED's code, 0 where the export had none
+    actor2: str
     country: str
     region: str
     location: str
@@ -100,6 +101,7 @@ def _note(row: dict) -> WorldNote | None:
         sub_event_type=row["sub_event_type"],
         actor1=row["actor1"],
         inter1=_inter(row["inter1"]),
+        actor2=row["actor2"],
         country=country,
         region=_REGION_NAMES.get(row["region"].strip(), row["region"].strip()),
         location=row["location"],

@@ -1,7 +1,8 @@
 """The whole pipeline on the world's notes, each region read with a type model that never saw it.
 
 The folds are those the classifier is trained and measured on (`training.event_types`): each
-region left out in turn, and the later years. Up to PER_REGION of a fold's test notes a region
+region left out in turn, and the later years; state forces are named from the dated names of
+the fold's training notes (`training.actor_names`). Up to PER_REGION of a fold's test notes a region
 run through cleaning, parsing, toponyms and extraction as one report each (as in
 `acled_eval.evaluate_notes`), with the fold's model in use; the first new event is compared
 with ACLED's. Per region, and the macro mean over regions.
@@ -21,7 +22,9 @@ from thucydides.evaluation.acled_eval import (
     weighted_f1,
 )
 from thucydides.evaluation.acled_world import WorldNote, read_world_notes
+from thucydides.extract.actor_names import actor_names_in_use
 from thucydides.extract.type_model import type_model_in_use
+from thucydides.training.actor_names import learn_actor_names
 from thucydides.training.event_types import LATER_YEARS, fold_model, world_folds, world_sample
 
 PER_REGION = 100
@@ -67,9 +70,10 @@ def measure(progress: Callable[[], None] | None = None) -> list[RegionEvents]:
             if len(by_region[note.region]) < PER_REGION:
                 by_region[note.region].append(note)
         model = fold_model(fold)
+        names = learn_actor_names(fold.train)
         protocol = LATER_YEARS if fold.name == LATER_YEARS else "leave one region out"
         for region, notes in sorted(by_region.items()):
-            with type_model_in_use(model):
+            with type_model_in_use(model), actor_names_in_use(names):
                 results = evaluate_notes(notes, progress).results
             rows.append(RegionEvents(protocol, region, results))
     return rows

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from thucydides.extract.actor_names import current_actor_names
+from thucydides.extract.aliases import AliasIndex
 from thucydides.extract.associates import acled_name, joined
 from thucydides.extract.lexicon import GenericDef, GroupDef, Lexicon
 from thucydides.extract.mention import ActorRef, TextSpan
@@ -34,28 +35,14 @@ ASSOCIATING_KINDS = {"protesters", "rioters", "civilians"}
 ORGANISING_LEMMAS = AFFILIATION_LEMMAS | {"organise", "organize", "lead", "back", "call"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Alias:
-    pattern: re.Pattern
-    group: GroupDef
-    # The alias as it must appear in the text (case-folded unless it is an acronym): the
-    # pattern's look-behind makes re try every position, a substring test is far cheaper and
-    # rules out most aliases.
-    needle: str
-    folded: bool
-
-
 @cache
-def _aliases(groups: tuple[GroupDef, ...]) -> tuple[_Alias, ...]:
-    found = []
-    for group in groups:
-        for alias in sorted(group.aliases, key=len, reverse=True):
-            folded = not alias.isupper()
-            pattern = re.compile(
-                rf"(?<![\w-]){re.escape(alias)}(?![\w-])", re.IGNORECASE if folded else 0
-            )
-            found.append(_Alias(pattern, group, alias.casefold() if folded else alias, folded))
-    return tuple(found)
+def _aliases(groups: tuple[GroupDef, ...]) -> AliasIndex[GroupDef]:
+    return AliasIndex((alias, group) for group in groups for alias in group.aliases)
+
+
+def named_groups(text: str, groups: tuple[GroupDef, ...]) -> list[tuple[GroupDef, TextSpan]]:
+    """The groups the text names by an alias, in order."""
+    return [(g, TextSpan(s, e, text[s:e])) for g, s, e in _aliases(groups).find(text)]
 
 
 @dataclass(slots=True)
@@ -79,20 +66,7 @@ class ActorContext:
         self.armed_group = self._affiliated_group()
 
     def _find_named(self) -> list[tuple[GroupDef, TextSpan]]:
-        found: list[tuple[GroupDef, TextSpan]] = []
-        taken: list[tuple[int, int]] = []
-        text = self.text
-        folded_text = text.casefold()
-        for alias in _aliases(self.lexicon.groups):
-            if alias.needle not in (folded_text if alias.folded else text):
-                continue
-            for match in alias.pattern.finditer(text):
-                start, end = match.span()
-                if any(start < e and s < end for s, e in taken):
-                    continue
-                taken.append((start, end))
-                found.append((alias.group, TextSpan(start, end, match.group())))
-        return sorted(found, key=lambda pair: pair[1].start)
+        return named_groups(self.text, self.lexicon.groups + current_actor_names().groups)
 
     def group_in(self, start: int, end: int) -> tuple[GroupDef, TextSpan] | None:
         return next(((g, s) for g, s in self.named if start <= s.start and s.end <= end), None)
@@ -156,11 +130,27 @@ class ActorContext:
                     span,
                     associate=associate[0] if associate else "",
                     associate_span=associate[1] if associate else None,
+                    nationality=self._nationality(token, phrase)
+                    if definition.category == 1
+                    else "",
                 )
             )
         if ent is not None and ent.label_ in ("ORG", "NORP"):
             return self._remember(ActorRef(ent.text, 3, span_of(ent)))
         return None
+
+    def _nationality(self, token: Token, phrase: list[Token]) -> str:
+        """A nationality or country named before the force ("Kenyan security forces") or after
+        "of" or "from" ("troops from Chad")."""
+        named = [t for t in phrase if t.i != token.i]
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                named.extend(c for c in prep.children if c.dep_ == "pobj")
+        for word in named:
+            ent = next((e for e in self.ents if e.start <= word.i < e.end), None)
+            if ent is not None and ent.label_ in ("NORP", "GPE"):
+                return ent.text
+        return ""
 
     def _associate(self, token: Token) -> tuple[str, TextSpan] | None:
         """The organisations a crowd noun belongs to or acts for: "BJP supporters", "activists

@@ -185,6 +185,7 @@ NOMINAL_AGENT_VERBS = {
     "organize",
     "begin",
     "start",
+    "take",  # "took 55 civilians hostage"
 }
 
 
@@ -196,7 +197,15 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
     if trigger.pos_ == "VERB":
         subject, passive = subject_of(trigger)
         if passive:
-            agent = prep_object(trigger, "by")
+            # "was shot and killed by militants": the agent hangs on the last verb.
+            agent = prep_object(trigger, "by") or next(
+                (
+                    a
+                    for c in trigger.children
+                    if c.dep_ == "conj" and (a := prep_object(c, "by")) is not None
+                ),
+                None,
+            )
             actor1 = context.actor(agent) if agent is not None else None
             actor2 = context.actor(subject) if subject is not None else None
         else:
@@ -204,12 +213,21 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
             obj = child(trigger, "dobj") or prep_object(trigger, "on", "against", "at")
             actor2 = context.actor(obj) if obj is not None else None
         return actor1, actor2
-    agent = prep_object(trigger, "by") or next(
-        (c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"), None
+    agent = (
+        prep_object(trigger, "by")
+        or _placer(trigger)
+        or next(
+            (
+                c
+                for c in trigger.children
+                if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+            ),
+            None,
+        )
     )
     if (
         agent is None
-        and trigger.dep_ == "dobj"
+        and trigger.dep_ in ("dobj", "xcomp", "oprd")
         and trigger.head.lemma_.lower() in NOMINAL_AGENT_VERBS
     ):
         agent, _ = subject_of(trigger.head)
@@ -385,6 +403,17 @@ def _weigh_type(
     return _Label(best_type, best, SUB_TYPE_CAMEO.get(best, default_cameo), allowed[best] / total)
 
 
+def _placer(noun: Token) -> Token | None:
+    """Who laid or fired the weapon a noun names: "a mine planted by the Taliban", "a
+    Taliban-planted bomb", "rockets fired by rebels"."""
+    for c in noun.children:
+        if c.dep_ == "acl" and (agent := prep_object(c, "by")) is not None:
+            return agent
+        if c.dep_ == "amod" and c.pos_ == "VERB":
+            return next((g for g in c.children if g.dep_ in ("npadvmod", "compound")), None)
+    return None
+
+
 def _status(trigger: Token, has_date: bool, earlier: list[Mention]):
     """A back-reference ("the attack on Mosul") needs something told before to refer to."""
     status = status_of(trigger, has_date)
@@ -398,12 +427,13 @@ def _default_actor1(
 ) -> ActorRef | None:
     if actor1 is None and event_type in VIOLENT_TYPES:
         fought = actor2 is not None and actor2.inter in ARMED_GROUP_INTER
-        return ActorRef(*(AGAINST_ARMED_GROUP if fought else UNNAMED_PERPETRATOR), span_of(trigger))
+        name, inter = AGAINST_ARMED_GROUP if fought else UNNAMED_PERPETRATOR
+        return ActorRef(name, inter, span_of(trigger), stated=False)
     default = DEFAULT_ACTOR1.get(event_type)
     if default is None:
         return actor1
     if actor1 is None:
-        return ActorRef(default[0], default[1], span_of(trigger))
+        return ActorRef(default[0], default[1], span_of(trigger), stated=False)
     if actor1.inter in CROWD_INTER:
         return replace(actor1, name=default[0], inter=default[1])
     # ACLED codes every protest to protesters, with the organisation (or force) behind it as
@@ -548,6 +578,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             if e.start + sentence.start_char >= filed
         ]
         found_any = False
+        sentence_start = len(mentions)
         for trigger, definition in find_triggers(sentence, lexicon):
             if definition.needs_place_object and not _has_place_object(trigger, doc):
                 continue
@@ -619,11 +650,37 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                     or (actor2 is not None and actor2.inter == 7),
                 )
             )
+        mentions[sentence_start:] = _perpetrator_told(mentions[sentence_start:])
         if not found_any:
             context.note_sentence(sentence)
             if mentions and not expressions:
                 mentions[-1] = _with_later_counts(mentions[-1], facts.counts)
     return mentions
+
+
+def _perpetrator_told(mentions: list[Mention]) -> list[Mention]:
+    """Violence whose perpetrator ACLED's convention supplied, told in a sentence whose other
+    clause names who did it ("a civilian was killed after Pakistani forces fired on..."): one
+    incident, so that perpetrator."""
+    told = next(
+        (
+            m.actor1
+            for m in mentions
+            if m.actor1 is not None and m.actor1.stated and m.actor1.inter in ARMED_INTER
+        ),
+        None,
+    )
+    if told is None:
+        return mentions
+    return [
+        replace(m, actor1=told)
+        if m.actor1 is not None
+        and not m.actor1.stated
+        and m.event_type in VIOLENT_TYPES
+        and (m.actor2 is None or m.actor2.name != told.name)
+        else m
+        for m in mentions
+    ]
 
 
 def _larger(count: Count | None, than: Count | None) -> Count | None:

@@ -44,6 +44,12 @@ class ActorRef:
     # supporters", "activists of the BNP"), or the group that organised a protest.
     associate: str = ""
     associate_span: TextSpan | None = None
+    # False where no words name the actor and ACLED's convention gives it ("a bomb exploded":
+    # an unidentified armed group); `span` is then the trigger's.
+    stated: bool = True
+    # The nationality or country the words give a state force ("Pakistani forces", "troops
+    # from Chad"), as written: its country, not the event's, fills `name`.
+    nationality: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,7 +122,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in ("nsubj", "csubj"):
                 return child, False
             if child.dep_ == "nsubjpass":
-                return child, token == verb
+                # "was shot and killed by a stranger": the second participle is passive too.
+                return child, token == verb or verb.tag_ == "VBN"
         if token.dep_ not in CLIMB_DEPS or token.head == token:
             break
         token = token.head
@@ -143,8 +144,9 @@ def child(token: Token, *deps: str) -> Token | None:
 
 
 def prep_object(token: Token, *preps: str) -> Token | None:
+    # The parser marks the "by" of a passive as its agent: "killed by Taliban snipers".
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
             pobj = child(prep, "pobj")
             if pobj is not None:
                 return pobj

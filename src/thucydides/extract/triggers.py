@@ -34,8 +34,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[tuple[Token, Tri
     for token in sentence:
         if token.pos_ not in ("VERB", "NOUN", "PROPN"):
             continue
-        if token.ent_type_ in ("PERSON", "WORK_OF_ART"):
-            continue  # Jane Lynch, "Kill Bill"
+        if token.ent_type_ in ("PERSON", "WORK_OF_ART", "DATE"):
+            continue  # Jane Lynch, "Kill Bill", "on 6 March 2020"
         found = _match(token, lexicon)
         if found is None:
             continue

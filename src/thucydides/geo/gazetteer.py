@@ -82,6 +82,14 @@ class Gazetteer:
         key = normalise(word)
         return self._data.demonyms.get(key) or self._data.demonyms.get(key.rstrip("s"))
 
+    def country_named(self, words: str) -> str | None:
+        """The country a nationality or a country's name stands for ("Pakistani", "Chad")."""
+        for candidate in self.candidates(words, fuzzy=False):
+            facts = self.country(candidate.entry.country_code)
+            if candidate.entry.feature == "country" and facts is not None:
+                return facts.name
+        return None
+
     def nearest_town(
         self, latitude: float, longitude: float, within_km: float
     ) -> GazetteerEntry | None:

@@ -1,0 +1,127 @@
+"""Build `extract/data/actor_names.json`: ACLED's names for state forces and named groups.
+
+    python -m thucydides.training.actor_names
+
+State forces: every actor ACLED coded (actor1 and actor2) whose name carries its government's
+years ("Military Forces of Kenya (2013-2022)"), with the first and last day of an event coded
+to it and the number of such events.
+
+Named groups: each group coded in at least GROUP_MIN_EVENTS events gives the aliases its own
+name holds, as for associated actors (`training.associates.own_aliases`, part by part: "JNIM:
+Group for Support of Islam and Muslims" gives "JNIM" and "Group for Support of Islam and
+Muslims"; "Ambazonian Separatists (Cameroon)" gives "Ambazonian Separatists").
+An alias is kept for the group the notes that use it most often code (as either actor), where
+that is at least ALIAS_MIN_SHARE of them and ALIAS_MIN_NOTES notes: "Islamic State", shared by
+a dozen provinces, is kept for none. Names and aliases, never rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from thucydides.evaluation.acled_world import WorldNote, read_world_notes
+from thucydides.extract.actor_names import DATED, ActorNames, ForceName, write_actor_names
+from thucydides.extract.actors import named_groups
+from thucydides.extract.lexicon import GroupDef, load_lexicon
+from thucydides.training.associates import own_aliases
+
+GROUP_MIN_EVENTS = 5
+ALIAS_MIN_NOTES = 3
+ALIAS_MIN_SHARE = 0.5
+# Names by kind, which extraction gives from the words that name the kind.
+_BY_KIND = re.compile(
+    r"^(?:Unidentified|Protesters|Rioters|Civilians|Military Forces|Police Forces|Government of"
+    r"|Militia \(|Private Security|Sole Perpetrator)"
+)
+_PARTS = re.compile(r"\s+-\s+|\s+and/or\s+")
+
+
+def _forces(notes: list[WorldNote]) -> list[ForceName]:
+    events: Counter[str] = Counter()
+    first: dict[str, date] = {}
+    last: dict[str, date] = {}
+    for note in notes:
+        for name in {note.actor1, note.actor2}:
+            if not DATED.match(name):
+                continue
+            events[name] += 1
+            first[name] = min(first.get(name, note.event_date), note.event_date)
+            last[name] = max(last.get(name, note.event_date), note.event_date)
+    return [ForceName(n, first[n], last[n], events[n]) for n in events]
+
+
+def name_aliases(name: str) -> set[str]:
+    """The ways a group's ACLED name itself offers to call it, part by part."""
+    if _BY_KIND.match(name) or DATED.match(name):
+        return set()
+    return {alias for part in (name, *_PARTS.split(name)) for alias in own_aliases(part)}
+
+
+def _groups(notes: list[WorldNote]) -> tuple[GroupDef, ...]:
+    coded: Counter[str] = Counter()
+    inter: dict[str, Counter[int]] = defaultdict(Counter)
+    for note in notes:
+        coded.update({note.actor1, note.actor2} - {""})
+        if note.inter1:
+            inter[note.actor1][note.inter1] += 1
+    listed = {a.casefold() for g in load_lexicon().groups for a in (g.name, *g.aliases)}
+    offered: dict[str, set[str]] = defaultdict(set)  # alias -> the names offering it
+    for name, events in coded.items():
+        if events >= GROUP_MIN_EVENTS and inter[name]:
+            for alias in name_aliases(name):
+                if alias.casefold() not in listed:
+                    offered[alias].add(name)
+    probes = tuple(GroupDef(alias, (alias,), 0) for alias in sorted(offered))
+    used: Counter[str] = Counter()
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for note in notes:
+        for alias in {group.name for group, _ in named_groups(note.notes, probes)}:
+            used[alias] += 1
+            together[alias].update({note.actor1, note.actor2} & offered[alias])
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias, names in together.items():
+        if not names:
+            continue
+        name, notes_with = names.most_common(1)[0]
+        if notes_with >= ALIAS_MIN_NOTES and notes_with >= ALIAS_MIN_SHARE * used[alias]:
+            aliases[name].append(alias)
+    return tuple(
+        GroupDef(
+            name, tuple(sorted(found, key=len, reverse=True)), inter[name].most_common(1)[0][0]
+        )
+        for name, found in sorted(aliases.items())
+    )
+
+
+def learn_actor_names(notes: list[WorldNote]) -> ActorNames:
+    return ActorNames(_forces(notes), _groups(notes))
+
+
+def main() -> None:
+    notes = read_world_notes()
+    names = learn_actor_names(notes)
+    path = Path(str(resources.files("thucydides.extract").joinpath("data", "actor_names.json")))
+    with path.open("w", encoding="utf-8") as fh:
+        write_actor_names(
+            names,
+            fh,
+            {
+                "learned_from": f"the actors of {len(notes)} ACLED events with notes",
+                "source": "../shared/data/events/acled-modern (26 public repositories, listed in its README)",
+                "licence": "ACLED terms of use: attribution; names, aliases and the days names were used, no rows",
+                "script": "python -m thucydides.training.actor_names",
+            },
+        )
+    aliases = sum(len(g.aliases) for g in names.groups)
+    print(
+        f"{len(names.names)} dated names of state forces, {len(names.groups)} named groups"
+        f" with {aliases} aliases -> {path}"
+    )
+
+
+if __name__ == "__main__":
+    main()
