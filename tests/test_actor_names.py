@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tests.world_notes import world_note
 from thucydides.evaluation.acled_world import WorldNote
 from thucydides.extract import extract
 from thucydides.extract.actor_names import (
@@ -94,22 +95,15 @@ def test_a_kind_of_actor_with_no_country_stays_unnamed(pipeline):
     assert all(e.actor1 == "" for e in events)
 
 
-def _note(i: int, actor1: str, text: str, inter1: int = 2) -> WorldNote:
-    return WorldNote(
-        event_id=f"N{i}",
+def _note(i: int, actor1: str, text: str) -> WorldNote:
+    return world_note(
+        i,
         event_date=date(2020, 1, 1 + i % 28),
-        event_type="Battles",
-        sub_event_type="Armed clash",
         actor1=actor1,
-        inter1=inter1,
+        inter1=2,
         actor2="Military Forces of Mali (2021-)",
         country="Mali",
         region="Western Africa",
-        location="",
-        latitude=0.0,
-        longitude=0.0,
-        geo_precision=1,
-        fatalities=0,
         notes=text,
     )
 

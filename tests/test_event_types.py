@@ -7,6 +7,7 @@ from datetime import date
 import numpy as np
 import pytest
 
+from tests.world_notes import world_note
 from thucydides.evaluation.acled_eval import f1_by_label, weighted_f1
 from thucydides.evaluation.acled_world import WorldNote, strip_remarks
 from thucydides.extract import extract
@@ -17,21 +18,13 @@ from thucydides.training.event_types import LATER_YEARS, fit, save, world_folds
 
 
 def _note(i: int, region: str, day: date, sub_type: str, event_type: str, text: str) -> WorldNote:
-    return WorldNote(
-        event_id=f"N{i}",
+    return world_note(
+        i,
         event_date=day,
         event_type=event_type,
         sub_event_type=sub_type,
-        actor1="",
-        inter1=0,
-        actor2="",
         country=region,
         region=region,
-        location="",
-        latitude=0.0,
-        longitude=0.0,
-        geo_precision=1,
-        fatalities=0,
         notes=text,
     )
 
