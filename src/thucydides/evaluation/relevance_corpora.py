@@ -7,7 +7,8 @@ held-out part that training never sees:
 - ACLED 2015 notes: conflict; held out as in `thucydides eval events` (20% by event id).
 - ACLED's current notes of the world (acled-modern): conflict, in every region's words (the
   2015 notes alone taught the model that an abduction in Haiti or a shooting in Nicaragua is
-  no conflict); held out: every other region of those the type model scores, in their
+  no conflict), never a note the world protocol of `thucydides eval events` scores; held
+  out: every other region of those the type model scores, in their
   alphabetical order (Caucasus and Central Asia, East Asia, Europe, Middle East, Northern
   Africa, South Asia, Southern Africa).
 - IndiaPoliceEvents sentences labelled KILL, FORCE or ARREST: conflict, in news style;
@@ -56,15 +57,19 @@ def acled_texts() -> list[LabelledText]:
 
 def world_texts() -> list[LabelledText]:
     """WORLD_PER_REGION of the world's current notes a region (at most 3,000 a country, as
-    the type model reads them); every other region of the scored ones held out."""
+    the type model reads them), none of them a note the world protocol scores; every other
+    region of the scored ones held out."""
     from thucydides.evaluation.acled_world import read_world_notes
-    from thucydides.training.event_types import scored_regions, world_sample
+    from thucydides.training.event_types import scored_regions, world_folds, world_sample
 
     sample = world_sample(read_world_notes())
     regions = scored_regions(sample)
+    scored = {n.event_id for fold in world_folds(sample) for n in fold.test}
     kept: Counter[str] = Counter()
     texts = []
     for note in sample:
+        if note.event_id in scored:
+            continue
         if note.region in regions and kept[note.region] < WORLD_PER_REGION:
             kept[note.region] += 1
             held_out = regions.index(note.region) % 2 == 1
