@@ -13,7 +13,9 @@ finding --per-poll new items (the feeds keep their latest 50, as outlets' feeds 
 resident memory of the process is read after each poll's status line. With --in-process the
 polls run here instead, and each line also gives DuckDB's own memory (`duckdb_memory()`, at the
 poll's end, before the database is closed as `watch` closes it after each poll) and
-the Python heap's growth since the first poll (tracemalloc), to tell which one grows; with
+the Python heap's growth since the first poll (tracemalloc, unless --no-trace), to tell which
+one grows; with --census, the kinds of objects Python tracks that grew since the third poll;
+with --remember N, the memories of nlp/attributes.py bounded at N answers each; with
 --sites N, the N places (call stacks of --frames) where the heap grew most from the second
 poll to the last; with --trim, glibc's malloc_trim after each poll, to tell memory freed but
 kept by the allocator from memory in use.
@@ -28,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -229,14 +232,18 @@ def memory_in_process(args, folder: Path) -> None:
 
     import pyarrow
 
+    from thucydides.nlp import attributes
     from thucydides.pipeline import Pipeline
     from thucydides.store import Store
     from thucydides.watch import AddressPolicy, Fetcher, Limits, Watcher
 
+    if args.remember:
+        attributes.MAX_REMEMBERED = args.remember
     hosts, per_host = stream_hosts(args)
     me = psutil.Process()
     policy, limits = AddressPolicy(allow_private=True), Limits(delay=args.delay)
     pipeline = Pipeline()
+    census_at_3: Counter[str] = Counter()
     with Fetcher(policy, limits) as fetcher:
         for poll in range(1, args.polls + 1):
             # As `thucydides watch` polls: the database open for the poll only.
@@ -258,13 +265,18 @@ def memory_in_process(args, folder: Path) -> None:
                 f" {arrow.max_memory() / 2**20:.0f} MB at most",
                 flush=True,
             )
-            if poll == 1:
+            if args.census and poll == 3:
+                census_at_3 = _census()
+            if args.census and poll > 3 and (poll % 10 == 0 or poll == args.polls):
+                grown = (_census() - census_at_3).most_common(5)
+                print(f"    objects Python tracks, grown since poll 3: {grown}")
+            if poll == 1 and not args.no_trace:
                 tracemalloc.start(args.frames)
-            elif poll == 2:
+            elif poll == 2 and tracemalloc.is_tracing():
                 early = tracemalloc.take_snapshot()
             for host in hosts:
                 host.visible += per_host
-        if args.polls > 2 and args.sites:
+        if args.polls > 2 and args.sites and not args.no_trace:
             print(
                 f"the Python heap's growth from poll 2 to poll {args.polls}, by where it was allocated:"
             )
@@ -274,6 +286,12 @@ def memory_in_process(args, folder: Path) -> None:
                     f"{Path(f.filename).name}:{f.lineno}" for f in stat.traceback[: args.frames]
                 )
                 print(f"  {stat.size_diff / 2**20:+.2f} MB in {stat.count_diff:+,} blocks: {where}")
+
+
+def _census() -> Counter[str]:
+    import gc
+
+    return Counter(type(o).__name__ for o in gc.get_objects())
 
 
 def main() -> None:
@@ -295,6 +313,20 @@ def main() -> None:
         "--trim",
         action="store_true",
         help="with --in-process: glibc's malloc_trim after each poll (what is freed but kept)",
+    )
+    parser.add_argument(
+        "--remember",
+        type=int,
+        default=0,
+        help="with --in-process: bound nlp/attributes.py's memories at N answers each",
+    )
+    parser.add_argument(
+        "--census",
+        action="store_true",
+        help="with --in-process: which kinds of objects Python tracks grew since poll 3",
+    )
+    parser.add_argument(
+        "--no-trace", action="store_true", help="with --in-process: no tracemalloc (faster)"
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
