@@ -10,12 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from thucydides.dedup.pair_model import load_pair_model, pair_features
+from thucydides.dedup.parts import compatible
 from thucydides.event import Event
 
 DAY = date(2015, 8, 30)
 
 
-def _event(days: int = 0, north_km: float = 0.0, **fields) -> Event:
+def _event(days: int = 0, north_km: float = 0.0, actor1: str = "", **fields) -> Event:
     return Event(
         event_id="e",
         event_date=DAY + timedelta(days=days),
@@ -25,7 +26,7 @@ def _event(days: int = 0, north_km: float = 0.0, **fields) -> Event:
         sub_event_type="Attack",
         cameo_code="180",
         plover_type="ASSAULT",
-        actor1="",
+        actor1=actor1,
         inter1=0,
         interaction=0,
         iso3="USA",
@@ -54,3 +55,10 @@ def test_nearer_is_likelier_one_event(d1, d2, k1, k2, shared):
 
     (d1, d2), (k1, k2) = sorted((d1, d2)), sorted((k1, k2))
     assert p(d1, k1, shared) >= p(d2, k1, shared) and p(d1, k1, shared) >= p(d1, k2, shared)
+
+
+def test_one_force_under_two_governments_is_no_conflict_of_perpetrators():
+    # One report dated before the change of government and one after name one force.
+    kenya = _event(actor1="Military Forces of Kenya (2013-2022)")
+    assert compatible(kenya, _event(days=1, actor1="Military Forces of Kenya (2022-)"))
+    assert not compatible(kenya, _event(days=1, actor1="Military Forces of Somalia (2022-)"))

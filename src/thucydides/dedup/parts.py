@@ -31,6 +31,7 @@ from thucydides.dedup.pair_model import (
     pair_features,
 )
 from thucydides.event import Event
+from thucydides.extract.actor_names import undated
 from thucydides.geo.distance import haversine_km
 
 # The widest reach and window any pair is allowed: what the store must look through.
@@ -113,7 +114,8 @@ def compatible(a: Event, b: Event) -> bool:
     known), or within their precisions (where one is not)."""
     if a.event_type != b.event_type:
         return False
-    if named(a.actor1) and named(b.actor1) and a.actor1 != b.actor1:
+    # Two reports a government apart still name one force ("... (2013-2022)", "(2022-)").
+    if named(a.actor1) and named(b.actor1) and undated(a.actor1) != undated(b.actor1):
         return False
     if _associates_differ(a.assoc_actor_1, b.assoc_actor_1):
         return False

@@ -33,6 +33,12 @@ DATED = re.compile(r"^((?:Military|Police) Forces of) (?:the )?(.+?) \((\d{4})-(
 UNDATED = re.compile(r"^((?:Military|Police) Forces of) (?:the )?([^()]+)$")
 
 
+def undated(name: str) -> str:
+    """The forces without their government's years: one force whoever governs."""
+    found = DATED.match(name)
+    return f"{found.group(1)} {found.group(2)}{found.group(5)}" if found else name
+
+
 def _key(kind: str, country: str) -> str:
     return f"{kind} {country}".casefold()
 

@@ -410,7 +410,9 @@ def _placer(noun: Token) -> Token | None:
         if c.dep_ == "acl" and (agent := prep_object(c, "by")) is not None:
             return agent
         if c.dep_ == "amod" and c.pos_ == "VERB":
-            return next((g for g in c.children if g.dep_ in ("npadvmod", "compound")), None)
+            placer = next((g for g in c.children if g.dep_ in ("npadvmod", "compound")), None)
+            if placer is not None:
+                return placer
     return None
 
 
