@@ -82,7 +82,7 @@ def test_the_pipeline_names_forces_by_their_nationality_and_day(pipeline):
     article = make_article(text, "k", published=date(2019, 3, 5))
     with actor_names_in_use(KENYA):
         (event,) = pipeline.process_batch([article]).events
-    assert event.actor1 == "Military Forces of Kenya (2013-)"
+    assert (event.actor1, event.inter1) == ("Military Forces of Kenya (2013-)", 1)
 
 
 def test_a_kind_of_actor_with_no_country_stays_unnamed(pipeline):
@@ -149,3 +149,14 @@ def test_extraction_names_a_learned_group(nlp):
             if m.status == "new"
         ]
     assert mentions and mentions[0].actor1.name == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_forces_abroad_are_external_forces(pipeline):
+    text = (
+        "Kenyan soldiers fired on a truck in Beledweyne, Somalia, on Monday, killing two civilians."
+    )
+    article = make_article(text, "abroad", published=date(2019, 3, 5))
+    with actor_names_in_use(KENYA):
+        (event,) = pipeline.process_batch([article]).events
+    assert event.country == "Somalia"
+    assert (event.actor1, event.inter1) == ("Military Forces of Kenya (2013-)", 8)

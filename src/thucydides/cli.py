@@ -674,11 +674,16 @@ def eval_events() -> None:
     _eval_relevance()
 
 
+def _figure(share: float | None) -> str:
+    return "-" if share is None else f"{share:.3f}"
+
+
 def _eval_world_events() -> None:
     from thucydides.evaluation.world_events import (
         MEASURES,
         PER_REGION,
         calibration_error,
+        macro_share,
         measure,
         sub_type_f1s,
     )
@@ -702,14 +707,14 @@ def _eval_world_events() -> None:
             table.add_row(
                 row.region,
                 str(len(row.results)),
-                *(f"{row.share(hit):.3f}" for hit in MEASURES.values()),
+                *(_figure(row.share(hit)) for hit in MEASURES.values()),
                 f"{row.sub_type_f1:.3f}",
             )
         n = len(chosen)
         table.add_row(
             "[bold]macro mean[/bold]",
             str(sum(len(r.results) for r in chosen)),
-            *(f"{sum(r.share(hit) for r in chosen) / n:.3f}" for hit in MEASURES.values()),
+            *(f"{macro_share(chosen, hit):.3f}" for hit in MEASURES.values()),
             f"{sum(r.sub_type_f1 for r in chosen) / n:.3f}",
         )
         Console().print(table)

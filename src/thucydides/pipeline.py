@@ -29,6 +29,7 @@ from thucydides.when.event_date import dates_for, is_history, story_date
 from thucydides.when.timezones import local_date, zone_at
 
 DEFAULT_BATCH = 200
+EXTERNAL_FORCES = 8  # ACLED's inter code for a state's forces abroad, among others
 
 
 @dataclass(slots=True)
@@ -123,15 +124,19 @@ def filing_zone(gazetteer: Gazetteer, text: str, places: list[Place]) -> ZoneInf
     return zone_at(place.latitude, place.longitude, place.country_code)
 
 
-def with_nationalities(mention: Mention, gazetteer: Gazetteer) -> Mention:
+def with_nationalities(mention: Mention, gazetteer: Gazetteer, country: str | None) -> Mention:
     """State forces the words give a nationality ("Pakistani forces" in an Afghan village)
-    named after that country rather than the event's."""
+    named after that country rather than the event's (`country`); outside their own country
+    ACLED codes them external forces (inter 8: 5,876 of 6,027 such actors in acled-modern)."""
 
     def named(actor: ActorRef | None) -> ActorRef | None:
         if actor is None or not actor.nationality or "{country}" not in actor.name:
             return actor
-        country = gazetteer.country_named(actor.nationality)
-        return replace(actor, name=actor.name.replace("{country}", country)) if country else actor
+        own = gazetteer.country_named(actor.nationality)
+        if own is None:
+            return actor
+        inter = EXTERNAL_FORCES if country and own != country and actor.inter == 1 else actor.inter
+        return replace(actor, name=actor.name.replace("{country}", own), inter=inter)
 
     return replace(mention, actor1=named(mention.actor1), actor2=named(mention.actor2))
 
@@ -182,7 +187,9 @@ class Pipeline:
                 continue
             located.append(
                 LocatedMention(
-                    mention=with_nationalities(mention, self.gazetteer),
+                    mention=with_nationalities(
+                        mention, self.gazetteer, place.place.country if place.place else None
+                    ),
                     source=source,
                     place=place.place,
                     place_inherited=place.inherited,

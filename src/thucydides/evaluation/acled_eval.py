@@ -145,11 +145,13 @@ def evaluate_notes(
                     note.latitude, note.longitude, place.entry.latitude, place.entry.longitude
                 )
         actor1 = assoc1 = ""
+        inter1 = None
         if first is not None and first.actor1 is not None:
-            actor = with_nationalities(first, gazetteer).actor1
+            actor = with_nationalities(first, gazetteer, note.country).actor1
             assert actor is not None
             actor1 = current_actor_names().named(actor.name.replace("{country}", note.country), day)
             assoc1 = actor.associate.replace("{country}", note.country)
+            inter1 = actor.inter
         scores.results.append(
             NoteResult(
                 gold=note,
@@ -166,7 +168,7 @@ def evaluate_notes(
                 km_error=km_error,
                 assoc_actor_1=assoc1,
                 sub_event_type=first.sub_event_type if first else None,
-                inter1=first.actor1.inter if first and first.actor1 else None,
+                inter1=inter1,
                 confidence=first.confidence if first else None,
             )
         )

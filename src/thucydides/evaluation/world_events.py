@@ -37,8 +37,11 @@ class RegionEvents:
     region: str
     results: list[NoteResult]
 
-    def share(self, hit: Callable[[NoteResult], bool]) -> float:
-        return sum(hit(r) for r in self.results) / len(self.results)
+    def share(self, hit: Callable[[NoteResult], bool | None]) -> float | None:
+        """The share of the notes a measure applies to (None: it does not) that it hits;
+        None where it applies to none."""
+        applies = [h for h in map(hit, self.results) if h is not None]
+        return sum(applies) / len(applies) if applies else None
 
     @property
     def sub_type_f1(self) -> float:
@@ -50,12 +53,13 @@ def _gold(result: NoteResult) -> WorldNote:
     return result.gold
 
 
-MEASURES: dict[str, Callable[[NoteResult], bool]] = {
+MEASURES: dict[str, Callable[[NoteResult], bool | None]] = {
     "event found": lambda r: r.event_type is not None,
     "type": lambda r: r.event_type == r.gold.event_type,
     "actor1 exact": lambda r: bool(r.actor1) and r.actor1 == r.gold.actor1,
     "actor1 core": lambda r: actor_match(r.actor1, r.gold.actor1),
-    "inter1": lambda r: r.inter1 is not None and r.inter1 == _gold(r).inter1,
+    # Over the notes whose export gives ACLED's inter1 (a tenth give none).
+    "inter1": lambda r: (r.inter1 == _gold(r).inter1) if _gold(r).inter1 else None,
     "fatalities exact": lambda r: (r.fatalities or 0) == r.gold.fatalities,
     "date exact": lambda r: bool(r.date_correct),
 }
@@ -77,6 +81,12 @@ def measure(progress: Callable[[], None] | None = None) -> list[RegionEvents]:
                 results = evaluate_notes(notes, progress).results
             rows.append(RegionEvents(protocol, region, results))
     return rows
+
+
+def macro_share(rows: list[RegionEvents], hit: Callable[[NoteResult], bool | None]) -> float:
+    """The mean over the regions a measure applies to."""
+    shares = [s for row in rows if (s := row.share(hit)) is not None]
+    return sum(shares) / len(shares)
 
 
 def sub_type_f1s(rows: list[RegionEvents]) -> dict[str, tuple[int, float]]:
