@@ -64,6 +64,7 @@ def test_vague_counts_use_acled_numbers(nlp):
         ("Police did not arrest anyone in Quetta.", "negated"),
         ("The rebels threatened to attack the capital.", "hypothetical"),
         ("The group is behind frequent attacks in the region.", "generic"),
+        ("There have been clashes in the region for years.", "generic"),
     ],
 )
 def test_not_new_events(nlp, text, status):
@@ -199,6 +200,7 @@ def test_the_sentence_after_says_how_a_protest_went(nlp):
             "clash",
             None,
         ),
+        ("There were armed clashes in the Diquini area of Carrefour on Monday.", "clashes", None),
     ],
 )
 def test_events_told_in_passing_are_still_events(nlp, text, trigger, event_type):
@@ -400,3 +402,29 @@ def test_the_perpetrator_one_clause_names_is_the_others(nlp):
 def test_a_force_that_owns_the_attack_did_it(nlp):
     (m,) = _new(nlp, "Seven Taliban militants were wounded in the army's attack on their camp.")
     assert m.actor1.stated and m.actor1.name == "Military Forces of {country}"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Forty militants surrendered to the army in Kunar on Sunday.", "Agreement"),
+        (
+            "Police defused a bomb planted near a school in Mogadishu on Monday.",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_strategic_developments_that_name_no_violence(nlp, text, sub_type):
+    (m, *_) = _new(nlp, text)
+    assert (m.event_type, m.sub_event_type) == ("Strategic developments", sub_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lakers surrendered a 20-point lead against the Celtics on Tuesday.",
+        "The senator defected to the opposition party last week.",
+    ],
+)
+def test_a_surrender_or_defection_by_no_armed_actor_is_no_event(nlp, text):
+    assert not _new(nlp, text)

@@ -591,6 +591,8 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 continue
             if definition.needs_purpose and not _has_purpose(trigger):
                 continue
+            if definition.needs_armed and (actor1 is None or actor1.inter not in ARMED_INTER):
+                continue
             found_any = True
             event_type, sub_type, cameo = _classify(definition, trigger, sentence, actor1, actor2)
             label = _weigh_type(

@@ -27,6 +27,8 @@ class TriggerDef:
     needs_crowd: bool = False
     # ...and says what for ("gathered to demand", "against"): mourners gather too.
     needs_purpose: bool = False
+    # Only forces or armed groups the parse names do it: a team surrenders a lead too.
+    needs_armed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,7 @@ def load_lexicon() -> Lexicon:
             crowd_only=row.get("crowd_only", False),
             needs_crowd=row.get("needs_crowd", False),
             needs_purpose=row.get("needs_purpose", False),
+            needs_armed=row.get("needs_armed", False),
         )
         for lemma in row["lemmas"]:
             words = lemma.lower().split()

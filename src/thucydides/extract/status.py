@@ -157,6 +157,18 @@ def _taken_part_in(trigger: Token) -> bool:
     return head.lemma_.lower() in PARTICIPATING_VERBS
 
 
+def _there_were(trigger: Token) -> bool:
+    """Said to have happened, once: "there were armed clashes in the area" (not "there have
+    been clashes", a state of affairs)."""
+    head = trigger.head
+    return (
+        trigger.dep_ in ("attr", "nsubj")
+        and head.lemma_.lower() == "be"
+        and head.tag_ == "VBD"
+        and any(c.dep_ == "expl" for c in head.children)
+    )
+
+
 def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
     modifiers = {
         c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound", "det")
@@ -171,6 +183,7 @@ def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
         )
         or _casualties_of(trigger)
         or _taken_part_in(trigger)
+        or _there_were(trigger)
     )
     if trigger.tag_ in ("NNS", "NNPS") and not counted and not anchored:
         return "generic"
