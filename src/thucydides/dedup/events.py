@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from thucydides.dedup.located import LocatedMention
 from thucydides.event import EVENT_TYPES, PLACE_FIELDS, Event, Evidence, Source
-from thucydides.extract.actor_names import current_actor_names
+from thucydides.extract.actor_names import event_actor_name
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.place import Place
 from thucydides.when.when import When
@@ -267,10 +267,7 @@ def _build(cluster: _Cluster) -> Event:
     country = place.country if place else ""
 
     def fill(name: str) -> str:
-        # A kind of actor named after a country no report gives stays unnamed.
-        if "{country}" in name and not country:
-            return ""
-        return current_actor_names().named(name.replace("{country}", country), when.date)
+        return event_actor_name(name, country, when.date)
 
     actors1 = [m.mention.actor1 for m in typed if m.mention.actor1 is not None]
     # Words that name the actor before a convention's name, a group's name before a kind's.

@@ -23,7 +23,7 @@ from thucydides.clean import clean_text
 from thucydides.evaluation.acled_notes import TYPES, GoldNote
 from thucydides.evaluation.acled_world import WorldNote
 from thucydides.extract import extract
-from thucydides.extract.actor_names import current_actor_names
+from thucydides.extract.actor_names import event_actor_name
 from thucydides.geo import load_gazetteer, resolve
 from thucydides.geo.distance import haversine_km
 from thucydides.geo.event_place import named_towns, offset_places, places_for
@@ -149,8 +149,8 @@ def evaluate_notes(
         if first is not None and first.actor1 is not None:
             actor = with_nationalities(first, gazetteer, note.country).actor1
             assert actor is not None
-            actor1 = current_actor_names().named(actor.name.replace("{country}", note.country), day)
-            assoc1 = actor.associate.replace("{country}", note.country)
+            actor1 = event_actor_name(actor.name, note.country, day)
+            assoc1 = event_actor_name(actor.associate, note.country, day)
             inter1 = actor.inter
         scores.results.append(
             NoteResult(

@@ -99,6 +99,16 @@ class ActorNames:
         return best.name if best else name
 
 
+def event_actor_name(name: str, country: str, day: date | None) -> str:
+    """An actor's name once its event's country and day are known: a kind of actor named
+    after a country no report gives stays unnamed, forces take their government's name."""
+    if "{country}" in name:
+        if not country:
+            return ""
+        name = name.replace("{country}", country)
+    return current_actor_names().named(name, day)
+
+
 def write_actor_names(names: ActorNames, fh: TextIO, provenance: dict[str, str]) -> None:
     rows = [
         {

@@ -11,8 +11,9 @@ name holds, as for associated actors (`training.associates.own_aliases`, part by
 Group for Support of Islam and Muslims" gives "JNIM" and "Group for Support of Islam and
 Muslims"; "Ambazonian Separatists (Cameroon)" gives "Ambazonian Separatists").
 An alias is kept for the group the notes that use it most often code (as either actor), where
-that is at least ALIAS_MIN_SHARE of them and ALIAS_MIN_NOTES notes: "Islamic State", shared by
-a dozen provinces, is kept for none. Names and aliases, never rows.
+that is at least ALIAS_MIN_SHARE of them and ALIAS_MIN_NOTES notes: "PDF", which Sudan's Popular
+Defence Forces and Myanmar's People's Defense Force share, and "Mandalay", a town before it is
+part of a name, are kept for none. Names and aliases, never rows.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from thucydides.evaluation.acled_world import WorldNote, read_world_notes
 from thucydides.extract.actor_names import DATED, ActorNames, ForceName, write_actor_names
-from thucydides.extract.actors import named_groups
+from thucydides.extract.aliases import AliasIndex
 from thucydides.extract.lexicon import GroupDef, load_lexicon
 from thucydides.training.associates import own_aliases
 
@@ -75,11 +76,11 @@ def _groups(notes: list[WorldNote]) -> tuple[GroupDef, ...]:
             for alias in name_aliases(name):
                 if alias.casefold() not in listed:
                     offered[alias].add(name)
-    probes = tuple(GroupDef(alias, (alias,), 0) for alias in sorted(offered))
+    index = AliasIndex((alias, alias) for alias in offered)
     used: Counter[str] = Counter()
     together: dict[str, Counter[str]] = defaultdict(Counter)
     for note in notes:
-        for alias in {group.name for group, _ in named_groups(note.notes, probes)}:
+        for alias in {alias for alias, _, _ in index.find(note.notes)}:
             used[alias] += 1
             together[alias].update({note.actor1, note.actor2} & offered[alias])
     aliases: dict[str, list[str]] = defaultdict(list)
