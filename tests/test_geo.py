@@ -416,6 +416,68 @@ def test_words_before_a_kind_of_place_that_are_no_place(nlp, gazetteer, text, wo
     assert word not in _places(nlp, gazetteer, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # en_core_web_sm: CONWAY and SC ORG; SAN DIEGO nothing.
+        ("CONWAY, SC (WBTW) \u2013 A man was shot on Monday.", {"CONWAY", "SC"}),
+        ("SAN DIEGO (CBS 8) - Four people were shot at a bar.", {"SAN DIEGO"}),
+        ("YORK, Pa. \u2014 Police investigated a shooting.", {"YORK", "Pa."}),
+        # Joplin Police PERSON, Batesville Police ORG, "the Kern County Sheriff's Office" LOC.
+        ("Joplin Police confirm that a man was killed.", {"Joplin"}),
+        ("Batesville Police Officer Tyler Hardin was dispatched.", {"Batesville"}),
+        ("Officials with the Kern County Sheriff's Office said four were hurt.", {"Kern County"}),
+        ("Metro Nashville Police said the man died.", {"Nashville"}),
+        # "west Kissimmee" GPE, "Southeast Bakersfield" LOC: the gazetteer knows the towns.
+        ("A night of gunfire in west Kissimmee injured five.", {"Kissimmee"}),
+        ("Four were hurt in a shooting in Southeast Bakersfield.", {"Bakersfield"}),
+        ("Police in Springfield, IL said a man was shot.", {"Springfield", "IL"}),
+    ],
+)
+def test_local_news_names_its_town_in_datelines_forces_and_directions(nlp, gazetteer, text, places):
+    assert places <= _places(nlp, gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The State Police and Metro Police arrived.", "State"),
+        ("The State Police and Metro Police arrived.", "Metro"),
+        ("Capitol Police closed the building.", "Capitol"),
+        ("IN the morning, a man was shot.", "IN"),
+        ("BREAKING NEWS - A man was shot.", "BREAKING NEWS"),
+    ],
+)
+def test_kinds_of_force_and_capital_words_are_no_places(nlp, gazetteer, text, word):
+    assert word not in _places(nlp, gazetteer, text)
+
+
+def test_a_postal_code_after_its_town_is_the_state(nlp, gazetteer):
+    from thucydides.geo.locative import mark_places
+    from thucydides.geo.resolve import resolve
+
+    text = "CONWAY, SC (WBTW) \u2013 Police in Springfield, IL said a man was shot."
+    places = {p.text: p for p in resolve(gazetteer, mark_places(nlp(text), gazetteer))}
+    assert places["SC"].admin1 == "South Carolina" and places["CONWAY"].admin1 == "South Carolina"
+    assert places["IL"].admin1 == "Illinois" and places["Springfield"].admin1 == "Illinois"
+
+
+def test_a_town_its_province_lacks_is_placed_at_the_province_not_a_namesake(gazetteer):
+    # GeoNames has Fountain, Colorado but no Fountain in Florida.
+    text = "A girl was shot in Fountain, Fla., on Sunday; Springfield, Illinois mourned."
+    names = ("Fountain", "Fla.", "Springfield", "Illinois")
+    fountain, _, springfield, _ = resolve_toponyms(
+        gazetteer, [Toponym(text.index(n), text.index(n) + len(n), n) for n in names], text=text
+    )
+    assert (fountain.entry.feature, fountain.admin1) == ("admin1", "Florida")
+    assert (springfield.entry.feature, springfield.admin1) == ("city", "Illinois")
+
+
+@pytest.mark.parametrize("road", ["Independence Road", "East Avenue", "Sunset Boulevard"])
+def test_a_road_is_no_misspelt_town(gazetteer, road):
+    assert gazetteer.candidates(road) == []
+
+
 def test_organisations_after_a_preposition_stay_organisations(nlp, gazetteer):
     found = _places(nlp, gazetteer, "The bill was debated in Congress and in the Awami League.")
     assert not found & {"Congress", "Awami League"}

@@ -61,6 +61,25 @@ def test_datelines_give_the_date_only_with_a_year():
     assert read_dateline("Gunmen killed three villagers.") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "agency"),
+    [
+        ("CONWAY, SC (WBTW) \u2013 A reward is offered.", "CONWAY, SC", "WBTW"),
+        ("SAN DIEGO (CBS 8) - A SWAT standoff was underway.", "SAN DIEGO", "CBS 8"),
+        ("BAKERSFIELD, Calif. (KBAK/KBFX) - For two years", "BAKERSFIELD, Calif.", "KBAK/KBFX"),
+        ("YORK, Pa. - Police investigated a shooting - at night.", "YORK, Pa.", ""),
+        ("WINSTON-SALEM, N.C. (AP) - A man was shot.", "WINSTON-SALEM, N.C.", "AP"),
+    ],
+)
+def test_local_news_datelines(text, place, agency):
+    from thucydides.when.dateline import read_dateline
+
+    dateline = read_dateline(text)
+    assert (dateline.place, dateline.agency) == (place, agency)
+    assert text[dateline.place_start : dateline.place_end] == place
+    assert read_dateline("A man was shot - police said.") is None
+
+
 def test_a_dateline_dates_a_report_that_carries_no_date(pipeline):
     from thucydides.ingest import make_article
 

@@ -37,7 +37,8 @@ PART_MIN_POPULATION = 5_000
 # A name with one of these words is a road or line between places, not in the one it names.
 ROUTE_WORDS = frozenset(
     ["road", "highway", "street", "avenue", "lane", "route", "expressway", "motorway",
-     "bypass", "railway", "line", "corridor", "canal"]
+     "bypass", "railway", "line", "corridor", "canal", "drive", "boulevard", "blvd",
+     "parkway", "freeway", "turnpike", "interstate"]
 )  # fmt: skip
 # Words for buildings and grounds: never the place inside a name ("University", Florida).
 FACILITY_WORDS = frozenset(
@@ -76,6 +77,15 @@ class Gazetteer:
     def admin1_name(self, country_code: str, admin1_code: str) -> str:
         name = self._data.admin1_names.get((country_code, admin1_code), "")
         return unidecode(name)
+
+    def us_state(self, code: str) -> list[Candidate]:
+        """The US state of a postal code ("SC"): GeoNames codes US states by them."""
+        return [
+            c
+            for c in self.candidates(self.admin1_name("US", code), fuzzy=False)
+            if c.entry.feature == "admin1"
+            and (c.entry.country_code, c.entry.admin1_code) == ("US", code)
+        ]
 
     def demonym_country(self, word: str) -> str | None:
         """'Iraqi' -> 'IQ'; plural and possessive forms too ('Afghans')."""
@@ -159,7 +169,8 @@ class Gazetteer:
                 found.append(Candidate(self._data.entries[idx], "demonym", hint))
         if not found:
             found = self._within_name(text, hint)
-        if fuzzy and not found and len(key) >= FUZZY_MIN_LENGTH:
+        # A road the gazetteer lacks is no misspelt town ("Independence Road", "East Avenue").
+        if fuzzy and not found and len(key) >= FUZZY_MIN_LENGTH and not _route(text):
             seen: set[int] = set()
             for fuzzy_key in self._fuzzy_keys(key):
                 for idx in self._data.names.get(fuzzy_key, ()):
@@ -176,7 +187,7 @@ class Gazetteer:
         # Split at spaces only: "Rangpur-Bogra" is the road between two towns, and so is any
         # name with a word for a road in it ("Galle Road" runs through Colombo).
         words = text.split()
-        if any(w.lower() in ROUTE_WORDS for w in words):
+        if _route(text):
             return []
         best: tuple[int, list[Candidate]] = (0, [])
         for size in range(len(words) - 1, 0, -1):
@@ -207,6 +218,11 @@ class Gazetteer:
                 if idx not in found or (spelling, idx) in primary:
                     found[idx] = "primary" if (spelling, idx) in primary else "alias"
         return [Candidate(self._data.entries[idx], match, hint) for idx, match in found.items()]
+
+
+def _route(name: str) -> bool:
+    """Whether a name has a word for a road in it ("Galle Road", "Sunset Boulevard")."""
+    return any(w.lower().rstrip(".") in ROUTE_WORDS for w in name.split())
 
 
 def build_gazetteer_index(

@@ -12,6 +12,11 @@ area, becomes a GPE entity before anything reads the entities, so extraction att
 its event and geoparsing resolves it; so does a province or country written after it with a
 comma ("Panjgur, Balochistan"), and a known town after a name the gazetteer lacks ("at
 Annamalai University, Chidambaram").
+
+Local news names its place in other ways too: in a dateline ("CONWAY, SC (WBTW) -"), in the
+force that answered ("Joplin Police confirm", "the Kern County Sheriff's Office"), and with a
+direction before the town ("in west Kissimmee", "Southeast Bakersfield", which the gazetteer
+knows as Kissimmee and Bakersfield). These become GPE entities too.
 """
 
 from __future__ import annotations
@@ -19,11 +24,12 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from thucydides.geo.gazetteer import Gazetteer
-from thucydides.geo.names import COMPASS
+from thucydides.geo.names import COMPASS, US_POSTAL_CODES
 from thucydides.geo.place import GazetteerEntry
+from thucydides.when.dateline import read_dateline
 
 LOCATIVE = frozenset(["in", "at", "near", "outside", "throughout", "across"])
 # "the town of Pakokku", "the outskirts of Kabul": "of" after one of these is locative too.
@@ -51,6 +57,22 @@ MIN_POPULATION = 5_000
 # event) is kept, and a nationality too where the gazetteer knows the word as one ("in
 # Afghan villages"; "in Laukkai town", Laukkai tagged NORP, is a town).
 OVERRIDABLE = frozenset(["PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"])
+TOPONYM_LABELS = frozenset(["GPE", "LOC", "FAC"])
+# A force named after the town or county it serves ("Batesville Police", "Horry County
+# Sheriff's Office") names where it serves...
+AGENCY_WORDS = frozenset(["police", "sheriff", "constabulary"])
+# ...unless the words before it say what kind of force it is ("State Police", "Metro Police",
+# "Capitol Police"); such words are read past ("Metro Nashville Police" serves Nashville).
+FORCE_KINDS = frozenset(
+    ["the", "state", "metro", "metropolitan", "capitol", "capital", "transit", "park", "parks",
+     "border", "military", "federal", "national", "royal", "traffic", "tribal", "campus",
+     "university", "college", "airport", "port", "railway", "railroad", "highway", "secret",
+     "religious", "morality", "riot", "special", "municipal", "harbor", "harbour", "coast",
+     "judicial", "frontier", "central", "provincial", "regional", "local", "district",
+     "auxiliary", "reserve", "mounted", "river", "marine", "community", "school", "housing",
+     "armed", "civil", "tourist", "village", "town", "township", "borough", "division", "area",
+     "city"]
+)  # fmt: skip
 
 
 def _name_after(doc: Doc, i: int) -> Span | None:
@@ -110,15 +132,80 @@ def _name_before(doc: Doc, i: int) -> Span | None:
 
 
 def _names(doc: Doc):
-    """Names where a place is expected: after a locative word, and before a place noun
-    ("the Aziziyah district", "Khanasir town"). The words are read from the document's
-    lowercase and lemma ids at once, not token by token."""
+    """Names where a place is expected: after a locative word (past a direction: "in west
+    Kissimmee"), and before a place noun ("the Aziziyah district", "Khanasir town"). The
+    words are read from the document's lowercase and lemma ids at once, not token by token."""
     lower, lemma = doc.to_array([LOWER, LEMMA]).T
     place_nouns = numpy.isin(lower, _PLACE_NOUN_IDS)
     for i in _locatives(lower, lemma, place_nouns):
         yield _name_after(doc, i)
+        if i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].text in COMPASS:
+            yield _name_after(doc, i + 1)
     for i in numpy.flatnonzero(place_nouns).tolist():
         yield _name_before(doc, i)
+
+
+def _agency_names(doc: Doc):
+    """The place a force is named after ("Joplin" of "Joplin Police confirm", "Horry County"
+    of "Horry County Sheriff's Office"), past words of its kind ("Metro Nashville Police"),
+    with the token that names the force."""
+    for token in doc:
+        if token.lower_ not in AGENCY_WORDS or token.i == 0:
+            continue
+        start = token.i
+        while (
+            start > 0
+            and token.i - start < MAX_NAME_TOKENS
+            and doc[start - 1].is_alpha
+            and doc[start - 1].text[0].isupper()
+        ):
+            start -= 1
+        while start < token.i and doc[start].lower_ in FORCE_KINDS:
+            start += 1
+        if start < token.i and (name := _whole_words(doc[start : token.i])) is not None:
+            yield name, token
+
+
+def _dateline_names(doc: Doc):
+    """The town of a dateline heading the report and the state or country after it
+    ("CONWAY, SC (WBTW) -": "CONWAY" and "SC"), as spans of the document."""
+    dateline = read_dateline(doc.text)
+    if dateline is None:
+        return
+    at = dateline.place_start
+    for part in doc.text[at : dateline.place_end].split(","):
+        start = at + len(part) - len(part.lstrip())
+        span = doc.char_span(start, at + len(part.rstrip()), alignment_mode="contract")
+        if span is not None and len(span):
+            yield span
+        at += len(part) + 1
+
+
+def _postal_codes(doc: Doc):
+    """A US state's postal code after a place and a comma ("Springfield, IL")."""
+    for ent in doc.ents:
+        if ent.label_ in TOPONYM_LABELS and ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            code = doc[ent.end + 1]
+            if code.text in US_POSTAL_CODES and code.ent_type_ not in TOPONYM_LABELS:
+                yield doc[code.i : code.i + 1]
+
+
+def _without_direction(doc: Doc, gazetteer: Gazetteer) -> None:
+    """A place entity with a direction before a town ("Southeast Bakersfield") that the
+    gazetteer knows only as the town: the entity becomes the town."""
+    ents, changed = [], False
+    for ent in doc.ents:
+        if (
+            ent.label_ in TOPONYM_LABELS
+            and len(ent) > 1
+            and ent[0].lower_ in COMPASS
+            and not _exact(gazetteer, ent.text)
+            and _known_place(_exact(gazetteer, ent[1:].text))
+        ):
+            ent, changed = Span(doc, ent.start + 1, ent.end, label="GPE"), True
+        ents.append(ent)
+    if changed:
+        doc.ents = ents
 
 
 def _locatives(lower: numpy.ndarray, lemma: numpy.ndarray, place_nouns: numpy.ndarray) -> list[int]:
@@ -167,12 +254,48 @@ def _replaceable(name: Span, label_of: dict[int, Span], gazetteer: Gazetteer) ->
     return overlapping
 
 
+def _replaceable_by_agency(name: Span, force: Token, label_of: dict[int, Span]) -> set[Span]:
+    """The entities a force's place replaces: whatever the model made of the force's name
+    ("Batesville Police" ORG, "the Kern County Sheriff's Office" LOC), within it."""
+    overlapping = {label_of[t.i] for t in name if t.i in label_of}
+    return {e for e in overlapping if e.start >= name.start - 1 and e.end <= force.i + 4}
+
+
 def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
     """Add the places where places are expected that the model missed, as GPE entities."""
+    _without_direction(doc, gazetteer)
     label_of = {t.i: e for e in doc.ents for t in e}
     added: list[Span] = []
     replaced: set[Span] = set()
     taken: set[int] = set()
+    for name in _dateline_names(doc):
+        overlapping = _replaceable(name, label_of, gazetteer)
+        if overlapping is None or any(e.label_ in TOPONYM_LABELS for e in overlapping):
+            continue
+        # A dateline names a place by convention, however small the town; a state's postal
+        # code is resolved as the state after its town.
+        if name.text in US_POSTAL_CODES or _exact(gazetteer, name.text):
+            added.append(Span(doc, name.start, name.end, label="GPE"))
+            replaced |= overlapping
+            taken.update(range(name.start, name.end))
+    for name in _postal_codes(doc):
+        overlapping = _replaceable(name, label_of, gazetteer)
+        if overlapping is not None and not any(t.i in taken for t in name):
+            added.append(Span(doc, name.start, name.end, label="GPE"))
+            replaced |= overlapping
+            taken.update(range(name.start, name.end))
+    for name, force in _agency_names(doc):
+        if any(t.i in taken for t in name):
+            continue
+        overlapping = _replaceable_by_agency(name, force, label_of)
+        if any(label_of[t.i] not in overlapping for t in name if t.i in label_of):
+            continue
+        if any(e.label_ in TOPONYM_LABELS and e.end <= name.end for e in overlapping):
+            continue  # already a place of its own ("Joplin" GPE, then "Police")
+        if _known_place(_exact(gazetteer, name.text)):
+            added.append(Span(doc, name.start, name.end, label="GPE"))
+            replaced |= overlapping
+            taken.update(range(name.start, name.end))
     for name in _names(doc):
         if name is None or any(t.i in taken for t in name):
             continue
@@ -185,6 +308,8 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
         area = _name_after(doc, name.end) if comma else None
         area_replaced = _replaceable(area, label_of, gazetteer) if area is not None else None
         area_entries = _exact(gazetteer, area.text) if area_replaced is not None else []
+        if area_replaced is not None and area.text in US_POSTAL_CODES:
+            area_entries = [c.entry for c in gazetteer.us_state(area.text)]
         areas = _areas(area_entries)
         entries = _exact(gazetteer, name.text)
         if not (_known_place(entries) or _town_in(entries, areas)):

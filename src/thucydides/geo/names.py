@@ -30,6 +30,14 @@ COMPASS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
      "northeast", "northwest", "southeast", "southwest", "upper", "lower"]
 )  # fmt: skip
+# US states' postal codes, as local news writes them after a town ("CONWAY, SC"): alone they
+# are words too ("IN", "OK", "ME"), so they stand for a state only after a town and a comma.
+US_POSTAL_CODES = frozenset(
+    ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+     "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+     "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+     "VT", "VA", "WA", "WV", "WI", "WY"]
+)  # fmt: skip
 # A name's first word written short or in full: GeoNames has "Mount Pleasant, Iowa" but not
 # "Mt. Pleasant", and "Mt Pleasant" (Vancouver) but not "Mount Pleasant" for it.
 _SHORT_AND_FULL = (("mt", "mount"), ("ft", "fort"), ("st", "saint"), ("ste", "sainte"))

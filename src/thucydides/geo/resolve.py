@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from thucydides.geo.distance import great_circle_km, haversine_km
 from thucydides.geo.gazetteer import Candidate, Gazetteer
-from thucydides.geo.names import normalise
+from thucydides.geo.names import US_POSTAL_CODES, normalise
 from thucydides.geo.place import GazetteerEntry, Place
 from thucydides.geo.relative import snap_points
 from thucydides.nlp.text import text_of
@@ -227,13 +227,20 @@ def read_names(
     gazetteer: Gazetteer, toponyms: list[Toponym], context_words: list[str], text: str | None
 ) -> ArticleNames:
     names, which = distinct_names([t.text for t in toponyms])
-    candidates = [gazetteer.candidates(name) for name in names]
+    qualified_by = qualifiers(text, toponyms, which) if text else None
+    qualifying = {j for found in qualified_by or () for j in found}
+    candidates = [
+        gazetteer.us_state(name)
+        if i in qualifying and name in US_POSTAL_CODES
+        else gazetteer.candidates(name)
+        for i, name in enumerate(names)
+    ]
     return ArticleNames(
         names=names,
         which=which,
         candidates=candidates,
         demonyms=demonym_countries(gazetteer, context_words),
-        qualified_by=qualifiers(text, toponyms, which) if text else None,
+        qualified_by=qualified_by,
         neighbours=_neighbour_names(candidates, sum(bool(cands) for cands in candidates) - 1),
     )
 
@@ -421,6 +428,7 @@ def resolve_toponyms(
             for cands, b in zip(by_name, best_by_name, strict=True)
         ]
     best_by_name = cities_before_areas(article, best_by_name, toponyms, text)
+    holders = _holders_instead(article, best_by_name)
     supported = article.demonyms | {
         c[b].entry.country_code
         for c, b in zip(by_name, best_by_name, strict=True)
@@ -428,9 +436,8 @@ def resolve_toponyms(
     }
     candidates = [by_name[w] for w in which]
     places: list[Place | None] = []
-    for toponym, cands, b in zip(
-        toponyms, candidates, [best_by_name[w] for w in which], strict=True
-    ):
+    for toponym, w in zip(toponyms, which, strict=True):
+        cands, b = by_name[w], best_by_name[w]
         # A near-spelling is a guess ("Karrada" is not Carrara, Italy), and so is a place
         # named inside a longer name ("Golden Temple" is not in Golden, Colorado): it stands
         # only where the article's other places or peoples put it in the same country.
@@ -438,6 +445,8 @@ def resolve_toponyms(
             cands[b].match in GUESSES and cands[b].entry.country_code not in supported
         ):
             places.append(None)
+        elif (held := holders.get(w)) is not None:
+            places.append(place_of(gazetteer, held, toponym, 0.0))
         else:
             places.append(place_of(gazetteer, cands[b], toponym, 0.0))
     for i, lat, lon, reach in snap_points(text, toponyms, places) if text else ():
@@ -452,6 +461,28 @@ def resolve_toponyms(
                 gazetteer, min(near, key=lambda pair: pair[0])[1], toponyms[i], 0.0
             )
     return places
+
+
+def _holders_instead(article: ArticleNames, best: list[int | None]) -> dict[int, Candidate]:
+    """A town the text puts in a province ("Fountain, Fla.") that has no namesake there the
+    gazetteer knows is placed at that province rather than at a namesake in another province
+    of the country (Fountain, Colorado), as ACLED places a village it cannot find: for each
+    such name, the province to place it at. A province of another country than the town
+    chosen is no evidence ("Bogota, D.C." is not Washington's)."""
+    found: dict[int, Candidate] = {}
+    for i, (cands, b) in enumerate(zip(article.candidates, best, strict=True)):
+        if b is None or cands[b].entry.feature != "city" or not article.qualified_by:
+            continue
+        areas = [
+            area
+            for j in article.qualified_by[i]
+            if best[j] is not None
+            and (area := article.candidates[j][best[j]]).entry.feature == "admin1"
+            and area.entry.country_code == cands[b].entry.country_code
+        ]
+        if areas and not any(lies_in(c.entry, area.entry) for c in cands for area in areas):
+            found[i] = areas[0]
+    return found
 
 
 def cities_before_areas(
