@@ -71,6 +71,23 @@ def test_not_new_events(nlp, text, status):
     assert [m.status for m in extract(nlp(text))] == [status]
 
 
+def test_what_the_dead_died_of_after_is_the_event_an_earlier_event_is_background(nlp):
+    (m,) = _new(nlp, "Jorge Ramirez, 34, of Bakersfield died at the scene after being shot.")
+    assert m.fatalities.value == 1
+    after = [m.status for m in extract(nlp("Protests resumed after the bombing of the mosque."))]
+    assert after == ["new", "background"]
+
+
+def test_the_story_after_a_dateline_is_parsed_on_its_own(nlp):
+    text = "JACKSONVILLE, Fla. - A 14-year-old was shot in the leg early Sunday morning."
+    assert [s.text for s in nlp(text).sents] == [
+        "JACKSONVILLE, Fla. -",
+        "A 14-year-old was shot in the leg early Sunday morning.",
+    ]
+    (m,) = _new(nlp, text)
+    assert m.shot.value == 1 and m.shot.span.text == "A 14-year-old was shot"
+
+
 def test_back_reference_needs_an_antecedent(nlp):
     alone = "The rally in Birbhum was attended by 10,000 workers."
     assert [m.status for m in extract(nlp(alone))] == ["new"]

@@ -80,6 +80,35 @@ def test_local_news_datelines(text, place, agency):
     assert read_dateline("A man was shot - police said.") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("Shooting Posted: Tuesday, April 15, 2014 10:21 PM EDT", True),
+        ("Wale Aliyu reports (Published Monday, Oct. 31, 2016) What to Know", True),
+        ("by: Jeremy Pierre Updated: Nov 9, 2016 - 5:36 PM Four people", True),
+        ("April 11, 2013 4:39 PM VALLEJO (CBS SF) - Police", True),
+        ("The attack happened on Feb. 23, 2015 at 11:30 p.m.", False),
+        ("A man was shot on Saturday, April 27, 2013.", False),
+    ],
+)
+def test_a_pages_timestamp_is_no_events_date(text, stamp):
+    from thucydides.when.stamps import is_timestamp
+
+    (expression,) = find_date_expressions(text)
+    assert is_timestamp(text, expression.start, expression.end) is stamp
+
+
+def test_a_story_under_a_timestamp_takes_its_own_day(nlp):
+    from thucydides.extract import extract
+
+    text = (
+        "Five hurt in shooting Posted: Tuesday, April 15, 2014 10:21 PM EDT. "
+        "Five people were shot at a party on Sunday night."
+    )
+    dates = [m.date_span.text for m in extract(nlp(text)) if m.date_span is not None]
+    assert dates == ["on Sunday night"]
+
+
 def test_a_dateline_dates_a_report_that_carries_no_date(pipeline):
     from thucydides.ingest import make_article
 

@@ -125,6 +125,9 @@ def _how_many(victim: Token) -> tuple[int | None, Token | None]:
         return (None if absurd(numeral) else number(numeral)), numeral
     if victim.lower_ in SINGLE_PRONOUNS:
         return 1, None
+    # "A 14-year-old was shot", parsed with the article as the victim and the age its modifier.
+    if victim.lower_ in SINGLE_DETERMINERS and any(c.dep_ == "amod" for c in victim.children):
+        return 1, None
     if victim.pos_ == "PROPN":
         return (1, None) if victim.ent_type_ == "PERSON" else (None, None)
     determined = any(

@@ -34,6 +34,7 @@ from thucydides.extract.weapons import weapons_in
 from thucydides.nlp.text import text_of
 from thucydides.when.dateline import dateline_end
 from thucydides.when.expressions import DateExpression, find_date_expressions
+from thucydides.when.stamps import is_timestamp
 
 DISORDER = {
     "Battles": "Political violence",
@@ -578,6 +579,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             )
             for e in find_date_expressions(facts.text)
             if e.start + sentence.start_char >= filed
+            and not is_timestamp(facts.text, e.start, e.end)
         ]
         found_any = False
         sentence_start = len(mentions)

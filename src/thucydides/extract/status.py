@@ -130,11 +130,25 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
             break
     if trigger.tag_ == "VBG" and trigger.dep_ in ("acl", "amod", "relcl"):
         return "generic"
-    if trigger.dep_ == "pcomp" and trigger.head.lower_ in TEMPORAL_PREPS:
+    if (
+        trigger.dep_ == "pcomp"
+        and trigger.head.lower_ in TEMPORAL_PREPS
+        and not _what_they_died_of(trigger)
+    ):
         return "background"
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _nominal_status(trigger, has_own_date)
     return "new"
+
+
+def _what_they_died_of(trigger: Token) -> bool:
+    """The event its casualties died or were hurt of, told after them: "Harger died at the
+    scene after being shot" (not "protests resumed after the bombing", an earlier event)."""
+    preposition = trigger.head
+    return (
+        preposition.lower_ in ("after", "following")
+        and preposition.head.lemma_.lower() in CASUALTY_VERBS
+    )
 
 
 def _casualties_of(trigger: Token) -> bool:

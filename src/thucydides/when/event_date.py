@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from thucydides.extract.mention import Mention
 from thucydides.when.expressions import find_date_expressions
 from thucydides.when.resolve import fallback, resolve_expression
+from thucydides.when.stamps import is_timestamp
 from thucydides.when.when import When
 
 # Older than this before publication, an event is history, not news.
@@ -29,7 +30,11 @@ def story_date(text: str, published: date | None, start: int = 0) -> When | None
         return None
     for expression in find_date_expressions(text[start:]):
         before = text[max(start, start + expression.start - 40) : start + expression.start]
-        if expression.precision != 1 or _TELLING.search(before):
+        if (
+            expression.precision != 1
+            or _TELLING.search(before)
+            or is_timestamp(text, start + expression.start, start + expression.end)
+        ):
             continue
         when = resolve_expression(expression, published)
         if when.date is not None and 0 <= (published - when.date).days <= STORY_DAYS:
