@@ -557,6 +557,20 @@ def test_an_event_at_a_building_in_a_named_town_is_in_that_town(pipeline):
     assert event.location == "Khandwa"  # the dam's name is 50 km from the town Omkareshwar
 
 
+def test_an_event_placed_only_in_the_county_of_the_dateline_town_is_in_that_town(pipeline):
+    from datetime import date
+
+    from thucydides.ingest import make_article
+
+    text = (
+        "CLIFTON, Colo. - A 15-year-old was killed Sunday by an accidental shooting in"
+        " Mesa County."
+    )
+    batch = pipeline.process_batch([make_article(text, "co", published=date(2016, 3, 7))])
+    (event,) = batch.events
+    assert (event.location, event.geo_precision) == ("Clifton", 1)
+
+
 def test_an_event_in_a_bare_province_name_is_in_its_town_of_that_name(pipeline):
     from datetime import date
 

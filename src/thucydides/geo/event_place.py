@@ -110,7 +110,8 @@ def places_for(
 ) -> list[EventPlace]:
     """One place per mention, in order.
 
-    A mention whose clause names no place ("the insurgents seized the complex") happened
+    A clause that names only a district or province the story's own town lies in happened
+    at that town. A mention whose clause names no place ("the insurgents seized the complex") happened
     where the story last placed an event, or at the story's own place; that is marked as
     inherited so a user can tell read from inferred. A place the clause names only to measure
     from ("30 km south of Kabul") stands for the place measured (`offsets`, by the start of
@@ -122,12 +123,26 @@ def places_for(
     result: list[EventPlace] = []
     for mention in mentions:
         own = clause_place(mention.place_spans, by_start)
+        if own is not None and _within_area(focus, own):
+            # "killed by an accidental shooting in Mesa County", filed from Clifton in it.
+            own = focus
         if own is not None:
             previous = own
             result.append(EventPlace(own, False))
         else:
             result.append(EventPlace(previous or focus, True))
     return result
+
+
+def _within_area(town: Place | None, area: Place) -> bool:
+    """Whether the story's town lies in the district or province a clause names: the town is
+    the finer place of the event the clause places only to the area."""
+    return (
+        town is not None
+        and town.entry.feature == "city"
+        and area.entry.feature in ("admin1", "admin2")
+        and lies_in(town.entry, area.entry)
+    )
 
 
 def clause_place(spans: Sequence[TextSpan], by_start: dict[int, Place]) -> Place | None:
