@@ -18,7 +18,8 @@ one grows; with --census, the kinds of objects Python tracks that grew since the
 with --remember N, the memories of nlp/attributes.py bounded at N answers each; with
 --sites N, the N places (call stacks of --frames) where the heap grew most from the second
 poll to the last; with --trim, glibc's malloc_trim after each poll, to tell memory freed but
-kept by the allocator from memory in use.
+kept by the allocator from memory in use; with --upto clean or extract, the work cut after
+that stage.
 """
 
 from __future__ import annotations
@@ -242,7 +243,7 @@ def memory_in_process(args, folder: Path) -> None:
     hosts, per_host = stream_hosts(args)
     me = psutil.Process()
     policy, limits = AddressPolicy(allow_private=True), Limits(delay=args.delay)
-    pipeline = Pipeline()
+    pipeline = _stopping_at(Pipeline(), args.upto)
     census_at_3: Counter[str] = Counter()
     with Fetcher(policy, limits) as fetcher:
         for poll in range(1, args.polls + 1):
@@ -288,6 +289,38 @@ def memory_in_process(args, folder: Path) -> None:
                 print(f"  {stat.size_diff / 2**20:+.2f} MB in {stat.count_diff:+,} blocks: {where}")
 
 
+def _stopping_at(pipeline, upto: str):
+    """The pipeline, its work cut after a stage: "clean" (pages cleaned and stored, nothing
+    parsed), "extract" (every stage, but no event landed), or "all"."""
+    from thucydides.clean import clean
+    from thucydides.dedup.articles import fingerprints
+    from thucydides.pipeline import Batch, Processed, publication_date
+
+    whole = pipeline.process_articles
+
+    def cleaned_only(articles):
+        batch = Batch()
+        for article in articles:
+            text = clean(article)
+            batch.articles.append(Processed(article, text, publication_date(article, text), []))
+        signatures = fingerprints(p.clean.text for p in batch.articles)
+        for processed, fingerprint in zip(batch.articles, signatures, strict=True):
+            processed.fingerprint = fingerprint
+        return batch
+
+    def without_events(articles):
+        batch = whole(articles)
+        for processed in batch.articles:
+            processed.located = []
+        return batch
+
+    if upto == "clean":
+        pipeline.process_articles = cleaned_only
+    elif upto == "extract":
+        pipeline.process_articles = without_events
+    return pipeline
+
+
 def _census() -> Counter[str]:
     import gc
 
@@ -327,6 +360,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--no-trace", action="store_true", help="with --in-process: no tracemalloc (faster)"
+    )
+    parser.add_argument(
+        "--upto",
+        choices=("clean", "extract", "all"),
+        default="all",
+        help="with --in-process: stop after cleaning (nothing parsed), or after extraction"
+        " (no event landed), to tell which stage's memory grows",
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
