@@ -64,7 +64,9 @@ def news_site(site, n: int = 3, prefix: str = "/news") -> list[tuple[str, str, s
 
 def test_a_feed_read_twice_fetches_nothing_the_second_time(site, tmp_path, pipeline):
     items = news_site(site)
-    site.serve("/feed.xml", rss("Test News", items), "application/rss+xml", etag='"v1"')
+    # Filed in Kabul on June 9 (the pages' dateline): 08:00 GMT is 12:30 there.
+    feed = rss("Test News", items, published="Mon, 09 Jun 2014 08:00:00 GMT")
+    site.serve("/feed.xml", feed, "application/rss+xml", etag='"v1"')
     db = str(tmp_path / "w.duckdb")
     first = watch(site.url("/feed.xml"), "--db", db)
     assert first.exit_code == 0, first.output
