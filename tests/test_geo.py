@@ -563,8 +563,7 @@ def test_an_event_placed_only_in_the_county_of_the_dateline_town_is_in_that_town
     from thucydides.ingest import make_article
 
     text = (
-        "CLIFTON, Colo. - A 15-year-old was killed Sunday by an accidental shooting in"
-        " Mesa County."
+        "CLIFTON, Colo. - A 15-year-old was killed Sunday by an accidental shooting in Mesa County."
     )
     batch = pipeline.process_batch([make_article(text, "co", published=date(2016, 3, 7))])
     (event,) = batch.events
