@@ -473,6 +473,21 @@ def test_a_town_its_province_lacks_is_placed_at_the_province_not_a_namesake(gaze
     assert (springfield.entry.feature, springfield.admin1) == ("city", "Illinois")
 
 
+def test_a_part_of_a_town_is_its_namesake_near_the_town_else_the_town(gazetteer):
+    text = "Four were shot in the Mount Hope neighborhood of San Diego and in Kensington."
+    names = ("Mount Hope", "San Diego", "Kensington")
+    hope, san_diego, _ = resolve_toponyms(
+        gazetteer, [Toponym(text.index(n), text.index(n) + len(n), n) for n in names], text=text
+    )
+    assert hope.entry is san_diego.entry and hope.text == "Mount Hope"
+    text = "A car bomb exploded in the Karrada district of Baghdad."
+    names = ("Karrada", "Baghdad")
+    karrada, baghdad = resolve_toponyms(
+        gazetteer, [Toponym(text.index(n), text.index(n) + len(n), n) for n in names], text=text
+    )
+    assert karrada.entry is baghdad.entry and baghdad.country == "Iraq"
+
+
 @pytest.mark.parametrize("road", ["Independence Road", "East Avenue", "Sunset Boulevard"])
 def test_a_road_is_no_misspelt_town(gazetteer, road):
     assert gazetteer.candidates(road) == []

@@ -72,6 +72,12 @@ _AREA_BEFORE = re.compile(r"\b(upstate|state of|province of|county of)\s*$", re.
 # A place the article names this far from the city, inside the area, shows the area is meant.
 AREA_KM = 50.0
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+# "the Bushwick neighborhood of Brooklyn", "the Karrada district of Baghdad": a part of a town.
+_PART_OF = re.compile(
+    r"\s+(?:neighbou?rhood|section|suburb|quarter|district)\s+(?:of|in)\s+", re.IGNORECASE
+)
+# A part of a town lies this near the town's point.
+NEIGHBOURHOOD_KM = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +173,18 @@ def qualifiers(text: str, toponyms: list[Toponym], which: list[int]) -> list[set
     return found
 
 
+def neighbourhoods(text: str, toponyms: list[Toponym], which: list[int]) -> list[set[int]]:
+    """For each name, the names of the towns the text says it is a part of ("the Mount Hope
+    neighborhood of San Diego", "the Karrada district of Baghdad")."""
+    found: list[set[int]] = [set() for _ in range(max(which, default=-1) + 1)]
+    order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].start)
+    for a, b in pairwise(order):
+        between = text[toponyms[a].end : toponyms[b].start]
+        if _PART_OF.fullmatch(between) and which[a] != which[b]:
+            found[which[a]].add(which[b])
+    return found
+
+
 def _within(entry: GazetteerEntry, area: GazetteerEntry) -> bool:
     if area.feature == "country":
         return entry.feature != "country" and entry.country_code == area.country_code
@@ -221,6 +239,7 @@ class ArticleNames:
     demonyms: set[str]  # the countries whose peoples the article names
     qualified_by: list[set[int]] | None  # for each name, those written after it ("Paris, Texas")
     neighbours: list[list[float]]  # for each candidate of each name, see _neighbour_names
+    part_of: list[set[int]] | None = None  # for each name, the towns it is a part of
 
 
 def read_names(
@@ -241,6 +260,7 @@ def read_names(
         candidates=candidates,
         demonyms=demonym_countries(gazetteer, context_words),
         qualified_by=qualified_by,
+        part_of=neighbourhoods(text, toponyms, which) if text else None,
         neighbours=_neighbour_names(candidates, sum(bool(cands) for cands in candidates) - 1),
     )
 
@@ -415,7 +435,10 @@ def resolve_toponyms(
     """One Place (or None where nothing fits) per toponym, in the same order.
 
     With the `text`, a town named beside a distance and direction from a resolved place
-    ("Tal Afar, 50 km west of Mosul") is its namesake near the point they give.
+    ("Tal Afar, 50 km west of Mosul") is its namesake near the point they give, and a part of
+    a town ("the Mount Hope neighborhood of San Diego") its namesake near the town, else the
+    town itself (the gazetteer lacks most neighbourhoods; Mount Hope, West Virginia is not
+    one of San Diego's).
     """
     weights = weights or default_weights()
     article = read_names(gazetteer, toponyms, context_words, text)
@@ -429,6 +452,12 @@ def resolve_toponyms(
         ]
     best_by_name = cities_before_areas(article, best_by_name, toponyms, text)
     holders = _holders_instead(article, best_by_name)
+    for i, town in _parts_of_towns(article, best_by_name):
+        near = _nearest_within(by_name[i], town.entry, NEIGHBOURHOOD_KM)
+        if near is not None:
+            best_by_name[i] = near
+        else:
+            holders[i] = town
     supported = article.demonyms | {
         c[b].entry.country_code
         for c, b in zip(by_name, best_by_name, strict=True)
@@ -441,12 +470,12 @@ def resolve_toponyms(
         # A near-spelling is a guess ("Karrada" is not Carrara, Italy), and so is a place
         # named inside a longer name ("Golden Temple" is not in Golden, Colorado): it stands
         # only where the article's other places or peoples put it in the same country.
-        if b is None or (
+        if (held := holders.get(w)) is not None:
+            places.append(place_of(gazetteer, held, toponym, 0.0))
+        elif b is None or (
             cands[b].match in GUESSES and cands[b].entry.country_code not in supported
         ):
             places.append(None)
-        elif (held := holders.get(w)) is not None:
-            places.append(place_of(gazetteer, held, toponym, 0.0))
         else:
             places.append(place_of(gazetteer, cands[b], toponym, 0.0))
     for i, lat, lon, reach in snap_points(text, toponyms, places) if text else ():
@@ -483,6 +512,26 @@ def _holders_instead(article: ArticleNames, best: list[int | None]) -> dict[int,
         if areas and not any(lies_in(c.entry, area.entry) for c in cands for area in areas):
             found[i] = areas[0]
     return found
+
+
+def _parts_of_towns(article: ArticleNames, best: list[int | None]):
+    """Each name the text makes a part of a town, with that town as chosen."""
+    for i, towns in enumerate(article.part_of or ()):
+        for j in towns:
+            if best[j] is not None and article.candidates[j][best[j]].entry.feature == "city":
+                yield i, article.candidates[j][best[j]]
+                break
+
+
+def _nearest_within(cands: list[Candidate], town: GazetteerEntry, km: float) -> int | None:
+    """The candidate nearest the town within `km` of it (a near-spelling never)."""
+    near = [
+        (haversine_km(c.entry.latitude, c.entry.longitude, town.latitude, town.longitude), k)
+        for k, c in enumerate(cands)
+        if c.match not in GUESSES and c.entry is not town
+    ]
+    near = [pair for pair in near if pair[0] <= km]
+    return min(near)[1] if near else None
 
 
 def cities_before_areas(
