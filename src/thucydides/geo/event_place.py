@@ -111,11 +111,11 @@ def places_for(
     """One place per mention, in order.
 
     A clause that names only a district or province the story's own town lies in happened
-    at that town. A mention whose clause names no place ("the insurgents seized the complex") happened
-    where the story last placed an event, or at the story's own place; that is marked as
-    inherited so a user can tell read from inferred. A place the clause names only to measure
-    from ("30 km south of Kabul") stands for the place measured (`offsets`, by the start of
-    the name measured from).
+    at that town. A mention whose clause names no place ("the insurgents seized the
+    complex") happened where the story last placed an event, or at the story's own place;
+    that is marked as inherited so a user can tell read from inferred. A place the clause
+    names only to measure from ("30 km south of Kabul") stands for the place measured
+    (`offsets`, by the start of the name measured from).
     """
     by_start = {p.start: p for p in places} | (offsets or {})
     focus = story_place(places)

@@ -13,6 +13,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -467,9 +468,10 @@ def resolve_toponyms(
     places: list[Place | None] = []
     for toponym, w in zip(toponyms, which, strict=True):
         cands, b = by_name[w], best_by_name[w]
-        # A near-spelling is a guess ("Karrada" is not Carrara, Italy), and so is a place
-        # named inside a longer name ("Golden Temple" is not in Golden, Colorado): it stands
-        # only where the article's other places or peoples put it in the same country.
+        # A name the text puts in a province or a town it lacks stands there. A near-spelling
+        # is a guess ("Karrada" is not Carrara, Italy), and so is a place named inside a
+        # longer name ("Golden Temple" is not in Golden, Colorado): it stands only where the
+        # article's other places or peoples put it in the same country.
         if (held := holders.get(w)) is not None:
             places.append(place_of(gazetteer, held, toponym, 0.0))
         elif b is None or (
@@ -514,7 +516,9 @@ def _holders_instead(article: ArticleNames, best: list[int | None]) -> dict[int,
     return found
 
 
-def _parts_of_towns(article: ArticleNames, best: list[int | None]):
+def _parts_of_towns(
+    article: ArticleNames, best: list[int | None]
+) -> Iterator[tuple[int, Candidate]]:
     """Each name the text makes a part of a town, with that town as chosen."""
     for i, towns in enumerate(article.part_of or ()):
         for j in towns:
