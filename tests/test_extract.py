@@ -65,6 +65,9 @@ def test_vague_counts_use_acled_numbers(nlp):
         ("The rebels threatened to attack the capital.", "hypothetical"),
         ("The group is behind frequent attacks in the region.", "generic"),
         ("There have been clashes in the region for years.", "generic"),
+        ("No arrest had been made by Wednesday.", "negated"),
+        ("Police have made no arrests.", "negated"),
+        ("No one has been arrested.", "negated"),
     ],
 )
 def test_not_new_events(nlp, text, status):
@@ -86,6 +89,13 @@ def test_the_story_after_a_dateline_is_parsed_on_its_own(nlp):
     ]
     (m,) = _new(nlp, text)
     assert m.shot.value == 1 and m.shot.span.text == "A 14-year-old was shot"
+
+
+def test_no_one_hurt_is_no_count_and_no_fewer_than_ten_is_ten(nlp):
+    (fired, _) = _new(nlp, "No one was injured when militants fired rockets at the base.")
+    assert fired.injured is None
+    (m,) = _new(nlp, "Militants killed no fewer than ten soldiers.")
+    assert m.fatalities.value == 10
 
 
 def test_back_reference_needs_an_antecedent(nlp):

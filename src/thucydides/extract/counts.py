@@ -118,7 +118,10 @@ def _how_many(victim: Token) -> tuple[int | None, Token | None]:
     """How many people a victim phrase counts, and the numeral that says so: a number
     ('5 people', 'dozens'), or one for a single person ('a teen', 'a 17-year-old', 'his wife',
     'Kendra Hill', 'he'). A plural with no number ('civilians were killed') gives none."""
-    if victim.lower_ in SHARES:
+    # "no one was hurt", "none were killed": no count of anyone.
+    if victim.lower_ in SHARES or victim.lower_ in ("nobody", "none", "noone"):
+        return None, None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in victim.children):
         return None, None
     numeral = _numeral_of(victim)
     if numeral is not None:

@@ -109,7 +109,7 @@ ANCHORING_VERBS = {
 
 
 def status_of(trigger: Token, has_own_date: bool) -> Status:
-    if any(c.dep_ == "neg" for c in trigger.children):
+    if any(c.dep_ == "neg" for c in trigger.children) or _none_of_it(trigger):
         return "negated"
     chain = [trigger]
     token = trigger
@@ -139,6 +139,20 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _nominal_status(trigger, has_own_date)
     return "new"
+
+
+def _none_of_it(trigger: Token) -> bool:
+    """Said not to have happened by "no" or "no one": "no arrest had been made", "police
+    made no arrests", "no one was hurt", "nobody has been arrested"."""
+    for child in trigger.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in ("nobody", "none", "noone")
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _what_they_died_of(trigger: Token) -> bool:
