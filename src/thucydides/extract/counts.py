@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from thucydides.extract.mention import Count, TextSpan
-from thucydides.extract.syntax import child, span_of
+from thucydides.extract.syntax import child, nobody, span_of
 from thucydides.numbers import WORD_NUMBERS
 
 # ACLED's fixed numbers for vague words.
@@ -119,9 +119,7 @@ def _how_many(victim: Token) -> tuple[int | None, Token | None]:
     ('5 people', 'dozens'), or one for a single person ('a teen', 'a 17-year-old', 'his wife',
     'Kendra Hill', 'he'). A plural with no number ('civilians were killed') gives none."""
     # "no one was hurt", "none were killed": no count of anyone.
-    if victim.lower_ in SHARES or victim.lower_ in ("nobody", "none", "noone"):
-        return None, None
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in victim.children):
+    if victim.lower_ in SHARES or nobody(victim):
         return None, None
     numeral = _numeral_of(victim)
     if numeral is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.extract.mention import Status
+from thucydides.extract.syntax import nobody
 
 TEMPORAL_PREPS = {
     "after",
@@ -147,10 +148,7 @@ def _none_of_it(trigger: Token) -> bool:
     for child in trigger.children:
         if child.dep_ == "det" and child.lower_ == "no":
             return True
-        if child.dep_ in ("nsubj", "nsubjpass") and (
-            child.lower_ in ("nobody", "none", "noone")
-            or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
-        ):
+        if child.dep_ in ("nsubj", "nsubjpass") and nobody(child):
             return True
     return False
 

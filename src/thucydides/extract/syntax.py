@@ -151,3 +151,11 @@ def prep_object(token: Token, *preps: str) -> Token | None:
             if pobj is not None:
                 return pobj
     return None
+
+
+def nobody(token: Token) -> bool:
+    """Whether a noun phrase's head names no one at all: "no one", "nobody", "none", "no
+    civilians"."""
+    return token.lower_ in ("nobody", "none", "noone") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children
+    )
