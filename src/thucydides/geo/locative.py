@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from thucydides.geo.gazetteer import Gazetteer
 from thucydides.geo.names import COMPASS, US_POSTAL_CODES
 from thucydides.geo.place import GazetteerEntry
+from thucydides.geo.resolve import TOPONYM_LABELS
 from thucydides.when.dateline import read_dateline
 
 LOCATIVE = frozenset(["in", "at", "near", "outside", "throughout", "across"])
@@ -57,7 +58,6 @@ MIN_POPULATION = 5_000
 # event) is kept, and a nationality too where the gazetteer knows the word as one ("in
 # Afghan villages"; "in Laukkai town", Laukkai tagged NORP, is a town).
 OVERRIDABLE = frozenset(["PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"])
-TOPONYM_LABELS = frozenset(["GPE", "LOC", "FAC"])
 # A force named after the town or county it serves ("Batesville Police", "Horry County
 # Sheriff's Office") names where it serves...
 AGENCY_WORDS = frozenset(["police", "sheriff", "constabulary"])
@@ -268,22 +268,24 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
     added: list[Span] = []
     replaced: set[Span] = set()
     taken: set[int] = set()
+
+    def take(name: Span, overlapping: set[Span]) -> None:
+        added.append(Span(doc, name.start, name.end, label="GPE"))
+        replaced.update(overlapping)
+        taken.update(range(name.start, name.end))
+
     for name in _dateline_names(doc):
         overlapping = _replaceable(name, label_of, gazetteer)
-        if overlapping is None or any(e.label_ in TOPONYM_LABELS for e in overlapping):
-            continue
         # A dateline names a place by convention, however small the town; a state's postal
         # code is resolved as the state after its town.
-        if name.text in US_POSTAL_CODES or _exact(gazetteer, name.text):
-            added.append(Span(doc, name.start, name.end, label="GPE"))
-            replaced |= overlapping
-            taken.update(range(name.start, name.end))
+        if overlapping is not None and (
+            name.text in US_POSTAL_CODES or _exact(gazetteer, name.text)
+        ):
+            take(name, overlapping)
     for name in _postal_codes(doc):
         overlapping = _replaceable(name, label_of, gazetteer)
         if overlapping is not None and not any(t.i in taken for t in name):
-            added.append(Span(doc, name.start, name.end, label="GPE"))
-            replaced |= overlapping
-            taken.update(range(name.start, name.end))
+            take(name, overlapping)
     for name, force in _agency_names(doc):
         if any(t.i in taken for t in name):
             continue
@@ -293,9 +295,7 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
         if any(e.label_ in TOPONYM_LABELS and e.end <= name.end for e in overlapping):
             continue  # already a place of its own ("Joplin" GPE, then "Police")
         if _known_place(_exact(gazetteer, name.text)):
-            added.append(Span(doc, name.start, name.end, label="GPE"))
-            replaced |= overlapping
-            taken.update(range(name.start, name.end))
+            take(name, overlapping)
     for name in _names(doc):
         if name is None or any(t.i in taken for t in name):
             continue
@@ -316,17 +316,11 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
             # "at Annamalai University, Chidambaram": a name the gazetteer lacks, in a town
             # it knows.
             if area_replaced is not None and _known_place(area_entries):
-                added.append(Span(doc, area.start, area.end, label="GPE"))
-                replaced |= area_replaced
-                taken.update(range(area.start, area.end))
+                take(area, area_replaced)
             continue
-        added.append(Span(doc, name.start, name.end, label="GPE"))
-        replaced |= overlapping
-        taken.update(range(name.start, name.end))
+        take(name, overlapping)
         if areas:
-            added.append(Span(doc, area.start, area.end, label="GPE"))
-            replaced |= area_replaced
-            taken.update(range(area.start, area.end))
+            take(area, area_replaced)
     if added:
         doc.ents = [e for e in doc.ents if e not in replaced] + added
     return doc
