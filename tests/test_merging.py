@@ -4,10 +4,12 @@ on batching or order, and a database joined by an older rule can be regrouped.""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from thucydides.dedup.events import report_events
 from thucydides.ingest import make_article
 from thucydides.landing import land, rebuild
 from thucydides.pipeline import Batch, batched
@@ -113,3 +115,59 @@ def test_one_shooting_told_in_many_sentences_is_one_event(pipeline):
     assert (event.fatalities, event.injured) == (1, 3)
     # The arrest's trigger is no evidence of the attack's type.
     assert all("arrest" not in e.text for e in event.evidence["event_type"])
+
+
+def test_a_report_weeks_later_naming_the_person_shot_joins_the_shooting(pipeline, tmp_path):
+    shooting = make_article(
+        "Anna Marie Goode, 17, was shot and killed inside an apartment in Spartanburg, South"
+        " Carolina on Monday morning, deputies said.",
+        "shooting",
+        published=date(2016, 9, 12),
+        outlet="first.example",
+    )
+    hearing = make_article(
+        "A Spartanburg, South Carolina man was charged Wednesday with murder in the death of"
+        " Anna Goode, the teenager shot in an apartment in September.",
+        "hearing",
+        published=date(2016, 10, 26),
+        outlet="second.example",
+    )
+    other = make_article(
+        "A man was shot and killed outside a store in Spartanburg, South Carolina on Friday"
+        " night, deputies said.",
+        "other",
+        published=date(2016, 10, 22),
+        outlet="third.example",
+    )
+    articles = [shooting, hearing, other]
+    events = pipeline.process_batch(articles).events
+    together = [e for e in events if shooting.article_id in e.article_ids]
+    assert [sorted(e.article_ids) for e in together] == [
+        sorted([shooting.article_id, hearing.article_id])
+    ]
+    # The shooting's day, not the hearing's; the other killing stays apart.
+    assert together[0].event_date == date(2016, 9, 12)
+    assert together[0].people == ["Anna Marie Goode"]
+    assert any(e.article_ids == [other.article_id] for e in events)
+    # Through the store, the hearing weeks after the shooting's batch joins it.
+    stored = _landed(pipeline, tmp_path, "weeks", articles, 1)
+    assert _content(stored) == _content(events)
+
+
+def test_a_day_lent_by_the_sentence_before_is_no_evidence_of_another_shooting(pipeline):
+    story = (
+        "A man was shot and wounded in Lauderhill, Florida early Saturday, police said. "
+        "The victim was shot in the chest, police said."
+    )
+    article = make_article(story, "lent", published=date(2016, 11, 7), outlet="news.example")
+    (processed,) = pipeline.process_articles([article]).articles
+    first, second = processed.located
+    assert second.when.basis == "previous event"
+    # As if the sentence before the second had been dated a week earlier (a hearing, a
+    # background event not kept): lent, the day joins the report's shooting; its own, not.
+    earlier = date(2016, 10, 29)
+    lent = replace(second, when=replace(second.when, date=earlier))
+    own = replace(second, when=replace(second.when, date=earlier, basis="text"))
+    (event,) = report_events([first, lent])
+    assert event.event_date == date(2016, 11, 5)
+    assert len(report_events([first, own])) == 2

@@ -245,3 +245,12 @@ def test_a_correction_updates_the_event_and_keeps_its_history(tmp_path):
     versions = client.get(f"/events/{merged.event_id}/history").json()["versions"]
     assert [v["record"]["fatalities"] for v in versions] == [12, 30]
     assert client.get("/events/nope/history").status_code == 404
+
+
+def test_of_two_days_as_precise_the_earlier_is_the_events():
+    later = _event("a", 3, event_date=date(2016, 7, 4))
+    earlier = _event("b", 3, event_date=date(2016, 7, 3))
+    for stored, new in ((later, earlier), (earlier, later)):
+        assert combine(stored, new).event_date == date(2016, 7, 3)
+    vaguer = _event("c", 3, event_date=date(2016, 7, 1), time_precision=2)
+    assert combine(later, vaguer).event_date == date(2016, 7, 4)

@@ -76,6 +76,8 @@ class Event(BaseModel):
     fatalities: int = 0
     injured: int = 0
     weapons: list[str] = Field(default_factory=list)
+    # Persons the reports name as taking part: who fired, who was hit (`extract/people`).
+    people: list[str] = Field(default_factory=list)
     notes: str = ""
     sources: list[Source] = Field(default_factory=list)
     source_count: int = 0

@@ -86,6 +86,8 @@ def _evidence_for(
         spans["shot"] = [mention.shot.span]
     if mention.weapons:
         spans["weapons"] = [w.span for w in mention.weapons]
+    if mention.people:
+        spans["people"] = list(mention.people)
     if mention.attribution is not None:
         spans["attribution"] = [mention.attribution.span]
     return {name: tuple(_evidence(clean, s) for s in items) for name, items in spans.items()}

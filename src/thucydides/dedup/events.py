@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from thucydides.dedup.located import LocatedMention
+from thucydides.dedup.people import add_people
 from thucydides.event import EVENT_TYPES, PLACE_FIELDS, Event, Evidence, Source
 from thucydides.extract.actor_names import event_actor_name
 from thucydides.geo.distance import haversine_km
@@ -113,6 +114,12 @@ class _Cluster:
         return self._dated if self._dated is not None else self.members[0].when
 
 
+def _lent(when: When) -> bool:
+    """Whether a mention's day is lent it (the day of the event told before it, of the story,
+    of the report) rather than given by its own words."""
+    return when.basis != "text"
+
+
 def _finer(place: Place, than: Place | None) -> bool:
     return than is None or place.geo_precision < than.geo_precision
 
@@ -121,7 +128,7 @@ class _Probe:
     """What the compatibility test reads of a mention, read once for all the clusters it is
     tested against (the events of its report so far)."""
 
-    __slots__ = ("actor", "apart", "day", "kind", "place", "precision")
+    __slots__ = ("actor", "apart", "day", "kind", "lent", "place", "precision")
 
     def __init__(self, item: LocatedMention) -> None:
         mention = item.mention
@@ -130,20 +137,29 @@ class _Probe:
         self.actor = named(mention.actor1.name) if mention.actor1 is not None else None
         self.day = item.when.date.toordinal() if item.when.date is not None else None
         self.precision = item.when.precision
+        self.lent = _lent(item.when)
         self.place = item.place
 
-    def fits(self, cluster: _Cluster) -> bool:
+    def fits(self, cluster: _Cluster, *, lent_days: bool = False) -> bool:
         """Whether the mention may join the cluster: no other named actor of its type, dates
         within their precision's window, places within reach; a mention of another type only
         on the same day, neither told at a time apart from the story's (one incident told in
-        many sentences: "opened fire", "died at the hospital", "police arrested")."""
+        many sentences: "opened fire", "died at the hospital", "police arrested").
+
+        With `lent_days`, a day lent to the mention or to all of the cluster's (`_lent`) is no
+        evidence of another event of the same type: the headline's "shooting" dated by the
+        story's first day, "the shooting was accidental" dated by the arrest told before it."""
         same_kind = cluster.members[0].mention.event_type == self.kind
         if not same_kind and (
             self.apart or cluster._told_apart or self.day is None or self.day != cluster._day
         ):
             return False
         # The date first: it is the cheapest test.
-        if self.day is not None and cluster._day is not None:
+        if (
+            self.day is not None
+            and cluster._day is not None
+            and not (lent_days and same_kind and self.lent)
+        ):
             window = DATE_WINDOW_DAYS[max(cluster._day_precision, self.precision)]
             if abs(cluster._day - self.day) > window:
                 return False
@@ -304,8 +320,10 @@ def _build(cluster: _Cluster) -> Event:
     if injured_evidence:
         evidence["injured"] = injured_evidence
     weapons: list[str] = []
+    people: list[str] = []
     for member in members:
         weapons.extend(w.name for w in member.mention.weapons if w.name not in weapons)
+        people = add_people(people, [" ".join(p.text.split()) for p in member.mention.people])
     sources: dict[str, Source] = {}
     for member in members:
         article_id = member.source.article_id
@@ -357,6 +375,7 @@ def _build(cluster: _Cluster) -> Event:
         fatalities=fatalities,
         injured=injured,
         weapons=weapons,
+        people=people,
         sources=list(sources.values()),
         source_count=len(sources),
         confidence=max(m.mention.confidence for m in typed),
@@ -367,11 +386,14 @@ def _build(cluster: _Cluster) -> Event:
 
 def report_events(located: list[LocatedMention]) -> list[Event]:
     """One report's new-event mentions, in reading order, as its events: each mention joins
-    the first event that nothing contradicts (`_Probe.fits`)."""
+    the first event that nothing contradicts (`_Probe.fits`), else the first whose day only
+    a lent day contradicts."""
     clusters: list[_Cluster] = []
     for item in located:
         probe = _Probe(item)
-        target = next((c for c in clusters if probe.fits(c)), None)
+        target = next((c for c in clusters if probe.fits(c)), None) or next(
+            (c for c in clusters if probe.fits(c, lent_days=True)), None
+        )
         if target is None:
             target = _Cluster()
             clusters.append(target)
@@ -393,8 +415,9 @@ def _lowest(sources: list[Source], attribute: str) -> int:
 def combine(stored: Event, new: Event) -> Event:
     """The stored event with a new report of it folded in; the stored id is kept.
 
-    The more precise date and place win; fatalities and injured as `_lowest` reads the
-    reports; every source and its evidence are kept.
+    The more precise date and place win, of two days as precise the earlier (a later report
+    dates its retelling by its own day: the death, the arrest, the hearing); fatalities and
+    injured as `_lowest` reads the reports; every source and its evidence are kept.
     """
     sources = {s.article_id: s for s in stored.sources}
     for source in new.sources:
@@ -403,7 +426,7 @@ def combine(stored: Event, new: Event) -> Event:
     for name, items in new.evidence.items():
         known = evidence.setdefault(name, [])
         known.extend(item for item in items if item not in known)
-    dated = min((stored, new), key=lambda e: (e.event_date is None, e.time_precision))
+    dated = min((stored, new), key=lambda e: (e.event_date is None, e.time_precision, e.event_date))
     placed = min((stored, new), key=lambda e: (e.geo_precision is None, e.geo_precision or 9))
     sub_type = min((stored.sub_event_type, new.sub_event_type), key=SUB_EVENT_ORDER.index)
     merged = list(sources.values())
@@ -433,6 +456,7 @@ def combine(stored: Event, new: Event) -> Event:
             "fatalities": _lowest(merged, "fatalities"),
             "injured": _lowest(merged, "injured"),
             "weapons": stored.weapons + [w for w in new.weapons if w not in stored.weapons],
+            "people": add_people(stored.people, new.people),
             "sources": merged,
             "source_count": len(merged),
             "confidence": max(stored.confidence, new.confidence),

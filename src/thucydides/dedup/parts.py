@@ -30,6 +30,7 @@ from thucydides.dedup.pair_model import (
     load_pair_model,
     pair_features,
 )
+from thucydides.dedup.people import people_keys
 from thucydides.event import Event
 from thucydides.extract.actor_names import undated
 from thucydides.geo.distance import haversine_km
@@ -37,6 +38,8 @@ from thucydides.geo.distance import haversine_km
 # The widest reach and window any pair is allowed: what the store must look through.
 WIDEST_KM = max(DISTANCE_KM.values())
 WIDEST_DAYS = max(DATE_WINDOW_DAYS.values())
+# Events that harm people: a person shot or killed was shot or killed once.
+HARM_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,21 @@ def _located(a: Event, b: Event) -> bool:
     )
 
 
+def one_person(a: Event, b: Event) -> bool:
+    """Both `_located` events of one type that harms people, naming the same person, one of
+    them telling of a death: a person is killed once, so a report of the hearing weeks later,
+    dated by the hearing, is a report of the killing ("convicted Wednesday of killing
+    Nicholas Lindsay")."""
+    return (
+        bool(a.people and b.people)
+        and (a.fatalities > 0 or b.fatalities > 0)
+        and a.event_type == b.event_type
+        and a.event_type in HARM_TYPES
+        and _located(a, b)
+        and not people_keys(a).isdisjoint(people_keys(b))
+    )
+
+
 def weighed(a: Event, b: Event) -> bool:
     """Both dated and `_located`: then the pair model weighs them."""
     return a.event_date is not None and b.event_date is not None and _located(a, b)
@@ -111,7 +129,7 @@ def weighed(a: Event, b: Event) -> bool:
 def compatible(a: Event, b: Event) -> bool:
     """Nothing tells the two apart: same type, no two different named perpetrators nor
     crowds behind them, dates and places as near as the pair model weighs (where both are
-    known), or within their precisions (where one is not)."""
+    known), or within their precisions (where one is not); any dates for `one_person`."""
     if a.event_type != b.event_type:
         return False
     # Two reports a government apart still name one force ("... (2013-2022)", "(2022-)").
@@ -120,7 +138,12 @@ def compatible(a: Event, b: Event) -> bool:
     if _associates_differ(a.assoc_actor_1, b.assoc_actor_1):
         return False
     wide = weighed(a, b)
-    if a.event_date is not None and b.event_date is not None and not _dates_fit(a, b, wide):
+    if (
+        a.event_date is not None
+        and b.event_date is not None
+        and not _dates_fit(a, b, wide)
+        and not one_person(a, b)
+    ):
         return False
     return a.latitude is None or b.latitude is None or _places_fit(a, b, wide)
 
@@ -132,6 +155,8 @@ def within_precisions(a: Event, b: Event) -> bool:
 
 
 def _decided(a: Event, b: Event, shared: float | None) -> bool:
+    if one_person(a, b):
+        return True
     if weighed(a, b):
         return load_pair_model().same(pair_features(a, b, shared))
     return shared is not None and shared >= THRESHOLD
@@ -140,8 +165,9 @@ def _decided(a: Event, b: Event, shared: float | None) -> bool:
 def same_event(a: Event, b: Event, shared: float | None = None) -> bool:
     """Two reports' events are one real event (ACLED: same type, actors, place and day).
 
-    Only on positive evidence: nothing tells them apart (`compatible`), and, both dated
-    and placed finer than a province, the pair model finds them one event (`pair_model`);
+    Only on positive evidence: nothing tells them apart (`compatible`), and they name the
+    same person shot or shooting (`one_person`) or, both dated and placed finer than a
+    province, the pair model finds them one event (`pair_model`);
     a report that cannot place or date its event so joins another only where the two
     reports are copies of one text (`shared`, the share of word runs in common, at least
     the copies' THRESHOLD).
@@ -151,22 +177,31 @@ def same_event(a: Event, b: Event, shared: float | None = None) -> bool:
 
 def candidate_pairs(parts: list[Part]) -> Iterator[tuple[int, int]]:
     """The pairs of parts (indices into `parts`) worth weighing: of one type and of different
-    reports; dated ones only within the widest date window, undated ones with all."""
+    reports; dated ones only within the widest date window, undated ones with all, and those
+    naming one person (`one_person`) whatever their dates."""
     by_type: dict[str, list[int]] = defaultdict(list)
+    by_person: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, part in enumerate(parts):
         by_type[part.event.event_type].append(i)
+        if part.event.event_type in HARM_TYPES:
+            for key in people_keys(part.event):
+                by_person[part.event.event_type, key].append(i)
+    found: dict[tuple[int, int], None] = {}
     for members in by_type.values():
         day = {i: parts[i].event.event_date for i in members}
         dated = sorted((i for i in members if day[i] is not None), key=lambda i: (day[i], i))
         undated = [i for i in members if day[i] is None]
-        found = []
         for x, i in enumerate(dated):
             for j in dated[x + 1 :]:
                 if (day[j] - day[i]).days > WIDEST_DAYS:
                     break
-                found.append((i, j))
-        found.extend((i, j) for x, i in enumerate(undated) for j in dated + undated[x + 1 :])
-        yield from ((i, j) for i, j in found if parts[i].article_id != parts[j].article_id)
+                found[i, j] = None
+        found.update(
+            ((i, j), None) for x, i in enumerate(undated) for j in dated + undated[x + 1 :]
+        )
+    for members in by_person.values():
+        found.update(((i, j), None) for x, i in enumerate(members) for j in members[x + 1 :])
+    yield from ((i, j) for i, j in found if parts[i].article_id != parts[j].article_id)
 
 
 def groups(parts: list[Part]) -> list[list[Part]]:

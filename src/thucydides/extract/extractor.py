@@ -24,6 +24,7 @@ from thucydides.extract.mention import (
     TextSpan,
     Weapon,
 )
+from thucydides.extract.people import participants
 from thucydides.extract.relevance import judge, sentence_features
 from thucydides.extract.status import status_of
 from thucydides.extract.syntax import child, local_tokens, prep_object, span_of, subject_of
@@ -638,6 +639,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                     injured=counts.injured,
                     rejected_counts=counts.rejected,
                     shot=counts.shot,
+                    people=participants(trigger, actor1.span if actor1 else None),
                     place_spans=places,
                     date_span=TextSpan(date.start, date.end, date.text) if date else None,
                     date_relative_to_previous=bool(date and date.relative_to_event),

@@ -96,3 +96,5 @@ class Mention:
     rejected_counts: tuple[TextSpan, ...] = ()
     # People shot, dead or alive as the report goes on to say (`Casualties.shot`).
     shot: Count | None = None
+    # The persons named as taking part (`extract/people.participants`).
+    people: tuple[TextSpan, ...] = ()

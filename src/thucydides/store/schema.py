@@ -136,4 +136,10 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (feed_url, item_key)
     );
     """,
+    # The persons each event names as taking part, and each part's as `dedup/people.person_key`
+    # writes them: a part joins the stored parts naming the same person whatever their dates.
+    """
+    ALTER TABLE events ADD COLUMN people VARCHAR[];
+    ALTER TABLE event_parts ADD COLUMN people VARCHAR[];
+    """,
 ]

@@ -16,7 +16,8 @@ import pyarrow as pa
 
 from thucydides.dedup.articles import Fingerprint, Indexed, StoryLink
 from thucydides.dedup.events import KM_PER_DEGREE
-from thucydides.dedup.parts import WIDEST_DAYS, WIDEST_KM, Part
+from thucydides.dedup.parts import HARM_TYPES, WIDEST_DAYS, WIDEST_KM, Part
+from thucydides.dedup.people import people_keys
 from thucydides.dedup.revisions import Edition, names_in
 from thucydides.event import Event
 from thucydides.ingest import Article
@@ -178,6 +179,7 @@ class Store:
                     "latitude",
                     "longitude",
                     "record",
+                    "people",
                 ],
                 [
                     [
@@ -189,6 +191,7 @@ class Store:
                         part.event.latitude,
                         part.event.longitude,
                         part.event.model_dump_json(),
+                        sorted(people_keys(part.event)),
                     ]
                     for part, event_id in parts
                 ],
@@ -408,13 +411,18 @@ class Store:
         """The stored events that a batch may change: those these articles gave (read again or
         superseded), those with a part that may report the same event as one of `parts` (same
         type, within the widest window and reach), and those told by a report of these stories
-        (near-duplicate copies, which may join without a place or a date)."""
+        (near-duplicate copies, which may join without a place or a date), and those with a
+        part naming a person one of `parts` names (`one_person`, whatever the dates)."""
+        people = sorted(
+            {k for p in parts if p.event.event_type in HARM_TYPES for k in people_keys(p.event)}
+        )
         found = {
             r[0]
             for r in self.con.execute(
                 "SELECT DISTINCT p.event_id FROM event_parts p LEFT JOIN article_stories s"
-                " USING (article_id) WHERE p.article_id = ANY(?) OR s.story_id = ANY(?)",
-                [list(articles), list(stories)],
+                " USING (article_id) WHERE p.article_id = ANY(?) OR s.story_id = ANY(?)"
+                " OR list_has_any(p.people, ?::VARCHAR[])",
+                [list(articles), list(stories), people],
             ).fetchall()
         }
         known = [

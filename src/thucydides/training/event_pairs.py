@@ -33,6 +33,7 @@ from thucydides.dedup.parts import (
     Part,
     candidate_pairs,
     compatible,
+    one_person,
     report_parts,
     shared_text,
     weighed,
@@ -71,12 +72,16 @@ def _parts(pipeline: Pipeline, articles: list[Article], tick: Callable[[int], No
 
 
 def pairs_of(parts: list[Part], real: dict[str, str], source: str) -> list[Pair]:
-    """Every weighed pair of events of different reports; `real` maps a report to the real
-    event it tells."""
+    """Every weighed pair of events of different reports, but those a named person joins
+    whatever the model says (`one_person`); `real` maps a report to the real event it tells."""
     pairs = []
     for i, j in candidate_pairs(parts):
         a, b = parts[i], parts[j]
-        if weighed(a.event, b.event) and compatible(a.event, b.event):
+        if (
+            weighed(a.event, b.event)
+            and compatible(a.event, b.event)
+            and not one_person(a.event, b.event)
+        ):
             features = pair_features(a.event, b.event, shared_text(a, b))
             same = real[a.article_id] == real[b.article_id]
             pairs.append(Pair(features, same, source, within_precisions(a.event, b.event)))

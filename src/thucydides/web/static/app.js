@@ -280,6 +280,7 @@ const DETAIL_ROWS = [
   ["Fatalities", e => e.fatalities, ["fatalities"]],
   ["Injured", e => e.injured, ["injured"]],
   ["Weapons", e => e.weapons.join(", ") || "none named", ["weapons"]],
+  ["People", e => (e.people || []).join(", ") || "none named", ["people"]],
   ["Confidence", e => e.confidence, []],
 ];
 
