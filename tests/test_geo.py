@@ -422,6 +422,8 @@ def test_words_before_a_kind_of_place_that_are_no_place(nlp, gazetteer, text, wo
         # en_core_web_sm: CONWAY and SC ORG; SAN DIEGO nothing.
         ("CONWAY, SC (WBTW) \u2013 A man was shot on Monday.", {"CONWAY", "SC"}),
         ("SAN DIEGO (CBS 8) - Four people were shot at a bar.", {"SAN DIEGO"}),
+        # en_core_web_sm: "ST" and "LOUIS" two GPEs.
+        ("ST. LOUIS (KMOV.com) \u2013 A man was killed on Monday.", {"ST. LOUIS"}),
         ("YORK, Pa. \u2014 Police investigated a shooting.", {"YORK", "Pa."}),
         # Joplin Police PERSON, Batesville Police ORG, "the Kern County Sheriff's Office" LOC.
         ("Joplin Police confirm that a man was killed.", {"Joplin"}),
@@ -486,6 +488,16 @@ def test_a_part_of_a_town_is_its_namesake_near_the_town_else_the_town(gazetteer)
         gazetteer, [Toponym(text.index(n), text.index(n) + len(n), n) for n in names], text=text
     )
     assert karrada.entry is baghdad.entry and baghdad.country == "Iraq"
+
+
+def test_a_town_inside_a_longer_name_stands_only_in_a_province_the_story_names(gazetteer):
+    text = "MEMPHIS, Tenn. - Five people were shot in Hickory Hill on Saturday."
+    names = ("MEMPHIS", "Tenn.", "Hickory Hill")
+    memphis, _, hickory = resolve_toponyms(
+        gazetteer, [Toponym(text.index(n), text.index(n) + len(n), n) for n in names], text=text
+    )
+    # Hickory, North Carolina is a part match in another state: no place, not a guess.
+    assert memphis.admin1 == "Tennessee" and hickory is None
 
 
 @pytest.mark.parametrize("road", ["Independence Road", "East Avenue", "Sunset Boulevard"])

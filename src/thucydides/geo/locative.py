@@ -242,10 +242,16 @@ def _town_in(entries: list[GazetteerEntry], areas: set[tuple[str, str]]) -> bool
     return any({(e.country_code, e.admin1_code), (e.country_code, "")} & areas for e in entries)
 
 
-def _replaceable(name: Span, label_of: dict[int, Span], gazetteer: Gazetteer) -> set[Span] | None:
-    """The entities a name would replace, or None where it may not replace them."""
+def _replaceable(
+    name: Span, label_of: dict[int, Span], gazetteer: Gazetteer, *, pieces: bool = False
+) -> set[Span] | None:
+    """The entities a name would replace, or None where it may not replace them; with
+    `pieces`, places too, that the model made of pieces of the name ("ST" and "LOUIS")."""
     overlapping = {label_of[t.i] for t in name if t.i in label_of}
-    if any(e.label_ not in OVERRIDABLE for e in overlapping):
+    if any(
+        e.label_ not in OVERRIDABLE and not (pieces and e.label_ in TOPONYM_LABELS)
+        for e in overlapping
+    ):
         return None
     if any(e.label_ == "NORP" and gazetteer.demonym_country(e.text) for e in overlapping):
         return None
@@ -275,7 +281,7 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
         taken.update(range(name.start, name.end))
 
     for name in _dateline_names(doc):
-        overlapping = _replaceable(name, label_of, gazetteer)
+        overlapping = _replaceable(name, label_of, gazetteer, pieces=True)
         # A dateline names a place by convention, however small the town; a state's postal
         # code is resolved as the state after its town.
         if overlapping is not None and (

@@ -464,6 +464,14 @@ def resolve_toponyms(
         for c, b in zip(by_name, best_by_name, strict=True)
         if b is not None and c[b].match not in GUESSES
     }
+    # A town named inside a longer name is a weaker guess still ("Hickory Hill" in a Memphis
+    # story is not Hickory, North Carolina): where the others are in provinces, it stands
+    # only in one of them.
+    provinces = {
+        (c[b].entry.country_code, c[b].entry.admin1_code)
+        for c, b in zip(by_name, best_by_name, strict=True)
+        if b is not None and c[b].match not in GUESSES
+    }
     candidates = [by_name[w] for w in which]
     places: list[Place | None] = []
     for toponym, w in zip(toponyms, which, strict=True):
@@ -474,8 +482,15 @@ def resolve_toponyms(
         # article's other places or peoples put it in the same country.
         if (held := holders.get(w)) is not None:
             places.append(place_of(gazetteer, held, toponym, 0.0))
-        elif b is None or (
-            cands[b].match in GUESSES and cands[b].entry.country_code not in supported
+        elif (
+            b is None
+            or (cands[b].match in GUESSES and cands[b].entry.country_code not in supported)
+            or (
+                cands[b].match == "part"
+                and cands[b].entry.feature == "city"
+                and provinces
+                and (cands[b].entry.country_code, cands[b].entry.admin1_code) not in provinces
+            )
         ):
             places.append(None)
         else:
