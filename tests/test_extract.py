@@ -77,6 +77,8 @@ def test_not_new_events(nlp, text, status):
 def test_what_the_dead_died_of_after_is_the_event_an_earlier_event_is_background(nlp):
     (m,) = _new(nlp, "Jorge Ramirez, 34, of Bakersfield died at the scene after being shot.")
     assert m.fatalities.value == 1
+    (m,) = _new(nlp, "A 16-year-old has died after a shooting near Dallas Avenue, police said.")
+    assert m.trigger.text == "shooting" and m.fatalities.value == 1
     after = [m.status for m in extract(nlp("Protests resumed after the bombing of the mosque."))]
     assert after == ["new", "background"]
 

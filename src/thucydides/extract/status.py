@@ -155,7 +155,8 @@ def _none_of_it(trigger: Token) -> bool:
 
 def _what_they_died_of(trigger: Token) -> bool:
     """The event its casualties died or were hurt of, told after them: "Harger died at the
-    scene after being shot" (not "protests resumed after the bombing", an earlier event)."""
+    scene after being shot", "a 16-year-old has died after a shooting" (not "protests
+    resumed after the bombing", an earlier event)."""
     preposition = trigger.head
     return (
         preposition.lower_ in ("after", "following")
@@ -215,7 +216,11 @@ def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
         return "generic"
     token = trigger
     while token.head != token and token.pos_ not in ("VERB", "AUX"):
-        if token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_PREPS:
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in TEMPORAL_PREPS
+            and not _what_they_died_of(token)
+        ):
             return "background"
         token = token.head
     det = next((c for c in trigger.children if c.dep_ in ("det", "poss")), None)
