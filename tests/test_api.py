@@ -129,6 +129,7 @@ def test_a_database_of_an_older_schema_is_upgraded_when_opened_for_writing(tmp_p
     shutil.copy(seed_db, db)
     with duckdb.connect(str(db)) as con:
         con.execute("ALTER TABLE events DROP COLUMN listing")
+        con.execute("ALTER TABLE events DROP COLUMN people")
         con.execute("ALTER TABLE articles DROP COLUMN offset_runs")
         con.execute("DROP TABLE event_parts")
         con.execute("DROP TABLE feeds")

@@ -24,7 +24,7 @@ from thucydides.extract.mention import (
     TextSpan,
     Weapon,
 )
-from thucydides.extract.people import participants
+from thucydides.extract.people import named_people, participants
 from thucydides.extract.relevance import judge, sentence_features
 from thucydides.extract.status import status_of
 from thucydides.extract.syntax import child, local_tokens, prep_object, span_of, subject_of
@@ -584,6 +584,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         ]
         found_any = False
         sentence_start = len(mentions)
+        named: list[Span] | None = None
         for trigger, definition in find_triggers(sentence, lexicon):
             if definition.needs_place_object and not _has_place_object(trigger, doc):
                 continue
@@ -611,6 +612,8 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             if actor1 is not None and actor1.inter in (5, 6) and not actor1.associate:
                 actor1 = _associate_in(facts, actor1)
             date = _date_for(trigger, sentence, expressions)
+            if named is None:
+                named = named_people(sentence)
             counts = facts.counts
             attribution = attribution_of(trigger, last_speaker)
             if attribution is not None and attribution.speaker.lower() not in ("he", "she", "they"):
@@ -639,7 +642,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                     injured=counts.injured,
                     rejected_counts=counts.rejected,
                     shot=counts.shot,
-                    people=participants(trigger, actor1.span if actor1 else None),
+                    people=participants(trigger, actor1.span if actor1 else None, named),
                     place_spans=places,
                     date_span=TextSpan(date.start, date.end, date.text) if date else None,
                     date_relative_to_previous=bool(date and date.relative_to_event),

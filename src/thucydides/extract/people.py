@@ -47,23 +47,27 @@ _CREDITS = frozenset({"by", "photo", "photos", "credit", "caption", "image", "vi
 _HEADLINE_SHARE = 0.6
 
 
-def participants(trigger: Token, actor: TextSpan | None) -> tuple[TextSpan, ...]:
-    """The persons named in full (first and last name at least) in the trigger's sentence,
-    neither telling of the event, nor named with an office, nor within `actor` (the span
-    naming the event's perpetrator, and the words under it)."""
-    if _headline(trigger.sent):
-        return ()
-    acting = _perpetrator(trigger, actor)
-    return tuple(
-        span_of(_without_possessive(ent))
-        for ent in trigger.sent.ents
+def named_people(sentence: Span) -> list[Span]:
+    """The persons named in full (first and last name at least) in a sentence, neither
+    telling of its events nor named with an office nor credited; none in a headline."""
+    if _headline(sentence):
+        return []
+    return [
+        ent
+        for ent in sentence.ents
         if ent.label_ == "PERSON"
         and _full(ent)
-        and ent.root.i not in acting
         and not _credited(ent)
         and not _telling(ent)
         and not _in_office(ent)
-    )
+    ]
+
+
+def participants(trigger: Token, actor: TextSpan | None, named: list[Span]) -> tuple[TextSpan, ...]:
+    """The persons `named` in the trigger's sentence (`named_people`), but those within
+    `actor` (the span naming the event's perpetrator, and the words under it)."""
+    acting = _perpetrator(trigger, actor)
+    return tuple(span_of(_without_possessive(e)) for e in named if e.root.i not in acting)
 
 
 def _perpetrator(trigger: Token, actor: TextSpan | None) -> set[int]:
