@@ -76,7 +76,8 @@ class Event(BaseModel):
     fatalities: int = 0
     injured: int = 0
     weapons: list[str] = Field(default_factory=list)
-    # Persons the reports name as taking part: who fired, who was hit (`extract/people`).
+    # Persons the reports name in telling the event, not who tells of it nor officials
+    # (`extract/people`): who fired, who was hit.
     people: list[str] = Field(default_factory=list)
     notes: str = ""
     sources: list[Source] = Field(default_factory=list)

@@ -146,9 +146,9 @@ class _Probe:
         on the same day, neither told at a time apart from the story's (one incident told in
         many sentences: "opened fire", "died at the hospital", "police arrested").
 
-        With `lent_days`, a day lent to the mention or to all of the cluster's (`_lent`) is no
-        evidence of another event of the same type: the headline's "shooting" dated by the
-        story's first day, "the shooting was accidental" dated by the arrest told before it."""
+        With `lent_days`, a day lent to the mention (`_lent`) is no evidence of another event
+        of the same type: "the victim was shot in the chest" dated by a sentence before it
+        that told of something else."""
         same_kind = cluster.members[0].mention.event_type == self.kind
         if not same_kind and (
             self.apart or cluster._told_apart or self.day is None or self.day != cluster._day

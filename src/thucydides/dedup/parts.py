@@ -38,7 +38,7 @@ from thucydides.geo.distance import haversine_km
 # The widest reach and window any pair is allowed: what the store must look through.
 WIDEST_KM = max(DISTANCE_KM.values())
 WIDEST_DAYS = max(DATE_WINDOW_DAYS.values())
-# Events that harm people: a person shot or killed was shot or killed once.
+# Events that harm people, which a person named in both joins (`one_person`).
 HARM_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 

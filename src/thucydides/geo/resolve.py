@@ -459,19 +459,13 @@ def resolve_toponyms(
             best_by_name[i] = near
         else:
             holders[i] = town
-    supported = article.demonyms | {
-        c[b].entry.country_code
-        for c, b in zip(by_name, best_by_name, strict=True)
-        if b is not None and c[b].match not in GUESSES
-    }
-    # A town named inside a longer name is a weaker guess still ("Hickory Hill" in a Memphis
-    # story is not Hickory, North Carolina): where the others are in provinces, it stands
-    # only in one of them.
+    # The provinces and countries of the names placed without a guess.
     provinces = {
         (c[b].entry.country_code, c[b].entry.admin1_code)
         for c, b in zip(by_name, best_by_name, strict=True)
         if b is not None and c[b].match not in GUESSES
     }
+    supported = article.demonyms | {country for country, _ in provinces}
     candidates = [by_name[w] for w in which]
     places: list[Place | None] = []
     for toponym, w in zip(toponyms, which, strict=True):
@@ -479,7 +473,9 @@ def resolve_toponyms(
         # A name the text puts in a province or a town it lacks stands there. A near-spelling
         # is a guess ("Karrada" is not Carrara, Italy), and so is a place named inside a
         # longer name ("Golden Temple" is not in Golden, Colorado): it stands only where the
-        # article's other places or peoples put it in the same country.
+        # article's other places or peoples put it in the same country; a town inside a
+        # longer name, where they are in provinces, only in one of them ("Hickory Hill" in a
+        # Memphis story is not Hickory, North Carolina).
         if (held := holders.get(w)) is not None:
             places.append(place_of(gazetteer, held, toponym, 0.0))
         elif (
