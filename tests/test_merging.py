@@ -118,26 +118,28 @@ def test_one_shooting_told_in_many_sentences_is_one_event(pipeline):
 
 
 def test_a_report_weeks_later_naming_the_person_shot_joins_the_shooting(pipeline, tmp_path):
-    shooting = make_article(
-        "Anna Marie Goode, 17, was shot and killed inside an apartment in Spartanburg, South"
-        " Carolina on Monday morning, deputies said.",
-        "shooting",
-        published=date(2016, 9, 12),
-        outlet="first.example",
-    )
-    hearing = make_article(
-        "A Spartanburg, South Carolina man was charged Wednesday with murder in the death of"
-        " Anna Goode, the teenager shot in an apartment in September.",
-        "hearing",
-        published=date(2016, 10, 26),
-        outlet="second.example",
-    )
-    other = make_article(
-        "A man was shot and killed outside a store in Spartanburg, South Carolina on Friday"
-        " night, deputies said.",
-        "other",
-        published=date(2016, 10, 22),
-        outlet="third.example",
+    shooting, hearing, other = (
+        make_article(text, name, published=day, outlet=f"{name}.example")
+        for name, day, text in (
+            (
+                "shooting",
+                date(2016, 9, 12),
+                "Anna Marie Goode, 17, was shot and killed inside an apartment in Spartanburg,"
+                " South Carolina on Monday morning, deputies said.",
+            ),
+            (
+                "hearing",
+                date(2016, 10, 26),
+                "A Spartanburg, South Carolina man was charged Wednesday with murder in the death"
+                " of Anna Goode, the teenager shot in an apartment in September.",
+            ),
+            (
+                "other",
+                date(2016, 10, 22),
+                "A man was shot and killed outside a store in Spartanburg, South Carolina on"
+                " Friday night, deputies said.",
+            ),
+        )
     )
     articles = [shooting, hearing, other]
     events = pipeline.process_batch(articles).events
