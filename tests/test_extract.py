@@ -83,6 +83,15 @@ def test_what_the_dead_died_of_after_is_the_event_an_earlier_event_is_background
     assert after == ["new", "background"]
 
 
+def test_counts_told_where_the_event_is_only_referred_to_go_to_the_event_told(nlp):
+    text = (
+        "The gunfire happened just before 11 p.m. on 11th Avenue. It was unclear what sparked"
+        " the shooting, but police said two men and two women were wounded."
+    )
+    (m,) = _new(nlp, text)
+    assert m.trigger.text == "gunfire" and m.injured.value == 4
+
+
 def test_the_story_after_a_dateline_is_parsed_on_its_own(nlp):
     text = "JACKSONVILLE, Fla. - A 14-year-old was shot in the leg early Sunday morning."
     assert [s.text for s in nlp(text).sents] == [
@@ -393,6 +402,9 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("Four people were shot on Telegraph Avenue.", None, None, 4),
         ("Police are looking for the person who shot a 17-year-old in the stomach.", None, None, 1),
         ("Police say the man shot his wife and three children before killing himself.", 1, None, 4),
+        ("Both men inside the car were killed, and three others were injured.", 2, 3, None),
+        ("The gunman killed both victims.", 2, None, None),
+        ("Both Ronald Williams and Kendra Hill were killed.", 2, None, None),
         # A plural with no number, or shots at someone, count nobody.
         ("Civilians were killed in Kabul.", None, None, None),
         ("Police shot at the protesters.", None, None, None),

@@ -65,16 +65,26 @@ def number(token: Token) -> int | None:
         return None if absurd(token) else int(text)
     if text in WORD_NUMBERS:
         return WORD_NUMBERS[text]
+    if text == "both":
+        return 2
     return VAGUE.get(text)
 
 
 def _numeral_of(noun: Token) -> Token | None:
-    """The token that says how many a noun phrase counts: '5 people', 'dozens of people'."""
-    if absurd(noun) or (number(noun) is not None and (noun.like_num or noun.lower_ in VAGUE)):
+    """The token that says how many a noun phrase counts: '5 people', 'dozens of people',
+    'both men'."""
+    if absurd(noun) or (
+        number(noun) is not None
+        and (noun.like_num or noun.lower_ in VAGUE or noun.lower_ == "both")
+    ):
         return noun
     nummod = child(noun, "nummod")
     if nummod is not None:
         return nummod
+    # "both men", but not "both Smith and Jones" (each counted as named)
+    both = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "both"), None)
+    if both is not None and not any(c.dep_ == "conj" for c in noun.children):
+        return both
     head = noun.head
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         return None

@@ -664,8 +664,13 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         mentions[sentence_start:] = _perpetrator_told(mentions[sentence_start:])
         if not found_any:
             context.note_sentence(sentence)
-            if mentions and not expressions:
-                mentions[-1] = _with_later_counts(mentions[-1], facts.counts)
+        # A sentence that tells no event, or only refers to one told ("police said two men
+        # and two women were wounded in the shooting"), adds its counts to the event told last.
+        told_again = all(m.status == "reference" for m in mentions[sentence_start:])
+        if told_again and sentence_start and not expressions:
+            mentions[sentence_start - 1] = _with_later_counts(
+                mentions[sentence_start - 1], facts.counts
+            )
     return mentions
 
 
@@ -700,8 +705,8 @@ def _larger(count: Count | None, than: Count | None) -> Count | None:
 
 def _with_later_counts(mention: Mention, counts: Casualties) -> Mention:
     """The counts a story gives after telling the event, in a sentence of no event of its
-    own and no other time ("One of them died at the hospital."), added to the event told
-    last; within one report the fullest figure stands."""
+    own (or one only referring to it) and no other time ("One of them died at the
+    hospital."), added to the event told last; within one report the fullest figure stands."""
     if mention.status != "new" or (
         counts.fatalities is None and counts.injured is None and counts.shot is None
     ):
