@@ -14,12 +14,12 @@ resident memory of the process is read after each poll's status line. With --in-
 polls run here instead, and each line also gives DuckDB's own memory (`duckdb_memory()`, at the
 poll's end, before the database is closed as `watch` closes it after each poll) and
 the Python heap's growth since the first poll (tracemalloc, unless --no-trace), to tell which
-one grows; with --census, the kinds of objects Python tracks that grew since the third poll;
-with --remember N, the memories of nlp/attributes.py bounded at N answers each; with
---sites N, the N places (call stacks of --frames) where the heap grew most from the second
-poll to the last; with --trim, glibc's malloc_trim after each poll, to tell memory freed but
-kept by the allocator from memory in use; with --upto clean or extract, the work cut after
-that stage.
+one grows; with --duckdb-tags, DuckDB's memory by what holds it (indexes, tables, strings);
+with --census, the kinds of objects Python tracks that grew since the third poll; with
+--remember N, the memories of nlp/attributes.py bounded at N answers each; with --sites N,
+the N places (call stacks of --frames) where the heap grew most from the second poll to the
+last; with --trim, glibc's malloc_trim after each poll, to tell memory freed but kept by the
+allocator from memory in use; with --upto clean or extract, the work cut after that stage.
 """
 
 from __future__ import annotations
@@ -253,6 +253,15 @@ def memory_in_process(args, folder: Path) -> None:
                 duckdb_mb = store.con.execute(
                     "SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
                 ).fetchone()[0]
+                if args.duckdb_tags:
+                    tags = store.con.execute(
+                        "SELECT tag, memory_usage_bytes FROM duckdb_memory()"
+                        " WHERE memory_usage_bytes > 0 ORDER BY 2 DESC"
+                    ).fetchall()
+                    print(
+                        "    DuckDB by tag: "
+                        + ", ".join(f"{t} {b / 2**20:.1f} MB" for t, b in tags)
+                    )
             gc.collect()
             if args.trim:
                 ctypes.CDLL("libc.so.6").malloc_trim(0)
@@ -360,6 +369,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--no-trace", action="store_true", help="with --in-process: no tracemalloc (faster)"
+    )
+    parser.add_argument(
+        "--duckdb-tags",
+        action="store_true",
+        help="with --in-process: DuckDB's memory at each poll's end by what holds it",
     )
     parser.add_argument(
         "--upto",
