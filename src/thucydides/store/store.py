@@ -416,15 +416,32 @@ class Store:
         people = sorted(
             {k for p in parts if p.event.event_type in HARM_TYPES for k in people_keys(p.event)}
         )
+        # Lookups by key, each its own statement: one joining the parts to the stories under
+        # an OR read both tables whole (EXPLAIN ANALYZE, a batch of 100 on 2,300 stored
+        # reports: 2,973 parts and 2,300 stories; by key, about the 100 asked for). The persons
+        # are still a scan of the parts' lists.
+        copies = [
+            r[0]
+            for r in self.con.execute(
+                "SELECT article_id FROM article_stories WHERE story_id = ANY(?)", [list(stories)]
+            ).fetchall()
+        ]
         found = {
             r[0]
             for r in self.con.execute(
-                "SELECT DISTINCT p.event_id FROM event_parts p LEFT JOIN article_stories s"
-                " USING (article_id) WHERE p.article_id = ANY(?) OR s.story_id = ANY(?)"
-                " OR list_has_any(p.people, ?::VARCHAR[])",
-                [list(articles), list(stories), people],
+                "SELECT DISTINCT event_id FROM event_parts WHERE article_id = ANY(?)",
+                [sorted({*articles, *copies})],
             ).fetchall()
         }
+        if people:
+            found.update(
+                r[0]
+                for r in self.con.execute(
+                    "SELECT DISTINCT event_id FROM event_parts"
+                    " WHERE list_has_any(people, ?::VARCHAR[])",
+                    [people],
+                ).fetchall()
+            )
         known = [
             p.event
             for p in parts
