@@ -100,12 +100,19 @@ class FeedLedger:
     def items(self, feed_url: str, keys: Iterable[str], urls: Iterable[str]) -> list[ItemRecord]:
         """What is known of these items of this feed, and of any item of any feed whose page
         is one of these URLs (an outlet's story is often in several of its feeds)."""
-        rows = self.con.execute(
-            f"SELECT {', '.join(_ITEM_COLUMNS)} FROM feed_items"
-            " WHERE (feed_url = ? AND item_key = ANY(?)) OR url = ANY(?)",
-            [feed_url, list(keys), list(urls)],
-        ).fetchall()
-        return [ItemRecord(*_read(row)) for row in rows]
+        # Two lookups by key: one statement under an OR read every item of every feed for
+        # each feed of each poll (EXPLAIN ANALYZE, 20,000 items: all of them; by key, 50).
+        columns = ", ".join(_ITEM_COLUMNS)
+        found = {}
+        for where, params in (
+            ("feed_url = ? AND item_key = ANY(?)", [feed_url, list(keys)]),
+            ("url = ANY(?)", [list(urls)]),
+        ):
+            for row in self.con.execute(
+                f"SELECT {columns} FROM feed_items WHERE {where}", params
+            ).fetchall():
+                found[row[0], row[1]] = row
+        return [ItemRecord(*_read(row)) for row in found.values()]
 
     def save_items(self, records: Iterable[ItemRecord]) -> None:
         rows = [_row(record) for record in records]

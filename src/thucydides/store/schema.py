@@ -142,4 +142,8 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN people VARCHAR[];
     ALTER TABLE event_parts ADD COLUMN people VARCHAR[];
     """,
+    # Items are looked up by page as well as by feed and key.
+    """
+    CREATE INDEX feed_items_url ON feed_items (url);
+    """,
 ]
