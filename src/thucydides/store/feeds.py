@@ -103,7 +103,7 @@ class FeedLedger:
         # Two lookups by key: one statement under an OR read every item of every feed for
         # each feed of each poll (EXPLAIN ANALYZE, 20,000 items: all of them; by key, 50).
         columns = ", ".join(_ITEM_COLUMNS)
-        found = {}
+        found: dict[tuple[str, str], tuple] = {}
         for where, params in (
             ("feed_url = ? AND item_key = ANY(?)", [feed_url, list(keys)]),
             ("url = ANY(?)", [list(urls)]),

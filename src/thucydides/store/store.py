@@ -416,10 +416,10 @@ class Store:
         people = sorted(
             {k for p in parts if p.event.event_type in HARM_TYPES for k in people_keys(p.event)}
         )
-        # Lookups by key, each its own statement: one joining the parts to the stories under
-        # an OR read both tables whole (EXPLAIN ANALYZE, a batch of 100 on 2,300 stored
-        # reports: 2,973 parts and 2,300 stories; by key, about the 100 asked for). The persons
-        # are still a scan of the parts' lists.
+        # The stories' copies, then the parts of those reports by key, each its own statement:
+        # one joining the parts to the stories under an OR read both tables whole (EXPLAIN
+        # ANALYZE, a batch of 100 on 2,300 stored reports: 2,973 parts and 2,300 stories; so,
+        # about the 100 asked for). The persons are still a scan of the parts' lists.
         copies = [
             r[0]
             for r in self.con.execute(
