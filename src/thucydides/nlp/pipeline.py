@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
+from thucydides.clean.cleaner import PARAGRAPH_BREAK
 from thucydides.nlp.attributes import remember_attributes
 from thucydides.nlp.blas import use_numpy_blas
 from thucydides.when.dateline import read_dateline
@@ -21,6 +22,9 @@ MAX_LENGTH = 2_000_000
 SPURIOUS_VERBS = ("stag",)
 # Kept whole, so that the protest is one noun and not "sit" governing "in".
 UNSPLIT_WORDS = ("sit-in", "sit-ins", "Sit-in", "Sit-ins")
+# Words after which no sentence ends: a determiner, preposition, conjunction, possessive or
+# comma before a paragraph break says the scraper broke a sentence.
+MID_SENTENCE_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "POS", ",", "HYPH", "WDT", "WP"})
 
 
 class ModelMissingError(RuntimeError):
@@ -53,6 +57,21 @@ def dateline_break(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("paragraph_break")
+def paragraph_break(doc: Doc) -> Doc:
+    """A paragraph starts a sentence: left to the parser, "shot just after 4 p.m.\n\nThe four
+    were shot Saturday" is one sentence, and Saturday dates the first shooting. A break the
+    scraper left inside a sentence ("shows the\n\n15-year-old was shot") stays inside it."""
+    for space in doc[1:-1]:
+        if not space.is_space or PARAGRAPH_BREAK not in space.text:
+            continue
+        before, after = doc[space.i - 1], doc[space.i + 1]
+        if before.is_space or after.is_space or after.is_lower or before.tag_ in MID_SENTENCE_TAGS:
+            continue
+        after.is_sent_start = True
+    return doc
+
+
 @cache
 def load_pipeline() -> Language:
     nlp = shipped_model()
@@ -62,6 +81,7 @@ def load_pipeline() -> Language:
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_break", before="parser")
+        nlp.add_pipe("paragraph_break", before="parser")
     remember_attributes(nlp)
     use_numpy_blas(nlp)
     return nlp
