@@ -112,17 +112,6 @@ def test_a_paragraph_starts_a_sentence_a_line_broken_mid_sentence_does_not(nlp):
     assert len(list(nlp(broken).sents)) == 1
 
 
-def test_a_date_beyond_the_triggers_clause_dates_something_else(nlp):
-    identified = "Four people who died in an apparent murder-suicide were identified Thursday."
-    assert [(m.trigger.text, m.date_span) for m in extract(nlp(identified))] == [("murder", None)]
-    charged = "Police arrested Zidon Wednesday and charged him with murder."
-    dates = [(m.trigger.text, m.date_span and m.date_span.text) for m in extract(nlp(charged))]
-    assert dates == [("arrested", "Wednesday"), ("murder", None)]
-    both = "Two people were shot and killed Friday night in Oakland."
-    dates = [(m.trigger.text, m.date_span and m.date_span.text) for m in extract(nlp(both))]
-    assert dates == [("shot", "Friday night"), ("killed", "Friday night")]
-
-
 def test_no_one_hurt_is_no_count_and_no_fewer_than_ten_is_ten(nlp):
     (fired, _) = _new(nlp, "No one was injured when militants fired rockets at the base.")
     assert fired.injured is None

@@ -96,9 +96,6 @@ PLACE_NOUNS = {
     "dam",
 }
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
-# Relations that open a clause of its own: relative, adnominal, complement, adverbial and
-# coordinated clauses. A date beyond one of them tells when something else happened.
-CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "xcomp", "advcl", "conj"})
 CROWD_INTER = {5, 6, 7}
 AIR_STRIKES = {"airstrike", "jet", "warplane", "plane"}
 PURPOSE_LEMMAS = {
@@ -529,27 +526,9 @@ def _date_for(
     # ("a provincial official said today").
     for expression in expressions:
         head = _expression_head(sentence, expression)
-        if (
-            head is not None
-            and head.head.lemma_.lower() not in SAY
-            and not _clauses_apart(trigger, head.head)
-        ):
+        if head is not None and head.head.lemma_.lower() not in SAY:
             return expression
     return None
-
-
-def _clauses_apart(trigger: Token, governor: Token) -> bool:
-    """Whether the trigger lies in a clause of its own below the word a date modifies: "four
-    people who died in a murder-suicide were identified Thursday" dates the identifying,
-    "arrested him Wednesday and charged him with murder" the arrest. Such a trigger takes
-    the date of the event told before it, as one with no date does."""
-    above = {t.i for t in governor.ancestors} | {governor.i}
-    token = trigger
-    while token.i not in above and token.head.i != token.i:
-        if token.dep_ in CLAUSE_DEPS:
-            return True
-        token = token.head
-    return False
 
 
 def _token_range(sentence: Span, expression: DateExpression) -> range:
