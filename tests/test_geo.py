@@ -94,6 +94,20 @@ def test_a_town_and_its_county_named_together_stand_by_each_other(gazetteer):
     assert {county.entry.admin1_code, town.entry.admin1_code} == {"TN"}
 
 
+def test_a_small_town_named_once_away_from_the_storys_places_is_no_place(nlp, gazetteer):
+    from thucydides.geo.resolve import resolve
+
+    def names(text: str) -> list[str]:
+        return [p.entry.name for p in resolve(gazetteer, nlp(text))]
+
+    shot = "A teen was accidentally shot in the leg in Boca Raton on Saturday."
+    assert names(f"{shot} He was taken to a hospital in Boomer.") == ["Boca Raton"]
+    with_state = f"{shot} He was taken to a hospital in Boomer, West Virginia."
+    assert names(with_state) == ["Boca Raton", "Boomer", "West Virginia"]
+    told_of = "Shots were fired in Boomer on Sunday. A man was arrested in Boomer, and a woman"
+    assert names(f"{told_of} from Boca Raton was hurt.") == ["Boomer", "Boomer", "Boca Raton"]
+
+
 def test_bare_city_name_is_the_city_not_the_province(gazetteer):
     (place,) = resolve_toponyms(gazetteer, [Toponym(0, 7, "Baghdad")])
     assert place.entry.feature == "city" and place.geo_precision == 1

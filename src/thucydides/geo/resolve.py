@@ -79,6 +79,10 @@ _PART_OF = re.compile(
 )
 # A part of a town lies this near the town's point.
 NEIGHBOURHOOD_KM = 30.0
+# A town smaller than this, named once and far from all the article's other places in other
+# provinces, is no place (`_lone_small_town`).
+LONE_TOWN_POPULATION = 20_000
+LONE_TOWN_KM = 300.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -459,13 +463,14 @@ def resolve_toponyms(
             best_by_name[i] = near
         else:
             holders[i] = town
-    # The provinces and countries of the names placed without a guess.
-    provinces = {
-        (c[b].entry.country_code, c[b].entry.admin1_code)
+    # The places of the names placed without a guess, and their provinces and countries.
+    sure = [
+        c[b].entry if b is not None and c[b].match not in GUESSES else None
         for c, b in zip(by_name, best_by_name, strict=True)
-        if b is not None and c[b].match not in GUESSES
-    }
+    ]
+    provinces = {(e.country_code, e.admin1_code) for e in sure if e is not None}
     supported = article.demonyms | {country for country, _ in provinces}
+    named = Counter(which)
     candidates = [by_name[w] for w in which]
     places: list[Place | None] = []
     for toponym, w in zip(toponyms, which, strict=True):
@@ -475,7 +480,8 @@ def resolve_toponyms(
         # longer name ("Golden Temple" is not in Golden, Colorado): it stands only where the
         # article's other places or peoples put it in the same country; a town inside a
         # longer name, where they are in provinces, only in one of them ("Hickory Hill" in a
-        # Memphis story is not Hickory, North Carolina).
+        # Memphis story is not Hickory, North Carolina). A small town named once, on its own,
+        # away from all the article's other places is no place either (`_lone_small_town`).
         if (held := holders.get(w)) is not None:
             places.append(place_of(gazetteer, held, toponym, 0.0))
         elif (
@@ -487,6 +493,7 @@ def resolve_toponyms(
                 and provinces
                 and (cands[b].entry.country_code, cands[b].entry.admin1_code) not in provinces
             )
+            or (named[w] == 1 and _lone_small_town(article, sure, w))
         ):
             places.append(None)
         else:
@@ -503,6 +510,30 @@ def resolve_toponyms(
                 gazetteer, min(near, key=lambda pair: pair[0])[1], toponyms[i], 0.0
             )
     return places
+
+
+def _lone_small_town(article: ArticleNames, sure: list[GazetteerEntry | None], i: int) -> bool:
+    """Whether name i is placed at a small town that nothing in the article supports: not
+    written with its province or country, in a province none of the article's other places
+    is in, in a country none of them is, and over LONE_TOWN_KM from all of them. Such a
+    town is more often a word the model took for a place ("Boomer" beside Boca Raton, a club
+    called "Mansion") or a namesake than the place meant; a town a story is about is named
+    more than once, and one far from the story's places is written with its province."""
+    town = sure[i]
+    if town is None or town.feature != "city" or town.population >= LONE_TOWN_POPULATION:
+        return False
+    if article.qualified_by and article.qualified_by[i]:
+        return False
+    others = [e for j, e in enumerate(sure) if e is not None and j != i]
+    return (
+        bool(others)
+        and all(
+            (e.country_code, e.admin1_code) != (town.country_code, town.admin1_code)
+            and not (e.feature == "country" and e.country_code == town.country_code)
+            for e in others
+        )
+        and min(_nearest_km([town], others)) > LONE_TOWN_KM
+    )
 
 
 def _holders_instead(article: ArticleNames, best: list[int | None]) -> dict[int, Candidate]:
