@@ -79,8 +79,15 @@ def test_what_the_dead_died_of_after_is_the_event_an_earlier_event_is_background
     assert m.fatalities.value == 1
     (m,) = _new(nlp, "A 16-year-old has died after a shooting near Dallas Avenue, police said.")
     assert m.trigger.text == "shooting" and m.fatalities.value == 1
+    (m,) = _new(nlp, "Four people are confirmed dead after a shooting in Clarksburg.")
+    assert m.trigger.text == "shooting" and m.fatalities.value == 4
+    for left in ("Two men hospitalized", "A man is in critical condition"):
+        (m,) = _new(nlp, f"{left} after a shooting on Main Street.")
+        assert m.trigger.text == "shooting"
     after = [m.status for m in extract(nlp("Protests resumed after the bombing of the mosque."))]
     assert after == ["new", "background"]
+    arrested = [m.status for m in extract(nlp("A man was arrested after a shooting in Oakland."))]
+    assert arrested == ["new", "background"]
 
 
 def test_counts_told_where_the_event_is_only_referred_to_go_to_the_event_told(nlp):

@@ -23,7 +23,7 @@ VAGUE = {
     "some": 10,
 }
 FATAL = {"kill", "die", "dead", "slay", "death", "murder", "behead", "execute", "massacre", "lynch"}
-INJURED = {"injure", "wound", "hurt", "injury", "maim"}
+INJURED = {"injure", "wound", "hurt", "injury", "maim", "hospitalize", "hospitalise"}
 # "fatally shot", "mortally wounded"
 DEADLY_ADVERBS = {"fatally", "mortally"}
 # One person each: "he was shot", "killing himself".

@@ -61,6 +61,9 @@ INTENT_HEADS = {
 }
 DENIAL_HEADS = {"deny", "refute", "reject"}
 CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die", "maim"}
+HOSPITAL_VERBS = {"hospitalize", "hospitalise"}
+# What people are left in: "are dead after a shooting", "confirmed dead".
+CASUALTY_STATES = {"dead", "injured", "wounded", "hurt", "hospitalized", "hospitalised"}
 # Verbs that make a bare plural a happening ("held protests", "clashes erupted"), not a habit.
 PARTICIPATING_VERBS = {"take", "participate", "join", "engage"}
 ANCHORING_VERBS = {
@@ -158,10 +161,24 @@ def _what_they_died_of(trigger: Token) -> bool:
     scene after being shot", "a 16-year-old has died after a shooting" (not "protests
     resumed after the bombing", an earlier event)."""
     preposition = trigger.head
-    return (
-        preposition.lower_ in ("after", "following")
-        and preposition.head.lemma_.lower() in CASUALTY_VERBS
-    )
+    return preposition.lower_ in ("after", "following") and _tells_casualties(preposition.head)
+
+
+def _tells_casualties(word: Token) -> bool:
+    """Whether a clause's verb tells people killed or hurt: "died", "were wounded", "are
+    (confirmed) dead", "was hospitalized", "is in critical condition"."""
+    if word.lemma_.lower() in CASUALTY_VERBS | HOSPITAL_VERBS:
+        return True
+    for child in word.children:
+        if child.dep_ in ("acomp", "oprd") and child.lower_ in CASUALTY_STATES:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and any(c.lemma_.lower() == "condition" for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _casualties_of(trigger: Token) -> bool:
