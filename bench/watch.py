@@ -18,14 +18,14 @@ one grows; with --duckdb-tags, DuckDB's memory by what holds it (indexes, tables
 with --census, the kinds of objects Python tracks that grew since the third poll; with
 --remember N, the memories of nlp/attributes.py bounded at N answers each; with --sites N,
 the N places (call stacks of --frames) where the heap grew most from the second poll to the
-last; with --keep-freed, no glibc malloc_trim after each poll (`watch` calls it), to tell
-memory freed but kept by the allocator from memory in use; with --upto clean or extract, the
-work cut after that stage.
+last; with --trim, glibc's malloc_trim after each poll, to tell memory freed but kept by the
+allocator from memory in use; with --upto clean or extract, the work cut after that stage.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import subprocess
 import sys
 import tempfile
@@ -237,7 +237,6 @@ def memory_in_process(args, folder: Path) -> None:
     from thucydides.pipeline import Pipeline
     from thucydides.store import Store
     from thucydides.watch import AddressPolicy, Fetcher, Limits, Watcher
-    from thucydides.watch.memory import hand_back_freed_memory
 
     if args.remember:
         attributes.MAX_REMEMBERED = args.remember
@@ -264,8 +263,8 @@ def memory_in_process(args, folder: Path) -> None:
                         + ", ".join(f"{t} {b / 2**20:.1f} MB" for t, b in tags)
                     )
             gc.collect()
-            if not args.keep_freed:
-                hand_back_freed_memory()
+            if args.trim:
+                ctypes.CDLL("libc.so.6").malloc_trim(0)
             python_mb = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else 0
             arrow = pyarrow.default_memory_pool()
             print(
@@ -353,10 +352,9 @@ def main() -> None:
     )
     parser.add_argument("--frames", type=int, default=6, help="frames kept for each place")
     parser.add_argument(
-        "--keep-freed",
+        "--trim",
         action="store_true",
-        help="with --in-process: not hand freed memory back after each poll as `watch` does"
-        " (what the allocator keeps)",
+        help="with --in-process: glibc's malloc_trim after each poll (what is freed but kept)",
     )
     parser.add_argument(
         "--remember",

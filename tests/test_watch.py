@@ -361,29 +361,3 @@ def test_sigterm_stops_after_the_batch_in_hand(site, tmp_path, gate):
     assert 0 < stored < 24 and stored == articles
     # Its validators wait until every item is in: the next poll reads the feed whole.
     assert feed is None or feed.etag is None
-
-
-def test_memory_a_polls_threads_freed_goes_back_to_the_system():
-    import platform
-
-    import psutil
-
-    from thucydides.watch.memory import hand_back_freed_memory
-
-    if platform.libc_ver()[0] != "glibc":
-        pytest.skip("malloc_trim is glibc's; other C libraries have nothing to hand back")
-    survivors: list[bytes] = []
-
-    def poll() -> None:
-        # Blocks above Python's small-object size come from the thread's glibc arena; a
-        # survivor every 50 blocks keeps glibc from giving the freed pages back itself.
-        blocks = [bytes(2000) for _ in range(100_000)]
-        survivors.extend(blocks[::50])
-
-    worker = threading.Thread(target=poll)
-    worker.start()
-    worker.join()
-    me = psutil.Process()
-    before = me.memory_info().rss
-    hand_back_freed_memory()
-    assert before - me.memory_info().rss > 100 * 2**20

@@ -265,7 +265,6 @@ def _watch(
     from thucydides.pipeline import Pipeline
     from thucydides.store import Store
     from thucydides.watch import Watcher, feed_urls
-    from thucydides.watch.memory import hand_back_freed_memory
 
     pipeline = Pipeline()  # the models load once, for every poll
     poll = 0
@@ -297,7 +296,6 @@ def _watch(
                 watcher = Watcher(store, fetcher, pipeline, batch_size=batch_size, stop=stop)
                 report = watcher.poll(urls)
                 totals = store.counts()
-            hand_back_freed_memory()
             _report(problems + report.problems)
             err.print(
                 f"poll {poll} at {datetime.now():%Y-%m-%d %H:%M:%S}: {report.line()};"
