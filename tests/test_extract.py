@@ -119,6 +119,16 @@ def test_a_paragraph_starts_a_sentence_a_line_broken_mid_sentence_does_not(nlp):
     assert len(list(nlp(broken).sents)) == 1
 
 
+def test_a_first_line_with_no_closing_stop_is_the_headline(nlp):
+    told = "Dozens of militants have overrun the government headquarters in Mosul."
+    headed = [m.headline for m in extract(nlp(f"Militants seize Mosul headquarters\n\n{told}"))]
+    assert headed == [True, False]
+    assert [m.headline for m in extract(nlp(f"{told}\n\nThe attack began at dawn."))] == [
+        False,
+        False,
+    ]
+
+
 def test_no_one_hurt_is_no_count_and_no_fewer_than_ten_is_ten(nlp):
     (fired, _) = _new(nlp, "No one was injured when militants fired rockets at the base.")
     assert fired.injured is None

@@ -55,8 +55,6 @@ DATE_WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
 DISTANCE_KM = {1: 25.0, 2: 50.0, 3: 150.0}
 # A lower bound: the great circle of haversine_km gives 111.195 km a degree.
 KM_PER_DEGREE = 111.19
-# What closes a sentence of the story; a headline has none.
-SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", ")")
 
 
 def named(actor: str | None) -> str | None:
@@ -393,7 +391,7 @@ def report_events(located: list[LocatedMention]) -> list[Event]:
     clusters: list[_Cluster] = []
     # A headline retells the story in few words, and the model types them worst ("Militants
     # seize Mosul government headquarters"): the story's own sentences found its events.
-    for item in sorted(located, key=_in_headline):
+    for item in sorted(located, key=lambda item: item.mention.headline):
         probe = _Probe(item)
         target = next((c for c in clusters if probe.fits(c)), None) or next(
             (c for c in clusters if probe.fits(c, lent_days=True)), None
@@ -403,12 +401,6 @@ def report_events(located: list[LocatedMention]) -> list[Event]:
             clusters.append(target)
         target.add(item)
     return [_build(c) for c in clusters]
-
-
-def _in_headline(item: LocatedMention) -> bool:
-    """Told in the report's first line, one sentence with no closing stop: its headline."""
-    sentence = item.mention.sentence
-    return sentence.start == 0 and not sentence.text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _lowest(sources: list[Source], attribute: str) -> int:

@@ -27,7 +27,14 @@ from thucydides.extract.mention import (
 from thucydides.extract.people import named_people, participants
 from thucydides.extract.relevance import judge, sentence_features
 from thucydides.extract.status import status_of
-from thucydides.extract.syntax import child, local_tokens, prep_object, span_of, subject_of
+from thucydides.extract.syntax import (
+    child,
+    is_headline,
+    local_tokens,
+    prep_object,
+    span_of,
+    subject_of,
+)
 from thucydides.extract.triggers import find_triggers
 from thucydides.extract.type_model import current_type_model
 from thucydides.extract.type_model import words as type_words
@@ -303,6 +310,10 @@ class _SentenceFacts:
     @cached_property
     def span(self) -> TextSpan:
         return span_of(self.sentence)
+
+    @cached_property
+    def headline(self) -> bool:
+        return is_headline(self.sentence)
 
     @cached_property
     def counts(self) -> Casualties:
@@ -643,6 +654,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                     rejected_counts=counts.rejected,
                     shot=counts.shot,
                     people=participants(trigger, actor1.span if actor1 else None, named),
+                    headline=facts.headline,
                     place_spans=places,
                     date_span=TextSpan(date.start, date.end, date.text) if date else None,
                     date_relative_to_previous=bool(date and date.relative_to_event),

@@ -98,3 +98,5 @@ class Mention:
     shot: Count | None = None
     # The persons named as taking part (`extract/people.participants`).
     people: tuple[TextSpan, ...] = ()
+    # Told in the report's headline (`extract/syntax.is_headline`), not its story.
+    headline: bool = False

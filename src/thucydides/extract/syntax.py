@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from thucydides.clean.cleaner import PARAGRAPH_BREAK
 from thucydides.extract.mention import TextSpan
 
 QUANTIFIER_HEADS = {
@@ -159,3 +160,15 @@ def nobody(token: Token) -> bool:
     return token.lower_ in ("nobody", "none", "noone") or any(
         c.dep_ == "det" and c.lower_ == "no" for c in token.children
     )
+
+
+def is_headline(sentence: Span) -> bool:
+    """The report's first line, one sentence with no closing stop: its headline."""
+    doc = sentence.doc
+    first = next((t for t in doc if not t.is_space), None)
+    words = [t for t in sentence if not t.is_space]
+    if first is None or not words or words[0].i != first.i or words[-1].is_punct:
+        return False
+    # The line's break is the sentence's last token, or the one after it.
+    rest = doc[words[-1].i + 1 : words[-1].i + 2]
+    return not rest or (rest[0].is_space and PARAGRAPH_BREAK in rest[0].text)
