@@ -389,8 +389,9 @@ def report_events(located: list[LocatedMention]) -> list[Event]:
     the first event that nothing contradicts (`_Probe.fits`), else the first whose day only
     a lent day contradicts."""
     clusters: list[_Cluster] = []
-    # A headline retells the story in few words, and the model types them worst ("Militants
-    # seize Mosul government headquarters"): the story's own sentences found its events.
+    # A headline retells the story in a few words, without the sentences around it that the
+    # type model reads ("Militants seize Mosul government headquarters" was typed a change
+    # of activity): the story's own sentences found its events, the headline joins one.
     for item in sorted(located, key=lambda item: item.mention.headline):
         probe = _Probe(item)
         target = next((c for c in clusters if probe.fits(c)), None) or next(
