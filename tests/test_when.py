@@ -24,6 +24,8 @@ PUBLISHED = date(2014, 6, 10)  # a Tuesday
         ("on June 9", date(2014, 6, 9), 1),
         ("three days ago", date(2014, 6, 7), 1),
         ("late last night", date(2014, 6, 9), 1),
+        # The night that ended as the report came out: what it tells happened after midnight.
+        ("overnight", date(2014, 6, 10), 1),
         ("a few days ago", date(2014, 6, 7), 2),
         ("last week", date(2014, 6, 3), 2),
         ("earlier this month", date(2014, 6, 1), 3),

@@ -53,8 +53,10 @@ _WEEKDAY_INDEX = {
 
 def _normalise(text: str) -> str:
     lowered = re.sub(r"^(?:early|late)\s+", "", text.lower().strip())
+    # "Overnight" is the night that ended as the report came out, and what it tells mostly
+    # happened after midnight; "last night" is the evening before.
     if lowered in ("tonight", "overnight", "last night"):
-        return "today" if lowered == "tonight" else "yesterday"
+        return "yesterday" if lowered == "last night" else "today"
     if lowered.startswith("this "):
         return "today"
     cleaned = re.sub(r"\s+", " ", _QUALIFIERS.sub(" ", _ORDINAL.sub(r"\1", text))).strip(" ,")
