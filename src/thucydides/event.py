@@ -76,8 +76,8 @@ class Event(BaseModel):
     fatalities: int = 0
     injured: int = 0
     weapons: list[str] = Field(default_factory=list)
-    # Persons the reports name in telling the event, not who tells of it nor officials
-    # (`extract/people`): who fired, who was hit.
+    # Persons the reports name in full in telling the event (`extract/people`): not who
+    # tells of it, nor anyone named with an office, nor the perpetrator its actor names.
     people: list[str] = Field(default_factory=list)
     notes: str = ""
     sources: list[Source] = Field(default_factory=list)

@@ -42,15 +42,17 @@ _NOT_IN_NAMES = (
 )
 # Before or after a name, a credit for words or pictures, not a person in the story.
 _CREDITS = frozenset({"by", "photo", "photos", "credit", "caption", "image", "video", "/"})
-# A sentence with more of its words outside names capitalised than this is a headline, where
-# the tagger takes any capitalised pair for a name ("Deadly Weekend").
-_HEADLINE_SHARE = 0.6
+# A line with more of its words outside names capitalised than this is written in title case
+# (a headline, of this story or another's), where the tagger takes any capitalised pair for a
+# name ("Deadly Weekend").
+_TITLE_CASE_SHARE = 0.6
 
 
 def named_people(sentence: Span) -> list[Span]:
     """The persons named in full (first and last name at least) in a sentence, neither
-    telling of its events nor named with an office nor credited; none in a headline."""
-    if _headline(sentence):
+    telling of its events nor named with an office nor credited; none in a line in title
+    case."""
+    if _in_title_case(sentence):
         return []
     return [
         ent
@@ -91,10 +93,10 @@ def _full(ent: Span) -> bool:
     )
 
 
-def _headline(sentence: Span) -> bool:
+def _in_title_case(sentence: Span) -> bool:
     words = [t for t in sentence if t.is_alpha and len(t) > 3 and not t.ent_type_]
     capitalised = sum(t.is_title or t.is_upper for t in words)
-    return len(words) >= 3 and capitalised > _HEADLINE_SHARE * len(words)
+    return len(words) >= 3 and capitalised > _TITLE_CASE_SHARE * len(words)
 
 
 def _credited(ent: Span) -> bool:

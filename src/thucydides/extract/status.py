@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from thucydides.extract.counts import INJURED
 from thucydides.extract.mention import Status
 from thucydides.extract.syntax import nobody
 
@@ -61,7 +62,6 @@ INTENT_HEADS = {
 }
 DENIAL_HEADS = {"deny", "refute", "reject"}
 CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die", "maim"}
-HOSPITAL_VERBS = {"hospitalize", "hospitalise"}
 # What people are left in: "are dead after a shooting", "confirmed dead".
 CASUALTY_STATES = {"dead", "injured", "wounded", "hurt", "hospitalized", "hospitalised"}
 # Verbs that make a bare plural a happening ("held protests", "clashes erupted"), not a habit.
@@ -167,7 +167,7 @@ def _what_they_died_of(trigger: Token) -> bool:
 def _tells_casualties(word: Token) -> bool:
     """Whether a clause's verb tells people killed or hurt: "died", "were wounded", "are
     (confirmed) dead", "was hospitalized", "is in critical condition"."""
-    if word.lemma_.lower() in CASUALTY_VERBS | HOSPITAL_VERBS:
+    if word.lemma_.lower() in CASUALTY_VERBS | INJURED:
         return True
     for child in word.children:
         if child.dep_ in ("acomp", "oprd") and child.lower_ in CASUALTY_STATES:
