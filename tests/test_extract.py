@@ -467,6 +467,50 @@ def test_the_perpetrator_one_clause_names_is_the_others(nlp):
         )
 
 
+def test_the_armed_actor_of_a_clause_with_no_event_did_the_sentences_violence(nlp):
+    # "cordoned" is no event: the killing's doer is the forces the sentence names.
+    text = "On 7 January, Cameroonian forces cordoned the village off: a person was killed."
+    (m,) = _new(nlp, text)
+    assert m.actor1.stated and m.actor1.span.text == "Cameroonian forces"
+    (raid,) = {m.actor1.name for m in _new(nlp, "Two suspects were killed during a police raid.")}
+    assert raid == "Police Forces of {country}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers died when their vehicle hit a roadside bomb near Gao.",
+        "A bomb exploded near two police stations in Yangon, damaging the buildings.",
+        "A man was shot dead by a stranger near the army camp. Police suspect a robbery.",
+    ],
+)
+def test_the_victims_and_what_forces_own_are_no_doers(nlp, text):
+    mentions = _new(nlp, text)
+    assert mentions
+    assert {m.actor1.name for m in mentions} == {"Unidentified Armed Group ({country})"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Armed men kidnapped a teacher near his home on Monday.", "Unidentified Armed Group"),
+        ("An armed group fired at a convoy near Agadez on Monday.", "Unidentified Armed Group"),
+        ("Gang members shot and killed a driver in Port-au-Prince.", "Unidentified Armed Group"),
+        ("Members of the Wagner group killed the imam of Markounda.", "Wagner Group"),
+        ("Members of the Black Scorpion Gang looted shops in the town.", "Black Scorpion Gang"),
+    ],
+)
+def test_armed_people_and_members_of_armed_groups_are_the_armed_group(nlp, text, actor):
+    (m, *_) = _new(nlp, text)
+    assert m.actor1.name.removesuffix(" ({country})") == actor
+    assert m.actor1.inter != 7
+
+
+def test_members_of_a_family_are_civilians(nlp):
+    (m,) = _new(nlp, "Family members of the victim protested in front of the police station.")
+    assert m.actor1.inter == 6
+
+
 def test_a_force_that_owns_the_attack_did_it(nlp):
     (m,) = _new(nlp, "Seven Taliban militants were wounded in the army's attack on their camp.")
     assert m.actor1.stated and m.actor1.name == "Military Forces of {country}"

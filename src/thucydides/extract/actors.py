@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from thucydides.extract.actor_names import current_actor_names
 from thucydides.extract.aliases import AliasIndex
 from thucydides.extract.associates import acled_name, joined
+from thucydides.extract.attribution import SAY
 from thucydides.extract.lexicon import GenericDef, GroupDef, Lexicon
 from thucydides.extract.mention import ActorRef, TextSpan
 from thucydides.extract.syntax import content_head, noun_phrase, span_of
@@ -33,6 +34,13 @@ ARMED_INTER = {1, 2, 3, 4, 8}
 # belonging to, a named organisation.
 ASSOCIATING_KINDS = {"protesters", "rioters", "civilians"}
 ORGANISING_LEMMAS = AFFILIATION_LEMMAS | {"organise", "organize", "lead", "back", "call"}
+# Nouns naming people who belong to something ("members of the Wagner group", "BH men").
+MEMBER_LEMMAS = {"member", "man", "element", "cadre", "operative"}
+# Nouns naming people, or a body of them, that "armed" makes an armed group.
+ARMED_PEOPLE = {"group", "individual", "element", "band"}
+DOER_PREPOSITIONS = {"by", "with", "between", "among", "from"}
+# Verbs whose subject bore the harm ("two soldiers died when their vehicle hit a mine").
+SUFFERING_LEMMAS = {"die", "perish", "succumb", "suffer", "sustain"}
 
 
 @cache
@@ -97,10 +105,47 @@ class ActorContext:
             two = f"{compound.lemma_.lower()} {token.lemma_.lower()}"
             if two in generic:
                 return generic[two]
-        return generic.get(token.lemma_.lower()) or generic.get(token.lower_)
+        found = generic.get(token.lemma_.lower()) or generic.get(token.lower_)
+        # "armed men", "an armed group", "armed individuals": people under arms.
+        people = (found is not None and found.kind == "civilians") or (
+            token.lemma_.lower() in ARMED_PEOPLE
+        )
+        if people and any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children):
+            return next((g for g in generic.values() if g.kind == "armed_group"), found)
+        return found
 
-    def actor(self, token: Token) -> ActorRef | None:
-        """The actor a noun (or pronoun) refers to, or None where it names no actor."""
+    def _group_of_member(self, token: Token) -> ActorRef | None:
+        """The armed group whose members a noun names ("members of the Wagner group", "gang
+        members", "Gulf Clan members"); a party's members stay a crowd."""
+        if token.lemma_.lower() not in MEMBER_LEMMAS:
+            return None
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                whole = next((p for p in c.children if p.dep_ == "pobj"), None)
+            elif c.dep_ == "compound":
+                whole = c
+            else:
+                continue
+            group = self.actor(whole, entities=False) if whole is not None else None
+            if group is not None and group.inter in ARMED_INTER:
+                start = min(span_of(noun_phrase(token)).start, group.span.start)
+                end = max(token.idx + len(token), group.span.end)
+                return replace(group, span=TextSpan(start, end, self.text[start:end]))
+        return None
+
+    def _proper_group(self, token: Token, ent: Span | None) -> ActorRef | None:
+        """A group known by its own name whose last word says it is armed ("the Baz Gran
+        Grif de Savien Gang", "the Los Cadejos militia"): the name, as the report writes it."""
+        if ent is None or ent.label_ != "ORG" or ent.root.i != token.i:
+            return None
+        definition = self._generic(token)
+        if definition is None or definition.kind != "armed_group":
+            return None
+        return ActorRef(acled_name(ent.text), definition.category, span_of(ent))
+
+    def actor(self, token: Token, *, entities: bool = True) -> ActorRef | None:
+        """The actor a noun (or pronoun) refers to, or None where it names no actor; without
+        `entities`, an organisation or nationality known only as the parser's entity is none."""
         token = content_head(token)
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
             if self.last_actor is None:
@@ -117,6 +162,9 @@ class ActorContext:
         named = self.group_in(lo, hi)
         if named is not None:
             return self._remember(ActorRef(named[0].name, named[0].inter, span))
+        group = self._group_of_member(token) or self._proper_group(token, ent)
+        if group is not None:
+            return self._remember(group)
         definition = self._generic(token)
         if definition is not None:
             if definition.kind == "armed_group" and self.armed_group is not None:
@@ -135,7 +183,7 @@ class ActorContext:
                     else "",
                 )
             )
-        if ent is not None and ent.label_ in ("ORG", "NORP"):
+        if entities and ent is not None and ent.label_ in ("ORG", "NORP"):
             return self._remember(ActorRef(ent.text, 3, span_of(ent)))
         return None
 
@@ -181,6 +229,31 @@ class ActorContext:
         ]
         return joined(found, self.text) if found else None
 
+    def armed_actors(self, sentence: Span, triggers: set[int]) -> list[ActorRef]:
+        """The armed actors a sentence names as doers, in order, once each: who may have done
+        what a clause of it leaves without a doer. A doer is the subject of a verb other than
+        one of suffering or saying, the object of "by", "with", "between", "among" or "from",
+        or the modifier of an event's noun ("a police raid", "the army's shelling"; the
+        `triggers`' token indices) or of a doer ("a Taliban sniper"), one joined to a doer by
+        "and", or a noun the parser made the sentence's root ("the forces engaged in...") or
+        set beside a place ("in Saint-Marc, a police officer beat..."). Only actors by kind or
+        by a known name: the parser's organisations here are as often places and offices
+        ("Yangon", "the USDP office")."""
+        found: dict[str, ActorRef] = {}
+        remembered = self.last_actor
+        for token in sentence:
+            if token.pos_ not in ("NOUN", "PROPN") or not _doer(token, triggers):
+                continue
+            actor = self.actor(token, entities=False)
+            if actor is None or actor.inter not in ARMED_INTER:
+                continue
+            # "a police officer" over its "police": the whole phrase is the evidence.
+            before = found.get(actor.name)
+            if before is None or actor.span.start <= before.span.start < actor.span.end:
+                found[actor.name] = actor
+        self.last_actor = remembered
+        return list(found.values())
+
     def _remember(self, actor: ActorRef) -> ActorRef:
         if actor.inter in ARMED_INTER:
             self.last_actor = actor
@@ -191,3 +264,20 @@ class ActorContext:
         for token in sent:
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
                 self.actor(token)
+
+
+def _doer(token: Token, triggers: set[int]) -> bool:
+    """Whether a noun is a doer of what its sentence tells (see `armed_actors`)."""
+    head = token.head
+    if token.dep_ == "ROOT":
+        return True
+    if token.dep_ == "appos":
+        # No actor is a place: "in Saint-Marc, a police officer beat up..." misread.
+        return head.ent_type_ in ("GPE", "LOC", "FAC")
+    if token.dep_ == "nsubj":
+        return head.lemma_.lower() not in SUFFERING_LEMMAS | SAY
+    if token.dep_ == "pobj":
+        return head.lower_ in DOER_PREPOSITIONS
+    if token.dep_ in ("compound", "poss"):
+        return head.i in triggers or (head.pos_ in ("NOUN", "PROPN") and _doer(head, triggers))
+    return token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and _doer(head, triggers)

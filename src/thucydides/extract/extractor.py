@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -596,7 +596,9 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         found_any = False
         sentence_start = len(mentions)
         named: list[Span] | None = None
-        for trigger, definition in find_triggers(sentence, lexicon):
+        found_triggers = list(find_triggers(sentence, lexicon))
+        triggers = {trigger.i for trigger, _ in found_triggers}
+        for trigger, definition in found_triggers:
             if definition.needs_place_object and not _has_place_object(trigger, doc):
                 continue
             actor1, actor2 = _roles(trigger, context)
@@ -673,7 +675,9 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                     or (actor2 is not None and actor2.inter == 7),
                 )
             )
-        mentions[sentence_start:] = _perpetrator_told(mentions[sentence_start:])
+        mentions[sentence_start:] = _perpetrator_told(
+            mentions[sentence_start:], partial(context.armed_actors, sentence, triggers)
+        )
         if not found_any:
             context.note_sentence(sentence)
         # A sentence that tells no event, or only refers to one told ("police said two men
@@ -686,29 +690,33 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
     return mentions
 
 
-def _perpetrator_told(mentions: list[Mention]) -> list[Mention]:
+def _perpetrator_told(
+    mentions: list[Mention], armed_actors: Callable[[], list[ActorRef]]
+) -> list[Mention]:
     """Violence whose perpetrator ACLED's convention supplied, told in a sentence whose other
-    clause names who did it ("a civilian was killed after Pakistani forces fired on..."): one
-    incident, so that perpetrator."""
-    told = next(
-        (
-            m.actor1
-            for m in mentions
-            if m.actor1 is not None and m.actor1.stated and m.actor1.inter in ARMED_INTER
-        ),
-        None,
-    )
-    if told is None:
-        return mentions
-    return [
-        replace(m, actor1=told)
-        if m.actor1 is not None
-        and not m.actor1.stated
-        and m.event_type in VIOLENT_TYPES
-        and (m.actor2 is None or m.actor2.name != told.name)
-        else m
+    clause names who did it ("a civilian was killed after Pakistani forces fired on...",
+    "forces cordoned the village off: a person trying to escape was killed"): one incident,
+    so that perpetrator, the doer of another event told first, else the sentence's first
+    armed actor other than the victim."""
+    unstated = [
+        m
         for m in mentions
+        if m.actor1 is not None and not m.actor1.stated and m.event_type in VIOLENT_TYPES
     ]
+    if not unstated:
+        return mentions
+    told = [
+        m.actor1
+        for m in mentions
+        if m.actor1 is not None and m.actor1.stated and m.actor1.inter in ARMED_INTER
+    ][:1] or armed_actors()
+    chosen: dict[int, ActorRef] = {}
+    for m in unstated:
+        victim = m.actor2.name if m.actor2 is not None else None
+        doer = next((a for a in told if a.name != victim), None)
+        if doer is not None:
+            chosen[id(m)] = doer
+    return [replace(m, actor1=chosen[id(m)]) if id(m) in chosen else m for m in mentions]
 
 
 def _larger(count: Count | None, than: Count | None) -> Count | None:
