@@ -506,6 +506,22 @@ def test_armed_people_and_members_of_armed_groups_are_the_armed_group(nlp, text,
     assert m.actor1.inter != 7
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The Base 5 Secondes Gang opened fire on residents, killing three.",
+            "Base 5 Secondes Gang",
+        ),
+        ("On Monday, KDLF militants killed a civilian in Ukareba.", "KDLF"),
+    ],
+)
+def test_a_group_unknown_by_its_own_name_is_named_as_the_report_writes_it(nlp, text, actor):
+    mentions = _new(nlp, text)
+    assert mentions and {m.actor1.name.split(":")[0] for m in mentions} == {actor}
+    assert all(m.actor1.stated and m.actor1.inter == 3 for m in mentions)
+
+
 def test_members_of_a_family_are_civilians(nlp):
     (m,) = _new(nlp, "Family members of the victim protested in front of the police station.")
     assert m.actor1.inter == 6

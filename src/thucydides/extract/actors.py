@@ -134,14 +134,35 @@ class ActorContext:
         return None
 
     def _proper_group(self, token: Token, ent: Span | None) -> ActorRef | None:
-        """A group known by its own name whose last word says it is armed ("the Baz Gran
-        Grif de Savien Gang", "the Los Cadejos militia"): the name, as the report writes it."""
-        if ent is None or ent.label_ != "ORG" or ent.root.i != token.i:
-            return None
+        """A group known by its own name, told by an armed noun: the noun ending the name
+        ("the Baz Gran Grif de Savien Gang", "the Base 5 Secondes Gang") or following the
+        organisation's name ("JNIM militants", "New People's Army (NPA) rebels"). The name
+        as the report writes it."""
         definition = self._generic(token)
         if definition is None or definition.kind != "armed_group":
             return None
-        return ActorRef(acled_name(ent.text), definition.category, span_of(ent))
+        if ent is not None and ent.label_ == "ORG" and ent.root.i == token.i:
+            return ActorRef(acled_name(ent.text), definition.category, span_of(ent))
+        proper = [t for t in token.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"]
+        if not proper:
+            return None
+        # A capitalised noun inside the sentence ends a proper name.
+        if token.text[:1].isupper() and token.i > token.sent.start:
+            start = min(t.left_edge.i for t in proper)
+            name = token.doc[start : token.i + 1]
+            return ActorRef(acled_name(name.text), definition.category, span_of(name))
+        organisation = next(
+            (
+                e
+                for t in proper
+                for e in self.ents
+                if e.label_ == "ORG" and e.start <= t.i < e.end and not e.start <= token.i < e.end
+            ),
+            None,
+        )
+        if organisation is None:
+            return None
+        return ActorRef(acled_name(organisation.text), definition.category, span_of(organisation))
 
     def actor(self, token: Token, *, entities: bool = True) -> ActorRef | None:
         """The actor a noun (or pronoun) refers to, or None where it names no actor; without
