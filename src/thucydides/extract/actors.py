@@ -38,7 +38,10 @@ ORGANISING_LEMMAS = AFFILIATION_LEMMAS | {"organise", "organize", "lead", "back"
 MEMBER_LEMMAS = {"member", "man", "element", "cadre", "operative"}
 # Nouns naming people, or a body of them, that "armed" makes an armed group.
 ARMED_PEOPLE = {"group", "individual", "element", "band"}
-DOER_PREPOSITIONS = {"by", "with", "between", "among", "from"}
+# Clauses that hang on another: "as a soldier threw", "forces cordoned it off: ...",
+# "killed after being abducted by".
+SUBORDINATE = {"advcl", "ccomp", "xcomp", "acl", "prep", "pcomp"}
+RECIPROCAL_PREPOSITIONS = {"with", "between", "among"}
 # Verbs whose subject bore the harm ("two soldiers died when their vehicle hit a mine").
 SUFFERING_LEMMAS = {"die", "perish", "succumb", "suffer", "sustain"}
 
@@ -250,20 +253,28 @@ class ActorContext:
         ]
         return joined(found, self.text) if found else None
 
-    def armed_actors(self, sentence: Span, triggers: set[int]) -> list[ActorRef]:
-        """The armed actors a sentence names as doers, in order, once each: who may have done
-        what a clause of it leaves without a doer. A doer is the subject of a verb other than
-        one of suffering or saying, the object of "by", "with", "between", "among" or "from",
-        or the modifier of an event's noun ("a police raid", "the army's shelling"; the
-        `triggers`' token indices) or of a doer ("a Taliban sniper"), one joined to a doer by
-        "and", or a noun the parser made the sentence's root ("the forces engaged in...") or
-        set beside a place ("in Saint-Marc, a police officer beat..."). Only actors by kind or
-        by a known name: the parser's organisations here are as often places and offices
-        ("Yangon", "the USDP office")."""
+    def armed_actors(self, trigger: Token, triggers: set[int]) -> list[ActorRef]:
+        """The armed actors a trigger's sentence names as doers of it, in order, once each:
+        who may have done what its clause leaves without a doer. A doer is
+        - the subject of the trigger's clause or of one subordinate to it ("forces cordoned
+          the village off: a person was killed"), not of one joined by "and" ("a man was
+          shot, and police are looking for the shooter") nor of one the trigger's is
+          subordinate to ("police are investigating a shooting"), nor of a verb of
+          suffering or saying;
+        - the object of "by" on such a clause or on an event, or of "with", "between" or
+          "among" on an event in the active ("clashed with troops");
+        - the modifier of an event's noun ("a police raid"; `triggers` holds the sentence's
+          trigger token indices) or of a doer ("a Taliban sniper"), or one joined to a doer
+          by "and";
+        - a noun the parser made the root, the trigger its clause ("the forces engaged
+          in..."), or set beside a place ("in Saint-Marc, a police officer beat...").
+        Only actors by kind or by a known name: the parser's organisations here are as
+        often places and offices ("Yangon", "the USDP office")."""
         found: dict[str, ActorRef] = {}
         remembered = self.last_actor
-        for token in sentence:
-            if token.pos_ not in ("NOUN", "PROPN") or not _doer(token, triggers):
+        linked = _subordination(trigger)
+        for token in trigger.sent:
+            if token.pos_ not in ("NOUN", "PROPN") or not _doer(token, linked, triggers):
                 continue
             actor = self.actor(token, entities=False)
             if actor is None or actor.inter not in ARMED_INTER:
@@ -287,18 +298,55 @@ class ActorContext:
                 self.actor(token)
 
 
-def _doer(token: Token, triggers: set[int]) -> bool:
-    """Whether a noun is a doer of what its sentence tells (see `armed_actors`)."""
+def _clause_chain(token: Token) -> list[Token]:
+    """A clause's head and those of the clauses it is subordinate to, or shares a subject
+    with."""
+    chain = [token]
+    while token.head != token and (token.dep_ in SUBORDINATE or _shares_subject(token)):
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _subordination(trigger: Token) -> set[int]:
+    """The trigger's clause (with the verbs it shares a subject with) and the clauses
+    subordinate to it, by their heads' indices. Not the clauses it is subordinate to: "police
+    are investigating a shooting", "police believe that another man shot him", "police
+    continue to investigate after six people were shot" name no doer."""
+    own = {trigger.i}
+    clause = trigger
+    while clause.head != clause and (clause.dep_ == "xcomp" or _shares_subject(clause)):
+        clause = clause.head
+        own.add(clause.i)
+    return {t.i for t in trigger.sent if own.intersection(c.i for c in _clause_chain(t))}
+
+
+def _shares_subject(verb: Token) -> bool:
+    """ "burst into a house and beat a student": one subject for both verbs."""
+    return verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)
+
+
+def _doer(token: Token, linked: set[int], triggers: set[int]) -> bool:
+    """Whether a noun is a doer of what a trigger tells (see `armed_actors`); `linked` is
+    what `_subordination` gives the trigger."""
     head = token.head
     if token.dep_ == "ROOT":
-        return True
+        return any(t.i in linked for t in token.children if t.dep_ == "acl")
     if token.dep_ == "appos":
         # No actor is a place: "in Saint-Marc, a police officer beat up..." misread.
         return head.ent_type_ in ("GPE", "LOC", "FAC")
     if token.dep_ == "nsubj":
-        return head.lemma_.lower() not in SUFFERING_LEMMAS | SAY
+        return head.i in linked and head.lemma_.lower() not in SUFFERING_LEMMAS | SAY
     if token.dep_ == "pobj":
-        return head.lower_ in DOER_PREPOSITIONS
+        governor = head.head
+        if head.lower_ == "by":
+            return governor.i in linked or governor.i in triggers
+        # "clashed with troops", "fighting between": the other side; not "abducted with two
+        # other soldiers", taken along.
+        passive = any(c.dep_ == "auxpass" for c in governor.children)
+        return head.lower_ in RECIPROCAL_PREPOSITIONS and governor.i in triggers and not passive
     if token.dep_ in ("compound", "poss"):
-        return head.i in triggers or (head.pos_ in ("NOUN", "PROPN") and _doer(head, triggers))
-    return token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and _doer(head, triggers)
+        return head.i in triggers or (
+            head.pos_ in ("NOUN", "PROPN") and _doer(head, linked, triggers)
+        )
+    return token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and _doer(head, linked, triggers)

@@ -598,6 +598,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         named: list[Span] | None = None
         found_triggers = list(find_triggers(sentence, lexicon))
         triggers = {trigger.i for trigger, _ in found_triggers}
+        told_by: list[Token] = []  # the trigger of each of the sentence's mentions
         for trigger, definition in found_triggers:
             if definition.needs_place_object and not _has_place_object(trigger, doc):
                 continue
@@ -637,6 +638,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 judge(trigger, context.ents, facts.context) if judge_relevance else (1.0, False)
             )
             status = _status(trigger, date is not None, mentions)
+            told_by.append(trigger)
             mentions.append(
                 Mention(
                     trigger=span_of(trigger),
@@ -676,7 +678,8 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 )
             )
         mentions[sentence_start:] = _perpetrator_told(
-            mentions[sentence_start:], partial(context.armed_actors, sentence, triggers)
+            mentions[sentence_start:],
+            [partial(context.armed_actors, t, triggers) for t in told_by],
         )
         if not found_any:
             context.note_sentence(sentence)
@@ -691,32 +694,31 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
 
 
 def _perpetrator_told(
-    mentions: list[Mention], armed_actors: Callable[[], list[ActorRef]]
+    mentions: list[Mention], armed_actors: list[Callable[[], list[ActorRef]]]
 ) -> list[Mention]:
     """Violence whose perpetrator ACLED's convention supplied, told in a sentence whose other
-    clause names who did it ("a civilian was killed after Pakistani forces fired on...",
-    "forces cordoned the village off: a person trying to escape was killed"): one incident,
-    so that perpetrator, the doer of another event told first, else the sentence's first
-    armed actor other than the victim."""
-    unstated = [
-        m
-        for m in mentions
-        if m.actor1 is not None and not m.actor1.stated and m.event_type in VIOLENT_TYPES
-    ]
-    if not unstated:
-        return mentions
+    clause names who did it: one incident, so that perpetrator. The doer of other violence
+    told first ("a civilian was killed after Pakistani forces fired on..."), else the first
+    armed doer of a clause tied to the mention's ("forces cordoned the village off: a
+    person trying to escape was killed"; `armed_actors`, one for each mention), other than
+    its victim."""
     told = [
         m.actor1
         for m in mentions
-        if m.actor1 is not None and m.actor1.stated and m.actor1.inter in ARMED_INTER
-    ][:1] or armed_actors()
-    chosen: dict[int, ActorRef] = {}
-    for m in unstated:
+        if m.actor1 is not None
+        and m.actor1.stated
+        and m.actor1.inter in ARMED_INTER
+        and m.event_type in VIOLENT_TYPES
+    ][:1]
+    chosen: list[Mention] = []
+    for m, doers in zip(mentions, armed_actors, strict=True):
+        if m.actor1 is None or m.actor1.stated or m.event_type not in VIOLENT_TYPES:
+            chosen.append(m)
+            continue
         victim = m.actor2.name if m.actor2 is not None else None
-        doer = next((a for a in told if a.name != victim), None)
-        if doer is not None:
-            chosen[id(m)] = doer
-    return [replace(m, actor1=chosen[id(m)]) if id(m) in chosen else m for m in mentions]
+        doer = next((a for a in told or doers() if a.name != victim), None)
+        chosen.append(m if doer is None else replace(m, actor1=doer))
+    return chosen
 
 
 def _larger(count: Count | None, than: Count | None) -> Count | None:
