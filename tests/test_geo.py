@@ -378,6 +378,18 @@ def test_places_the_model_took_for_people_organisations_or_products(nlp, gazette
     assert "Feni" in _places(nlp, gazetteer, "In Feni, rioters torched a passenger bus on Monday.")
 
 
+def test_a_hyphenated_town_and_one_the_model_ran_on_past_are_places(nlp, gazetteer):
+    # en_core_web_sm: "Croix" PERSON, the rest no entity; "Sydney - Central (New South
+    # Wales" one ORG.
+    text = "On 8 March 2022, in Croix-des-Bouquets, Ouest, gang members kidnapped a man."
+    assert "Croix-des-Bouquets" in _places(nlp, gazetteer, text)
+    text = "On 20 March 2022, protesters rallied in Sydney - Central (New South Wales)."
+    assert "Sydney" in _places(nlp, gazetteer, text)
+    # A name that runs on without a mark ending it is the whole name, no place.
+    text = "He wrote in The Sydney Morning Herald that the war was lost."
+    assert "Sydney" not in _places(nlp, gazetteer, text)
+
+
 def test_a_town_taken_for_a_nationality_is_a_place(nlp, gazetteer):
     # en_core_web_sm tags Laukkai NORP; a nationality the gazetteer knows stays one.
     text = "Soldiers from the MNDAA fired on a Burma Army patrol in Laukkai town."

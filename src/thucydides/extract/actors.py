@@ -34,7 +34,8 @@ ARMED_INTER = {1, 2, 3, 4, 8}
 # belonging to, a named organisation.
 ASSOCIATING_KINDS = {"protesters", "rioters", "civilians"}
 ORGANISING_LEMMAS = AFFILIATION_LEMMAS | {"organise", "organize", "lead", "back", "call"}
-# Nouns naming people who belong to something ("members of the Wagner group", "BH men").
+# Nouns naming people who belong to something ("members of the Wagner group", "Boko Haram
+# men").
 MEMBER_LEMMAS = {"member", "man", "element", "cadre", "operative"}
 # Nouns naming people, or a body of them, that "armed" makes an armed group.
 ARMED_PEOPLE = {"group", "individual", "element", "band"}
@@ -42,8 +43,9 @@ ARMED_PEOPLE = {"group", "individual", "element", "band"}
 # "killed after being abducted by".
 SUBORDINATE = {"advcl", "ccomp", "xcomp", "acl", "prep", "pcomp"}
 RECIPROCAL_PREPOSITIONS = {"with", "between", "among"}
-# Verbs whose subject bore the harm ("two soldiers died when their vehicle hit a mine").
-SUFFERING_LEMMAS = {"die", "perish", "succumb", "suffer", "sustain"}
+# Verbs whose subject bore the harm ("two soldiers died when their vehicle hit a mine"), or
+# only tells of it.
+NOT_DOING_LEMMAS = {"die", "perish", "succumb", "suffer", "sustain"} | SAY
 
 
 @cache
@@ -311,8 +313,8 @@ def _clause_chain(token: Token) -> list[Token]:
 def _subordination(trigger: Token) -> set[int]:
     """The trigger's clause (with the verbs it shares a subject with) and the clauses
     subordinate to it, by their heads' indices. Not the clauses it is subordinate to: "police
-    are investigating a shooting", "police believe that another man shot him", "police
-    continue to investigate after six people were shot" name no doer."""
+    are investigating a shooting", "police continue to investigate after six people were
+    shot" name no doer."""
     own = {trigger.i}
     clause = trigger
     while clause.head != clause and (clause.dep_ == "xcomp" or _shares_subject(clause)):
@@ -336,7 +338,7 @@ def _doer(token: Token, linked: set[int], triggers: set[int]) -> bool:
         # No actor is a place: "in Saint-Marc, a police officer beat up..." misread.
         return head.ent_type_ in ("GPE", "LOC", "FAC")
     if token.dep_ == "nsubj":
-        return head.i in linked and head.lemma_.lower() not in SUFFERING_LEMMAS | SAY
+        return head.i in linked and head.lemma_.lower() not in NOT_DOING_LEMMAS
     if token.dep_ == "pobj":
         governor = head.head
         if head.lower_ == "by":

@@ -76,19 +76,31 @@ FORCE_KINDS = frozenset(
 
 
 def _name_after(doc: Doc, i: int) -> Span | None:
-    """The capitalised name right after token i, unless it is a possessive ("at Ali's house")."""
+    """The capitalised name right after token i, unless it is a possessive ("at Ali's house");
+    its words may be joined by hyphens, in any case ("in Croix-des-Bouquets")."""
     end = i + 1
-    while (
-        end < len(doc)
-        and end - i <= MAX_NAME_TOKENS
-        and doc[end].is_alpha
-        and doc[end].text[0].isupper()
-        and not doc[end].is_sent_start
-    ):
-        end += 1
+    while end < len(doc) and end - i <= MAX_NAME_TOKENS and not doc[end].is_sent_start:
+        if doc[end].is_alpha and doc[end].text[0].isupper():
+            end += 1
+        elif _hyphen_joins(doc, end):
+            end += 2
+        else:
+            break
     if end == i + 1 or (end < len(doc) and doc[end].text in ("'s", "\u2019s")):
         return None
     return _whole_words(doc[i + 1 : end])
+
+
+def _hyphen_joins(doc: Doc, i: int) -> bool:
+    """Whether token i is a hyphen joining the word before it to the word after it."""
+    return (
+        doc[i].text == "-"
+        and i + 1 < len(doc)
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i - 1].is_alpha
+        and doc[i + 1].is_alpha
+    )
 
 
 def _whole_words(name: Span) -> Span | None:
@@ -243,10 +255,17 @@ def _town_in(entries: list[GazetteerEntry], areas: set[tuple[str, str]]) -> bool
 
 
 def _replaceable(
-    name: Span, label_of: dict[int, Span], gazetteer: Gazetteer, *, pieces: bool = False
+    name: Span,
+    label_of: dict[int, Span],
+    gazetteer: Gazetteer,
+    *,
+    pieces: bool = False,
+    beyond: bool = False,
 ) -> set[Span] | None:
     """The entities a name would replace, or None where it may not replace them; with
-    `pieces`, places too, that the model made of pieces of the name ("ST" and "LOUIS")."""
+    `pieces`, places too, that the model made of pieces of the name ("ST" and "LOUIS"); with
+    `beyond`, one that begins with the name and runs on past a mark ending it ("Sydney -
+    Central (New South Wales" ORG, of "in Sydney - Central (New South Wales)")."""
     overlapping = {label_of[t.i] for t in name if t.i in label_of}
     if any(
         e.label_ not in OVERRIDABLE and not (pieces and e.label_ in TOPONYM_LABELS)
@@ -255,7 +274,10 @@ def _replaceable(
         return None
     if any(e.label_ == "NORP" and gazetteer.demonym_country(e.text) for e in overlapping):
         return None
-    if any(e.start < name.start or e.end > name.end for e in overlapping):
+    ended = name.end < len(name.doc) and name.doc[name.end].is_punct
+    if any(
+        e.start < name.start or (e.end > name.end and not (beyond and ended)) for e in overlapping
+    ):
         return None
     return overlapping
 
@@ -305,7 +327,7 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
     for name in _names(doc):
         if name is None or any(t.i in taken for t in name):
             continue
-        overlapping = _replaceable(name, label_of, gazetteer)
+        overlapping = _replaceable(name, label_of, gazetteer, beyond=True)
         if overlapping is None:
             continue
         # "Panjgur, Balochistan": the province after the comma vouches for a town the
