@@ -390,6 +390,13 @@ def test_a_hyphenated_town_and_one_the_model_ran_on_past_are_places(nlp, gazette
     assert "Sydney" not in _places(nlp, gazetteer, text)
 
 
+def test_the_province_in_brackets_after_a_place_the_gazetteer_lacks_is_a_place(nlp, gazetteer):
+    # en_core_web_sm: "Villa La Ribera" FAC, "Santa Fe" ORG.
+    text = "On 22 June 2022, in Villa La Ribera (Santa Fe), truck drivers held protests."
+    found = _places(nlp, gazetteer, text)
+    assert "Santa Fe" in found and "Villa La Ribera" not in found
+
+
 def test_a_town_taken_for_a_nationality_is_a_place(nlp, gazetteer):
     # en_core_web_sm tags Laukkai NORP; a nationality the gazetteer knows stays one.
     text = "Soldiers from the MNDAA fired on a Burma Army patrol in Laukkai town."
