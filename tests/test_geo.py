@@ -390,11 +390,13 @@ def test_a_hyphenated_town_and_one_the_model_ran_on_past_are_places(nlp, gazette
     assert "Sydney" not in _places(nlp, gazetteer, text)
 
 
-def test_the_province_in_brackets_after_a_place_the_gazetteer_lacks_is_a_place(nlp, gazetteer):
-    # en_core_web_sm: "Villa La Ribera" FAC, "Santa Fe" ORG.
+def test_a_town_before_its_province_in_brackets_is_a_place(nlp, gazetteer):
+    # en_core_web_sm: "Camoapa (Boaco" one ORG; "Villa La Ribera" FAC, which the gazetteer
+    # lacks: its province in brackets does not stand for it.
+    text = "On 15 September, in Camoapa (Boaco) a community radio station was attacked."
+    assert "Camoapa" in _places(nlp, gazetteer, text)
     text = "On 22 June 2022, in Villa La Ribera (Santa Fe), truck drivers held protests."
-    found = _places(nlp, gazetteer, text)
-    assert "Santa Fe" in found and "Villa La Ribera" not in found
+    assert not _places(nlp, gazetteer, text)
 
 
 def test_a_town_taken_for_a_nationality_is_a_place(nlp, gazetteer):

@@ -104,11 +104,9 @@ def _hyphen_joins(doc: Doc, i: int) -> bool:
 
 
 def _whole_words(name: Span) -> Span | None:
-    """The name, unless it is part of a hyphenated word ("Sant" of "Toan-Sant Village");
-    a bracket or quote before it joins nothing ("(Santa Fe)")."""
+    """The name, unless it is part of a hyphenated word ("Sant" of "Toan-Sant Village")."""
     doc = name.doc
-    before = doc[name.start - 1] if name.start > 0 else None
-    joined_before = before is not None and not before.whitespace_ and not before.is_left_punct
+    joined_before = name.start > 0 and not doc[name.start - 1].whitespace_
     joined_after = name.end < len(doc) and not name[-1].whitespace_ and doc[name.end].text == "-"
     return None if joined_before or joined_after else name
 
@@ -330,24 +328,21 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
         if name is None or any(t.i in taken for t in name):
             continue
         overlapping = _replaceable(name, label_of, gazetteer, beyond=True)
-        # "Panjgur, Balochistan", "Camoapa (Boaco)", "Kash Rod district, Nimruz": the
-        # province after the comma or in brackets vouches for a town the gazetteer knows too
-        # little about (no population on record).
-        mark = name.end + (name.end < len(doc) and doc[name.end].lower_ in PLACE_NOUNS)
-        opens = mark < len(doc) and doc[mark].text in (",", "(")
-        area = _name_after(doc, mark) if opens else None
-        if area is not None and any(t.i in taken for t in area):
-            area = None
+        if overlapping is None:
+            continue
+        # "Panjgur, Balochistan": the province after the comma vouches for a town the
+        # gazetteer knows too little about (no population on record).
+        comma = name.end < len(doc) and doc[name.end].text == ","
+        area = _name_after(doc, name.end) if comma else None
         area_replaced = _replaceable(area, label_of, gazetteer) if area is not None else None
         area_entries = _exact(gazetteer, area.text) if area_replaced is not None else []
         if area_replaced is not None and area.text in US_POSTAL_CODES:
             area_entries = [c.entry for c in gazetteer.us_state(area.text)]
         areas = _areas(area_entries)
-        entries = _exact(gazetteer, name.text) if overlapping is not None else []
-        if overlapping is None or not (_known_place(entries) or _town_in(entries, areas)):
-            # "at Annamalai University, Chidambaram", "in Menda Nkwe village, Bamenda 1
-            # subdivision (Mezam, Nord-Ouest)": a name the gazetteer lacks (or the model
-            # holds as a facility of its own), in a place it knows.
+        entries = _exact(gazetteer, name.text)
+        if not (_known_place(entries) or _town_in(entries, areas)):
+            # "at Annamalai University, Chidambaram": a name the gazetteer lacks, in a town
+            # it knows.
             if area_replaced is not None and _known_place(area_entries):
                 take(area, area_replaced)
             continue
