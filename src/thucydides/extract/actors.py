@@ -71,6 +71,8 @@ class ActorContext:
     ents: tuple[Span, ...] = field(init=False)
     last_actor: ActorRef | None = None
     last_speaker: str | None = None
+    # `armed_actors`' reading of each noun, by token index: the same for every trigger.
+    _as_doer: dict[int, ActorRef | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = text_of(self.doc)
@@ -278,7 +280,9 @@ class ActorContext:
         for token in trigger.sent:
             if token.pos_ not in ("NOUN", "PROPN") or not _doer(token, linked, triggers):
                 continue
-            actor = self.actor(token, entities=False)
+            if token.i not in self._as_doer:
+                self._as_doer[token.i] = self.actor(token, entities=False)
+            actor = self._as_doer[token.i]
             if actor is None or actor.inter not in ARMED_INTER:
                 continue
             # "a police officer" over its "police": the whole phrase is the evidence.
