@@ -702,21 +702,25 @@ def _perpetrator_told(
     armed doer of a clause tied to the mention's ("forces cordoned the village off: a
     person trying to escape was killed"; `armed_actors`, one for each mention), other than
     its victim."""
-    told = [
-        m.actor1
-        for m in mentions
-        if m.actor1 is not None
-        and m.actor1.stated
-        and m.actor1.inter in ARMED_INTER
-        and m.event_type in VIOLENT_TYPES
-    ][:1]
+    told = next(
+        (
+            m.actor1
+            for m in mentions
+            if m.actor1 is not None
+            and m.actor1.stated
+            and m.actor1.inter in ARMED_INTER
+            and m.event_type in VIOLENT_TYPES
+        ),
+        None,
+    )
     chosen: list[Mention] = []
     for m, doers in zip(mentions, armed_actors, strict=True):
         if m.actor1 is None or m.actor1.stated or m.event_type not in VIOLENT_TYPES:
             chosen.append(m)
             continue
         victim = m.actor2.name if m.actor2 is not None else None
-        doer = next((a for a in told or doers() if a.name != victim), None)
+        candidates = [told] if told is not None else doers()
+        doer = next((a for a in candidates if a.name != victim), None)
         chosen.append(m if doer is None else replace(m, actor1=doer))
     return chosen
 

@@ -61,7 +61,8 @@ INTENT_HEADS = {
     "fear",
 }
 DENIAL_HEADS = {"deny", "refute", "reject"}
-CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die", "maim"}
+# Killed, died, or any way of hurt the counts read ("injured", "hospitalized").
+CASUALTY_VERBS = {"kill", "die"} | INJURED
 # What people are left in: "are dead after a shooting", "confirmed dead".
 CASUALTY_STATES = {"dead", "injured", "wounded", "hurt", "hospitalized", "hospitalised"}
 # Verbs that make a bare plural a happening ("held protests", "clashes erupted"), not a habit.
@@ -167,7 +168,7 @@ def _what_they_died_of(trigger: Token) -> bool:
 def _tells_casualties(word: Token) -> bool:
     """Whether a clause's verb tells people killed or hurt: "died", "were wounded", "are
     (confirmed) dead", "was hospitalized", "is in critical condition"."""
-    if word.lemma_.lower() in CASUALTY_VERBS | INJURED:
+    if word.lemma_.lower() in CASUALTY_VERBS:
         return True
     for child in word.children:
         if child.dep_ in ("acomp", "oprd") and child.lower_ in CASUALTY_STATES:
