@@ -395,12 +395,12 @@ def test_places_the_model_took_for_people_organisations_or_products(nlp, gazette
         ),
         ("On 15 September, in Camoapa (Boaco) a radio station was attacked.", "Camoapa", True),
         # A name running on without a mark ending it is the whole name, no place; a place the
-        # gazetteer lacks ("Villa La Ribera" FAC) is not stood for by its province in brackets.
+        # gazetteer lacks ("Villa La Ribera" FAC) is stood for by its province in brackets.
         ("He wrote in The Sydney Morning Herald that the war was lost.", "Sydney", False),
         (
             "On 22 June 2022, in Villa La Ribera (Santa Fe), truck drivers protested.",
             "Santa Fe",
-            False,
+            True,
         ),
     ],
 )
@@ -653,3 +653,43 @@ def test_an_event_in_a_bare_province_name_is_in_its_town_of_that_name(pipeline):
     (event,) = batch.events
     assert (event.location, event.geo_precision) == ("Sylhet", 1)
     assert 24.85 < event.latitude < 24.95  # the town, not the division's middle (24.69)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # en_core_web_sm: "Villa La Ribera" FAC, "Santa Fe" ORG; the gazetteer lacks the
+        # village: its name at the province's point (-31.0, not its capital's -31.6).
+        (
+            "On 22 June 2022, in Villa La Ribera (Santa Fe), truck drivers held protests.",
+            ("Villa La Ribera", "Santa Fe", 3, -31.0),
+        ),
+        # The first area in the brackets the gazetteer knows.
+        (
+            "On 22 June 2022, Al Shabaab militants attacked Kenyan soldiers in Omar Jilo"
+            " (Mandera East, Mandera). Two soldiers were killed in the attack.",
+            ("Omar Jilo", "Mandera", 3, 3.4),
+        ),
+        # "Fino" ORG, which the gazetteer knows only as Fino Mornasco, in Italy.
+        (
+            "On 22 June 2022, Al Shabaab and police forces clashed in Fino, Mandera county.",
+            ("Fino", "Mandera", 3, 3.4),
+        ),
+        # A town in brackets after a building's name is where the building is.
+        (
+            "On 22 June 2022, shareholders of Samsung Electronics staged a protest in front of"
+            " the Suwon Convention Center (Suwon).",
+            ("Suwon", "Gyeonggi-do", 1, 37.3),
+        ),
+    ],
+)
+def test_a_place_the_gazetteer_lacks_is_where_the_area_after_it_says(pipeline, text, place):
+    from datetime import date
+
+    from thucydides.ingest import make_article
+
+    batch = pipeline.process_batch([make_article(text, "n", published=date(2022, 6, 23))])
+    (event,) = batch.events
+    found = (event.location, event.admin1, event.geo_precision, round(event.latitude, 1))
+    assert found == place
+    assert event.evidence["location"][0].text == event.location  # the name the report gives

@@ -16,7 +16,9 @@ from thucydides.event import Event
 DAY = date(2015, 8, 30)
 
 
-def _event(days: int = 0, north_km: float = 0.0, actor1: str = "", **fields) -> Event:
+def _event(
+    days: int = 0, north_km: float = 0.0, actor1: str = "", geo_precision: int = 1, **fields
+) -> Event:
     return Event(
         event_id="e",
         event_date=DAY + timedelta(days=days),
@@ -32,7 +34,7 @@ def _event(days: int = 0, north_km: float = 0.0, actor1: str = "", **fields) -> 
         iso3="USA",
         latitude=35.15 + north_km / 111.195,
         longitude=-90.05,
-        geo_precision=1,
+        geo_precision=geo_precision,
         geonameid=int(north_km * 1000) or 4641239,
         confidence=0.8,
         **fields,
@@ -62,3 +64,17 @@ def test_one_force_under_two_governments_is_no_conflict_of_perpetrators():
     kenya = _event(actor1="Military Forces of Kenya (2013-2022)")
     assert compatible(kenya, _event(days=1, actor1="Military Forces of Kenya (2022-)"))
     assert not compatible(kenya, _event(days=1, actor1="Military Forces of Somalia (2022-)"))
+
+
+def test_two_villages_the_gazetteer_lacks_at_one_districts_point_are_two_places():
+    # Each placed at the point of the district it lies in, under its own name.
+    assert compatible(_event(location="Mukaiga"), _event(location="Mukaiga"))
+    assert not compatible(_event(location="Mukaiga"), _event(location="Bariirre"))
+
+
+def test_an_event_placed_only_to_its_province_is_apart_from_one_named_elsewhere():
+    # "in Yampolivka, Donetsk" and "in Hrekivka, Luhansk": villages the gazetteer lacks.
+    yampolivka = _event(geo_precision=3, location="Yampolivka")
+    assert compatible(yampolivka, _event(north_km=100, geo_precision=3, location="Yampolivka"))
+    assert not compatible(yampolivka, _event(north_km=100, geo_precision=3, location="Hrekivka"))
+    assert not compatible(yampolivka, _event(north_km=10, location="Kramatorsk"))

@@ -76,6 +76,10 @@ def _evidence_for(
         )
     if located_place is not None:
         spans["location"] = [TextSpan(located_place.start, located_place.end, located_place.text)]
+        if (lacking := located_place.stands_for) is not None:
+            # The name the report gives, before the area whose point the event takes.
+            end = lacking.name_start + len(lacking.name)
+            spans["location"].insert(0, TextSpan(lacking.name_start, end, lacking.name))
     if when.start is not None and when.end is not None:
         spans["event_date"] = [TextSpan(when.start, when.end, when.expression or "")]
     if mention.fatalities is not None:

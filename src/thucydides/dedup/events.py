@@ -367,7 +367,11 @@ def _build(cluster: _Cluster) -> Event:
         iso3=place.iso3 if place else "",
         region=place.region if place else "",
         admin1=place.admin1 if place else "",
-        location=place.entry.name if place and place.entry.feature != "country" else "",
+        # A place the gazetteer lacks keeps the report's name, at its area's point (as
+        # ACLED names the village).
+        location=(place.stands_for.name if place.stands_for else place.entry.name)
+        if place and place.entry.feature != "country"
+        else "",
         latitude=place.entry.latitude if place else None,
         longitude=place.entry.longitude if place else None,
         geo_precision=place.geo_precision if place else None,

@@ -79,7 +79,13 @@ def _places_fit(a: Event, b: Event, wide: bool) -> bool:
     if a.iso3 != b.iso3:
         return False
     if a.geonameid is not None and a.geonameid == b.geonameid:
-        return True
+        # One point under two names: two places the gazetteer lacks, each placed at the area
+        # it lies in.
+        return a.location == b.location
+    if max(a.geo_precision or 3, b.geo_precision or 3) == 3 and a.location != b.location:
+        # One placed only to its province or country (a village the gazetteer lacks among
+        # them), the other named elsewhere: nothing says they are one place.
+        return False
     reach = DISTANCE_KM[max(a.geo_precision or 3, b.geo_precision or 3)]
     if wide:
         reach = max(reach, CANDIDATE_KM)

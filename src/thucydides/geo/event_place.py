@@ -41,14 +41,19 @@ def story_place(places: list[Place]) -> Place | None:
 def named_towns(gazetteer: Gazetteer, places: list[Place]) -> list[Place]:
     """The places as events are placed: a province or district named bare ("In Sylhet, a
     bus was torched") is the town of that very name in it, as ACLED codes it; "Sylhet
-    division" stays the area. (General geoparsing keeps the area: in LGL's local news a bare
-    "New York" is more often the state.)"""
+    division" and an area standing for a village the gazetteer lacks stay the area.
+    (General geoparsing keeps the area: in LGL's local news a bare "New York" is more often
+    the state.)"""
     return [_town_named(gazetteer, p) for p in places]
 
 
 def _town_named(gazetteer: Gazetteer, place: Place) -> Place:
     entry = place.entry
-    if entry.feature not in ("admin1", "admin2") or split_type(place.text)[1] is not None:
+    if (
+        entry.feature not in ("admin1", "admin2")
+        or split_type(place.text)[1] is not None
+        or place.stands_for is not None
+    ):
         return place
     towns = [
         c

@@ -26,10 +26,11 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from thucydides.geo.gazetteer import Gazetteer
+from thucydides.geo.gazetteer import FACILITY_WORDS, Gazetteer
 from thucydides.geo.names import COMPASS, US_POSTAL_CODES
 from thucydides.geo.place import GazetteerEntry
 from thucydides.geo.resolve import TOPONYM_LABELS
+from thucydides.geo.stand_ins import stand_in
 from thucydides.when.dateline import read_dateline
 
 LOCATIVE = frozenset(["in", "at", "near", "outside", "throughout", "across"])
@@ -104,9 +105,11 @@ def _hyphen_joins(doc: Doc, i: int) -> bool:
 
 
 def _whole_words(name: Span) -> Span | None:
-    """The name, unless it is part of a hyphenated word ("Sant" of "Toan-Sant Village")."""
+    """The name, unless it is part of a hyphenated word ("Sant" of "Toan-Sant Village");
+    a bracket or quote before it joins nothing ("(Santa Fe)")."""
     doc = name.doc
-    joined_before = name.start > 0 and not doc[name.start - 1].whitespace_
+    before = doc[name.start - 1] if name.start > 0 else None
+    joined_before = before is not None and not before.whitespace_ and not before.is_left_punct
     joined_after = name.end < len(doc) and not name[-1].whitespace_ and doc[name.end].text == "-"
     return None if joined_before or joined_after else name
 
@@ -240,6 +243,16 @@ def _known_place(entries: list[GazetteerEntry]) -> bool:
     return any(e.feature in ("admin1", "admin2") or e.population >= MIN_POPULATION for e in entries)
 
 
+def _one_country(entries: list[GazetteerEntry]) -> bool:
+    """Whether the provinces among the entries (else the districts, else the known towns)
+    are of one country: in "(Baydhaba, Bay)" Bay is Somalia's region, whatever districts and
+    towns elsewhere bear the name."""
+    for kind in ("admin1", "admin2", "city"):
+        if found := {e.country_code for e in entries if e.feature == kind and _known_place([e])}:
+            return len(found) == 1
+    return False
+
+
 def _areas(entries: list[GazetteerEntry]) -> set[tuple[str, str]]:
     """The provinces (country, admin1) and countries (country, "") among the entries."""
     return {
@@ -289,6 +302,66 @@ def _replaceable_by_agency(name: Span, force: Token, label_of: dict[int, Span]) 
     return {e for e in overlapping if e.start >= name.start - 1 and e.end <= force.i + 4}
 
 
+def _names_after(doc: Doc, i: int) -> list[Span]:
+    """The names after a comma at token i (one), or in brackets opening there, up to the
+    closing one ("(Baydhaba, Bay)": both)."""
+    names: list[Span] = []
+    while i < len(doc) and doc[i].text in (",", "("):
+        name = _name_after(doc, i)
+        if name is None:
+            break
+        names.append(name)
+        i = name.end
+        if doc[i - len(name) - 1].text == "," and len(names) == 1:
+            break
+    return names
+
+
+def _area_after(
+    names: list[Span], label_of: dict[int, Span], gazetteer: Gazetteer, taken: set[int]
+) -> tuple[Span | None, set[Span] | None, list[GazetteerEntry]]:
+    """The first of the names after a place that the gazetteer knows ("(Mandera East,
+    Mandera)": Mandera, of one country), with the entities it would replace (None where the model holds it as
+    a place already) and its entries; None and no entries where there is none."""
+    for k, area in enumerate(names):
+        if any(t.i in taken for t in area):
+            break
+        replaced = _replaceable(area, label_of, gazetteer)
+        placed = all(t.i in label_of and label_of[t.i].label_ in TOPONYM_LABELS for t in area)
+        entries = _exact(gazetteer, area.text) if replaced is not None or placed else []
+        if replaced is not None and area.text in US_POSTAL_CODES:
+            entries = [c.entry for c in gazetteer.us_state(area.text)]
+        # Past a name it lacks, an area of many countries' names is no guide ("(Karachchi,
+        # Northern)": Ghana's, Uganda's, ..., not Sri Lanka's Northern Province).
+        if entries and (k == 0 or _one_country(entries)):
+            return area, replaced, entries
+    return None, None, []
+
+
+def _toponyms_within(name: Span, end: int, label_of: dict[int, Span]) -> set[Span]:
+    """The place entities the model made of the name (and its place noun, up to `end`)."""
+    return {
+        e
+        for t in name
+        if (e := label_of.get(t.i)) is not None
+        and e.label_ in TOPONYM_LABELS
+        and e.start >= name.start
+        and e.end <= end
+    }
+
+
+def _glosses(doc: Doc):
+    """Names in brackets right after a capitalised word, up to the closing bracket or a
+    comma ("Gyeongin Regional Communications Office (Suwon)")."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.text == "(" and before.is_alpha and before.text[0].isupper():
+            area = _name_after(doc, token.i)
+            closed = area is not None and area.end < len(doc) and doc[area.end].text in "),"
+            if closed and not area.text.isupper():  # "(SWAT)" names a unit, not Swat
+                yield area
+
+
 def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
     """Add the places where places are expected that the model missed, as GPE entities."""
     _without_direction(doc, gazetteer)
@@ -328,27 +401,45 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
         if name is None or any(t.i in taken for t in name):
             continue
         overlapping = _replaceable(name, label_of, gazetteer, beyond=True)
-        if overlapping is None:
-            continue
-        # "Panjgur, Balochistan": the province after the comma vouches for a town the
-        # gazetteer knows too little about (no population on record).
-        comma = name.end < len(doc) and doc[name.end].text == ","
-        area = _name_after(doc, name.end) if comma else None
-        area_replaced = _replaceable(area, label_of, gazetteer) if area is not None else None
-        area_entries = _exact(gazetteer, area.text) if area_replaced is not None else []
-        if area_replaced is not None and area.text in US_POSTAL_CODES:
-            area_entries = [c.entry for c in gazetteer.us_state(area.text)]
+        # "Panjgur, Balochistan", "Camoapa (Boaco)", "Kash Rod district, Nimruz": the
+        # province after the comma or in brackets vouches for a town the gazetteer knows too
+        # little about (no population on record).
+        mark = name.end + (name.end < len(doc) and doc[name.end].lower_ in PLACE_NOUNS)
+        after = _names_after(doc, mark)
+        area, area_replaced, area_entries = _area_after(after, label_of, gazetteer, taken)
         areas = _areas(area_entries)
-        entries = _exact(gazetteer, name.text)
-        if not (_known_place(entries) or _town_in(entries, areas)):
-            # "at Annamalai University, Chidambaram": a name the gazetteer lacks, in a town
-            # it knows.
-            if area_replaced is not None and _known_place(area_entries):
-                take(area, area_replaced)
-            continue
-        take(name, overlapping)
-        if areas:
+        # What the model made a place of the name, and whether it may be read as a name.
+        own = _toponyms_within(name, mark, label_of)
+        named = overlapping is not None or bool(own)
+        entries = _exact(gazetteer, name.text) if named else []
+        # A province or country of one country after the name says where it is: a namesake
+        # in another country is not it ("Fino, Mandera county" is not Fino Mornasco, Italy).
+        countries = {country for country, _ in areas}
+        known = _known_place(entries)
+        if len(countries) == 1:
+            known = (known and any(e.country_code in countries for e in entries)) or _town_in(
+                entries, areas
+            )
+        if known and overlapping is not None:
+            take(name, overlapping)
+        if area_replaced is not None and _known_place(area_entries):
             take(area, area_replaced)
-    if added:
+        # "in Menda Nkwe village, Bamenda 1 subdivision (Mezam, Nord-Ouest)": a place the
+        # gazetteer lacks, which each area named with it stands for (the resolver may know
+        # one by another spelling: "(Baydhaba, Bay)", Baidoa the finer); a facility ("at
+        # Annamalai University, Chidambaram") is in its town.
+        lacking = not known and named and name[-1].lower_ not in FACILITY_WORDS
+        if lacking and area is not None and _known_place(area_entries):
+            for named_area in after:
+                stand_in(named_area, name, _one_country(area_entries))
+    # "in front of the Suwon Convention Center (Suwon)": a known place in brackets after a
+    # name says where the name is.
+    for area in _glosses(doc):
+        if any(t.i in taken for t in area):
+            continue
+        overlapping = _replaceable(area, label_of, gazetteer)
+        if overlapping is not None and _known_place(_exact(gazetteer, area.text)):
+            take(area, overlapping)
+    if added or replaced:
         doc.ents = [e for e in doc.ents if e not in replaced] + added
     return doc

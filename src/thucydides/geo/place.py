@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from thucydides.geo.stand_ins import StandIn
+
 # "point" and "region": where a report puts an event by distance and direction from a named
 # place ("30 km south of Kabul"), near enough to stand for a part of a district, or too far.
 # "water": an ocean, sea, gulf, bay or strait.
@@ -44,7 +46,12 @@ class Place:
     score: float
     # Named inside a longer name the gazetteer lacks ("Hanuman Garhi Temple"): a guess.
     inside_name: bool = False
+    # A place the gazetteer lacks that this place stands for ("Menda Nkwe" for Mezam,
+    # "Mukaiga" for the town Afgooye): the event is in or near it.
+    stands_for: StandIn | None = None
 
     @property
     def geo_precision(self) -> int:
-        return GEO_PRECISION[self.entry.feature]
+        # In or near a town, not the town itself: ACLED's precision 2 at the finest.
+        own = GEO_PRECISION[self.entry.feature]
+        return own if self.stands_for is None else max(own, 2)

@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -27,6 +27,7 @@ from thucydides.geo.gazetteer import Candidate, Gazetteer
 from thucydides.geo.names import US_POSTAL_CODES, normalise
 from thucydides.geo.place import GazetteerEntry, Place
 from thucydides.geo.relative import snap_points
+from thucydides.geo.stand_ins import StandIn, stood_for
 from thucydides.nlp.text import text_of
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
@@ -83,6 +84,9 @@ NEIGHBOURHOOD_KM = 30.0
 # provinces, is no place (`_lone_small_town`).
 LONE_TOWN_POPULATION = 20_000
 LONE_TOWN_KM = 300.0
+# A place the text names beside a town, and which lies no further from it than this, may be
+# a part of it or a village near it.
+NEAR_TOWN_KM = 50.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -646,5 +650,60 @@ def resolve(gazetteer: Gazetteer, doc: Doc) -> list[Place]:
     ents = doc.ents
     toponyms = toponyms_in(ents)
     context_words = [e.text for e in ents if e.label_ == "NORP"]
-    places = resolve_toponyms(gazetteer, toponyms, context_words, text=text_of(doc))
-    return [p for p in places if p is not None]
+    places = [
+        p
+        for p in resolve_toponyms(gazetteer, toponyms, context_words, text=text_of(doc))
+        if p is not None
+    ]
+    standing = stood_for(doc)
+    if not standing:
+        return places
+    areas = {
+        p.start: _standing_area(gazetteer, p, standing[p.start])
+        for p in places
+        if p.start in standing
+    }
+    around: dict[int, list[Place]] = {}
+    for start, what in standing.items():
+        if start in areas:
+            around.setdefault(what.name_start, []).append(areas[start])
+    # The areas after a name say where it is, where one of them is of one country: a
+    # reading of the name (a near-spelling, a namesake) outside them all is another place
+    # ("Jinshui district (Zhengzhou, Henan)" is not Jishui, 200 km off).
+    conclusive = {what.name_start for what in standing.values() if what.conclusive}
+    around = {start: found for start, found in around.items() if start in conclusive}
+    return [
+        areas.get(p.start, p)
+        for p in places
+        if p.start not in around or any(_inside(p, a) for a in around[p.start])
+    ]
+
+
+def _inside(place: Place, area: Place) -> bool:
+    entry, where = place.entry, area.entry
+    if where.feature == "city":
+        km = haversine_km(entry.latitude, entry.longitude, where.latitude, where.longitude)
+        return km <= NEAR_TOWN_KM
+    if where.feature == "country":
+        return entry.country_code == where.country_code
+    return lies_in(entry, where)
+
+
+def _standing_area(gazetteer: Gazetteer, place: Place, stands_for: StandIn) -> Place:
+    """An area standing for a place the gazetteer lacks, as the area: "(Cochabamba)" after
+    a village is the department, not its capital; the district before the province where
+    both bear the name."""
+    entry = place.entry
+    if entry.feature == "city":
+        areas = [
+            c
+            for c in gazetteer.candidates(place.text, fuzzy=False)
+            if c.match in ("primary", "alias")
+            and c.entry.feature in ("admin2", "admin1")
+            and lies_in(entry, c.entry)
+        ]
+        if areas:
+            area = min(areas, key=lambda c: c.entry.feature != "admin2")
+            toponym = Toponym(place.start, place.end, place.text)
+            place = place_of(gazetteer, area, toponym, place.score)
+    return replace(place, stands_for=stands_for)
