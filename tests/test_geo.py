@@ -675,6 +675,20 @@ def test_an_event_in_a_bare_province_name_is_in_its_town_of_that_name(pipeline):
             "On 22 June 2022, Al Shabaab and police forces clashed in Fino, Mandera county.",
             ("Fino", "Mandera", 3, 3.4),
         ),
+        # A name with a particle ("Virrey" PERSON): the town in brackets stands for it, a
+        # place near it rather than the town itself (precision 2).
+        (
+            "On 22 June 2022, in Virrey del Pino (Buenos Aires), members of social organizations"
+            " protested against the government's economic policies.",
+            ("Virrey del Pino", "Ciudad Autonoma de Buenos Aires", 2, -34.6),
+        ),
+        # The province in brackets picks the namesake ("Betanzos (Potosi" ORG): Betanzos in
+        # Bolivia, not the bigger one in Spain.
+        (
+            "On 22 June 2022, near Betanzos (Potosi), supporters of former president Evo Morales"
+            " blocked roads.",
+            ("Betanzos", "Potosi", 1, -19.6),
+        ),
         # A town in brackets after a building's name is where the building is.
         (
             "On 22 June 2022, shareholders of Samsung Electronics staged a protest in front of"

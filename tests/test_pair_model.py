@@ -67,9 +67,14 @@ def test_one_force_under_two_governments_is_no_conflict_of_perpetrators():
 
 
 def test_two_villages_the_gazetteer_lacks_at_one_districts_point_are_two_places():
-    # Each placed at the point of the district it lies in, under its own name.
-    assert compatible(_event(location="Mukaiga"), _event(location="Mukaiga"))
-    assert not compatible(_event(location="Mukaiga"), _event(location="Bariirre"))
+    # Each placed at the point of the district it lies in, under its own name, no GeoNames
+    # place of its own.
+    def village(name: str) -> Event:
+        return _event(location=name).model_copy(update={"geonameid": None})
+
+    assert compatible(village("Mukaiga"), village("Mukaiga"))
+    assert not compatible(village("Mukaiga"), village("Bariirre"))
+    assert not compatible(village("Mukaiga"), _event(location="Afgooye"))
 
 
 def test_an_event_placed_only_to_its_province_is_apart_from_one_named_elsewhere():

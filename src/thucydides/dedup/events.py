@@ -375,7 +375,8 @@ def _build(cluster: _Cluster) -> Event:
         latitude=place.entry.latitude if place else None,
         longitude=place.entry.longitude if place else None,
         geo_precision=place.geo_precision if place else None,
-        geonameid=(place.entry.geonameid or None) if place else None,  # 0: a computed point
+        # 0: a computed point; a place the gazetteer lacks is not the area's entry.
+        geonameid=(place.entry.geonameid or None) if place and not place.stands_for else None,
         fatalities=fatalities,
         injured=injured,
         weapons=weapons,

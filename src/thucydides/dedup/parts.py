@@ -79,9 +79,11 @@ def _places_fit(a: Event, b: Event, wide: bool) -> bool:
     if a.iso3 != b.iso3:
         return False
     if a.geonameid is not None and a.geonameid == b.geonameid:
-        # One point under two names: two places the gazetteer lacks, each placed at the area
-        # it lies in.
-        return a.location == b.location
+        return True
+    if (a.geonameid is None or b.geonameid is None) and a.location != b.location:
+        # A place no GeoNames entry is (a village the gazetteer lacks, placed at the area it
+        # lies in; a point measured from a town) and a place of another name.
+        return False
     if max(a.geo_precision or 3, b.geo_precision or 3) == 3 and a.location != b.location:
         # One placed only to its province or country (a village the gazetteer lacks among
         # them), the other named elsewhere: nothing says they are one place.

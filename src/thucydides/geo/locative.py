@@ -53,6 +53,12 @@ ASSAULT_NOUNS = frozenset(
      "battle", "capture", "fall"]
 )  # fmt: skip
 MAX_NAME_TOKENS = 4
+# Lowercase words inside place names of many languages ("Virrey del Pino", "Ras al Ain",
+# "Bandar-e Abbas" aside).
+NAME_PARTICLES = frozenset(
+    ["de", "del", "della", "di", "da", "do", "dos", "das", "des", "du", "la", "le", "las", "los",
+     "al", "el", "en", "ul", "van", "von", "y"]
+)  # fmt: skip
 # A town this small shares its name with too many words and people to be taken on trust.
 MIN_POPULATION = 5_000
 # What the model may have taken a place name for; any other label (a date, a number, an
@@ -78,18 +84,24 @@ FORCE_KINDS = frozenset(
 
 def _name_after(doc: Doc, i: int) -> Span | None:
     """The capitalised name right after token i, unless it is a possessive ("at Ali's house");
-    its words may be joined by hyphens, in any case ("in Croix-des-Bouquets")."""
+    its words may be joined by hyphens, in any case ("in Croix-des-Bouquets"), or by a
+    particle before a capitalised word ("in Virrey del Pino")."""
     end = i + 1
     while end < len(doc) and end - i <= MAX_NAME_TOKENS and not doc[end].is_sent_start:
-        if doc[end].is_alpha and doc[end].text[0].isupper():
+        joined = end > i + 1 and doc[end].text in NAME_PARTICLES and _capitalised(doc, end + 1)
+        if _capitalised(doc, end):
             end += 1
-        elif _hyphen_joins(doc, end):
+        elif joined or _hyphen_joins(doc, end):
             end += 2
         else:
             break
     if end == i + 1 or (end < len(doc) and doc[end].text in ("'s", "\u2019s")):
         return None
     return _whole_words(doc[i + 1 : end])
+
+
+def _capitalised(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].is_alpha and doc[i].text[0].isupper()
 
 
 def _hyphen_joins(doc: Doc, i: int) -> bool:
@@ -318,15 +330,23 @@ def _names_after(doc: Doc, i: int) -> list[Span]:
 
 
 def _area_after(
-    names: list[Span], label_of: dict[int, Span], gazetteer: Gazetteer, taken: set[int]
+    names: list[Span],
+    label_of: dict[int, Span],
+    gazetteer: Gazetteer,
+    taken: set[int],
+    shared: set[Span],
 ) -> tuple[Span | None, set[Span] | None, list[GazetteerEntry]]:
     """The first of the names after a place that the gazetteer knows ("(Mandera East,
     Mandera)": Mandera, of one country), with the entities it would replace (None where the model holds it as
-    a place already) and its entries; None and no entries where there is none."""
+    a place already) and its entries; None and no entries where there is none. An entity
+    the name before runs on into (`shared`: "Betanzos (Potosi" ORG) is replaced too."""
     for k, area in enumerate(names):
         if any(t.i in taken for t in area):
             break
-        replaced = _replaceable(area, label_of, gazetteer)
+        own = {t.i: e for t in area if (e := label_of.get(t.i)) is not None and e not in shared}
+        replaced = _replaceable(area, own, gazetteer)
+        if replaced is not None:
+            replaced |= {e for t in area if (e := label_of.get(t.i)) in shared}
         placed = all(t.i in label_of and label_of[t.i].label_ in TOPONYM_LABELS for t in area)
         entries = _exact(gazetteer, area.text) if replaced is not None or placed else []
         if replaced is not None and area.text in US_POSTAL_CODES:
@@ -406,7 +426,8 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
         # little about (no population on record).
         mark = name.end + (name.end < len(doc) and doc[name.end].lower_ in PLACE_NOUNS)
         after = _names_after(doc, mark)
-        area, area_replaced, area_entries = _area_after(after, label_of, gazetteer, taken)
+        shared = overlapping or set()
+        area, area_replaced, area_entries = _area_after(after, label_of, gazetteer, taken, shared)
         areas = _areas(area_entries)
         # What the model made a place of the name, and whether it may be read as a name.
         own = _toponyms_within(name, mark, label_of)

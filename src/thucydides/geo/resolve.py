@@ -173,11 +173,13 @@ def _votes(candidates: list[list[Candidate]]) -> tuple[list[dict], list[dict]]:
 
 
 def qualifiers(text: str, toponyms: list[Toponym], which: list[int]) -> list[set[int]]:
-    """For each name, the names written right after it with a comma ("Paris, Texas")."""
+    """For each name, the names written right after it with a comma or in brackets ("Paris,
+    Texas", "Betanzos (Potosi)")."""
     found: list[set[int]] = [set() for _ in range(max(which, default=-1) + 1)]
     order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].start)
     for a, b in pairwise(order):
-        if text[toponyms[a].end : toponyms[b].start].strip() == "," and which[a] != which[b]:
+        between = text[toponyms[a].end : toponyms[b].start].strip()
+        if between in (",", "(") and which[a] != which[b]:
             found[which[a]].add(which[b])
     return found
 
