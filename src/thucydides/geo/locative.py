@@ -10,8 +10,10 @@ strike in Pathankot"). A capitalised name right after a locative preposition, kn
 gazetteer by its own name or an alias (never a near-spelling) as a town or an administrative
 area, becomes a GPE entity before anything reads the entities, so extraction attaches it to
 its event and geoparsing resolves it; so does a province or country written after it with a
-comma ("Panjgur, Balochistan"), and a known town after a name the gazetteer lacks ("at
-Annamalai University, Chidambaram").
+comma or in brackets ("Panjgur, Balochistan", "Camoapa (Boaco)"), and a known town or area
+after a name the gazetteer lacks ("at Annamalai University, Chidambaram"), which stands for
+a village so lacking (`stand_ins`: "in Menda Nkwe village, Bamenda 1 subdivision (Mezam,
+Nord-Ouest)").
 
 Local news names its place in other ways too: in a dateline ("CONWAY, SC (WBTW) -"), in the
 force that answered ("Joplin Police confirm", "the Kern County Sheriff's Office"), and with a
@@ -337,9 +339,10 @@ def _area_after(
     shared: set[Span],
 ) -> tuple[Span | None, set[Span] | None, list[GazetteerEntry]]:
     """The first of the names after a place that the gazetteer knows ("(Mandera East,
-    Mandera)": Mandera, of one country), with the entities it would replace (None where the model holds it as
-    a place already) and its entries; None and no entries where there is none. An entity
-    the name before runs on into (`shared`: "Betanzos (Potosi" ORG) is replaced too."""
+    Mandera)": Mandera, of one country), with the entities it would replace (None where the
+    model holds it as a place already) and its entries; None and no entries where there is
+    none. An entity the name before runs on into (`shared`: "Betanzos (Potosi" ORG) is
+    replaced too."""
     for k, area in enumerate(names):
         if any(t.i in taken for t in area):
             break
