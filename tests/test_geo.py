@@ -689,6 +689,19 @@ def test_an_event_in_a_bare_province_name_is_in_its_town_of_that_name(pipeline):
             " blocked roads.",
             ("Betanzos", "Potosi", 1, -19.6),
         ),
+        # "Baalbek, Baalbek-Hermel" WORK_OF_ART runs past the town in brackets.
+        (
+            "On 22 June 2022, Israeli warplanes carried out an airstrike in Qsarnaba town"
+            " (Baalbek, Baalbek-Hermel). Two people were killed in the airstrike.",
+            ("Qsarnaba", "B'alabak-Al Hirmil", 2, 34.0),
+        ),
+        # The village is named as finely as a town: it is the place of the clause, not a town
+        # the clause names beside it.
+        (
+            "On 22 June 2022, in Epizana (Cochabamba), farmers protested on the road to Santa"
+            " Cruz against fuel prices.",
+            ("Epizana", "Cochabamba", 3, -17.5),
+        ),
         # A town in brackets after a building's name is where the building is.
         (
             "On 22 June 2022, shareholders of Samsung Electronics staged a protest in front of"
@@ -707,3 +720,17 @@ def test_a_place_the_gazetteer_lacks_is_where_the_area_after_it_says(pipeline, t
     found = (event.location, event.admin1, event.geo_precision, round(event.latitude, 1))
     assert found == place
     assert event.evidence["location"][0].text == event.location  # the name the report gives
+
+
+def test_a_story_placed_only_to_a_county_and_its_state_is_in_the_county(pipeline):
+    from datetime import date
+
+    from thucydides.ingest import make_article
+
+    text = (
+        "A 15-year-old was killed Sunday by an accidental shooting. The sheriff of Mesa County,"
+        " Colorado, said the boy died at the scene."
+    )
+    batch = pipeline.process_batch([make_article(text, "co", published=date(2016, 3, 7))])
+    (event,) = batch.events
+    assert (event.location, event.geo_precision) == ("Mesa County", 2)

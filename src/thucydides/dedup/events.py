@@ -121,7 +121,7 @@ def _lent(when: When) -> bool:
 
 
 def _finer(place: Place, than: Place | None) -> bool:
-    return than is None or place.geo_precision < than.geo_precision
+    return than is None or place.named_precision < than.named_precision
 
 
 class _Probe:

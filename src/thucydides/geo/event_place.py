@@ -30,12 +30,25 @@ class EventPlace:
 
 
 def story_place(places: list[Place]) -> Place | None:
-    """The story's own place: the first town it names, else its first province."""
-    for feature in ("city", "admin2", "admin1"):
-        found = next((p for p in places if p.entry.feature == feature), None)
+    """The story's own place: the first town it names (or village the gazetteer lacks), else
+    its first district, else its first province."""
+    for fits in (_town, _district, _province):
+        found = next((p for p in places if fits(p)), None)
         if found is not None:
             return found
     return None
+
+
+def _town(place: Place) -> bool:
+    return place.named_precision == 1
+
+
+def _district(place: Place) -> bool:
+    return place.entry.feature == "admin2"
+
+
+def _province(place: Place) -> bool:
+    return place.entry.feature == "admin1"
 
 
 def named_towns(gazetteer: Gazetteer, places: list[Place]) -> list[Place]:
@@ -155,4 +168,4 @@ def clause_place(spans: Sequence[TextSpan], by_start: dict[int, Place]) -> Place
     guessed from inside a longer name ("Hanuman Garhi Temple in Phagwara") only where no
     other is named."""
     own = [by_start[s.start] for s in spans if s.start in by_start]
-    return min(own, key=lambda p: (p.inside_name, p.geo_precision, p.start), default=None)
+    return min(own, key=lambda p: (p.inside_name, p.named_precision, p.start), default=None)

@@ -347,7 +347,7 @@ def _area_after(
         if any(t.i in taken for t in area):
             break
         own = {t.i: e for t in area if (e := label_of.get(t.i)) is not None and e not in shared}
-        replaced = _replaceable(area, own, gazetteer)
+        replaced = _replaceable(area, own, gazetteer, beyond=True)
         if replaced is not None:
             replaced |= {e for t in area if (e := label_of.get(t.i)) in shared}
         placed = all(t.i in label_of and label_of[t.i].label_ in TOPONYM_LABELS for t in area)

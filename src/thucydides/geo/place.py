@@ -55,3 +55,9 @@ class Place:
         # In or near a town, not the town itself: ACLED's precision 2 at the finest.
         own = GEO_PRECISION[self.entry.feature]
         return own if self.stands_for is None else max(own, 2)
+
+    @property
+    def named_precision(self) -> int:
+        """How finely the text names the place: a village the gazetteer lacks is named as
+        finely as a town, whatever area's point stands for it."""
+        return GEO_PRECISION["city"] if self.stands_for is not None else self.geo_precision
