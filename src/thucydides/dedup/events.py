@@ -369,14 +369,14 @@ def _build(cluster: _Cluster) -> Event:
         admin1=place.admin1 if place else "",
         # A place the gazetteer lacks keeps the report's name, at its area's point (as
         # ACLED names the village).
-        location=(place.stands_for.name if place.stands_for else place.entry.name)
+        location=(place.stands_for.name if place.stands_for is not None else place.entry.name)
         if place and place.entry.feature != "country"
         else "",
         latitude=place.entry.latitude if place else None,
         longitude=place.entry.longitude if place else None,
         geo_precision=place.geo_precision if place else None,
         # 0: a computed point; a place the gazetteer lacks is not the area's entry.
-        geonameid=(place.entry.geonameid or None) if place and not place.stands_for else None,
+        geonameid=(place.entry.geonameid or None) if place and place.stands_for is None else None,
         fatalities=fatalities,
         injured=injured,
         weapons=weapons,

@@ -150,8 +150,7 @@ def _name_before(doc: Doc, i: int) -> Span | None:
     while (
         start > 0
         and i - start < MAX_NAME_TOKENS
-        and doc[start - 1].is_alpha
-        and doc[start - 1].text[0].isupper()
+        and _capitalised(doc, start - 1)
         and not doc[start - 1].is_sent_start
     ):
         start -= 1
@@ -182,12 +181,7 @@ def _agency_names(doc: Doc):
         if token.lower_ not in AGENCY_WORDS or token.i == 0:
             continue
         start = token.i
-        while (
-            start > 0
-            and token.i - start < MAX_NAME_TOKENS
-            and doc[start - 1].is_alpha
-            and doc[start - 1].text[0].isupper()
-        ):
+        while start > 0 and token.i - start < MAX_NAME_TOKENS and _capitalised(doc, start - 1):
             start -= 1
         while start < token.i and doc[start].lower_ in FORCE_KINDS:
             start += 1
@@ -319,15 +313,13 @@ def _replaceable_by_agency(name: Span, force: Token, label_of: dict[int, Span]) 
 def _names_after(doc: Doc, i: int) -> list[Span]:
     """The names after a comma at token i (one), or in brackets opening there, up to the
     closing one ("(Baydhaba, Bay)": both)."""
-    names: list[Span] = []
-    while i < len(doc) and doc[i].text in (",", "("):
-        name = _name_after(doc, i)
-        if name is None:
+    if i >= len(doc) or doc[i].text not in (",", "(") or (name := _name_after(doc, i)) is None:
+        return []
+    names = [name]
+    while doc[i].text == "(" and name.end < len(doc) and doc[name.end].text == ",":
+        if (name := _name_after(doc, name.end)) is None:
             break
         names.append(name)
-        i = name.end
-        if doc[i - len(name) - 1].text == "," and len(names) == 1:
-            break
     return names
 
 
@@ -377,8 +369,7 @@ def _glosses(doc: Doc):
     """Names in brackets right after a capitalised word, up to the closing bracket or a
     comma ("Gyeongin Regional Communications Office (Suwon)")."""
     for token in doc[1:]:
-        before = doc[token.i - 1]
-        if token.text == "(" and before.is_alpha and before.text[0].isupper():
+        if token.text == "(" and _capitalised(doc, token.i - 1):
             area = _name_after(doc, token.i)
             closed = area is not None and area.end < len(doc) and doc[area.end].text in "),"
             if closed and not area.text.isupper():  # "(SWAT)" names a unit, not Swat
