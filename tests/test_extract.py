@@ -432,9 +432,36 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("Both men inside the car were killed, and three others were injured.", 2, 3, None),
         ("The gunman killed both victims.", 2, None, None),
         ("Both Ronald Williams and Kendra Hill were killed.", 2, None, None),
-        # A plural with no number, or shots at someone, count nobody.
+        ("A 15-year-old boy was shot to death Saturday.", 1, None, None),
+        ("He succumbed to his injuries.", 1, None, None),
+        ("One victim suffered fatal injuries.", 1, None, None),
+        ("He committed suicide.", 1, None, None),
+        # The doer who takes his own life is one dead besides his victims.
+        ("A man shot and killed a young girl before turning the gun on himself.", 2, None, None),
+        ("The man killed his wife and then killed himself.", 2, None, None),
+        ("A shooting fatally wounded one student and injured another and a teacher.", 1, 2, None),
+        ("Two hunting accidents left two injured.", None, 2, None),
+        ("A man and his daughter were found dead in Hardin County.", 2, None, None),
+        ("Two of those men, Todd Thompson and Vincent Dipina, later died.", 2, None, None),
+        ("A total of six people, including four children, were injured.", None, 6, None),
+        ("Six were shot -- 2 killed and 4 wounded -- outside a home.", 2, 4, 6),
+        ("One man was killed, three others injured, when they were shot.", 1, 3, None),
+        # Hurt, and not said here whether they lived.
+        ("Three others sustained non-fatal bullet wounds.", None, None, 3),
+        ("A teenager was among four people who were shot Tuesday night.", None, None, 4),
+        ("Shots were fired at a group from a sedan, hitting four victims.", None, None, 4),
+        ("Four people at the home were struck by bullets.", None, None, 4),
+        ("Officers found two women with gunshot wounds.", None, None, 2),
+        ("The victim remains in critical condition.", None, None, 1),
+        ("A shooting sent four people to the hospital.", None, None, 4),
+        ("Terrell Lockett was treated and released from the hospital.", None, None, 1),
+        # A plural with no number, or shots at someone, count nobody; nor does an illness, a
+        # car, a case.
         ("Civilians were killed in Kabul.", None, None, None),
         ("Police shot at the protesters.", None, None, None),
+        ("His father succumbed last year.", None, None, None),
+        ("He was struck by a car.", None, None, None),
+        ("The death is being treated as a homicide.", None, None, None),
     ],
 )
 def test_counts_as_news_writes_them(nlp, text, dead, injured, shot):
@@ -560,3 +587,18 @@ def test_strategic_developments_that_name_no_violence(nlp, text, sub_type):
 )
 def test_a_surrender_or_defection_by_no_armed_actor_is_no_event(nlp, text):
     assert not _new(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("later", "dead"),
+    [
+        ("He was pronounced dead at 2:10 p.m. Saturday at the hospital.", 1),
+        ("He was pronounced dead at the hospital.", 1),
+        # Another day's deaths are not this event's.
+        ("Two men were found dead in the river on Monday.", None),
+    ],
+)
+def test_a_later_sentence_adds_its_dead_unless_it_names_another_day(nlp, later, dead):
+    (shot, *_) = _new(nlp, f"A man was shot in Rialto on Saturday. {later}")
+    assert shot.trigger.text == "shot"
+    assert (shot.fatalities.value if shot.fatalities else None) == dead

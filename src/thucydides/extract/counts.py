@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from thucydides.extract.mention import Count, TextSpan
-from thucydides.extract.syntax import child, nobody, span_of
+from thucydides.extract.syntax import child, nobody, prep_object, span_of
 from thucydides.numbers import WORD_NUMBERS
 
 # ACLED's fixed numbers for vague words.
@@ -22,8 +22,27 @@ VAGUE = {
     "numerous": 10,
     "some": 10,
 }
-FATAL = {"kill", "die", "dead", "slay", "death", "murder", "behead", "execute", "massacre", "lynch"}
+FATAL = {
+    "kill", "die", "dead", "deceased", "slay", "death", "murder", "behead",
+    "execute", "massacre", "lynch",
+}  # fmt: skip
 INJURED = {"injure", "wound", "hurt", "injury", "maim", "hospitalize", "hospitalise"}
+# Words of dying whose subject is the one who died: "he died", "a toddler is dead", "she
+# succumbed to her wounds".
+DYING = {"die", "dead", "deceased", "succumb"}
+# What strikes a person who is shot: "struck by a stray bullet", "hit by gunfire".
+SHOTS = {"bullet", "gunfire", "round", "shot", "gunshot", "fire", "shrapnel", "pellet"}
+# Verbs of firing that an "-ing" clause of striking completes: "fired ..., hitting four".
+FIRING = {"fire", "shoot", "spray", "open"}
+# "suffered a gunshot wound", "sustained fatal injuries"
+SUFFER = {"suffer", "sustain", "receive"}
+WOUND_NOUNS = {"wound", "injury"}
+FATAL_ADJECTIVES = {"fatal", "deadly", "mortal", "life-ending"}
+REFLEXIVES = {"himself", "herself", "themselves"}
+# "in critical condition": the state of someone hurt.
+CONDITIONS = {"critical", "stable", "serious", "fair", "grave", "guarded"}
+# A relative pronoun stands for the noun its clause hangs on: "four people who were shot".
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # "fatally shot", "mortally wounded"
 DEADLY_ADVERBS = {"fatally", "mortally"}
 # One person each: "he was shot", "killing himself".
@@ -81,6 +100,9 @@ def _numeral_of(noun: Token) -> Token | None:
     nummod = child(noun, "nummod")
     if nummod is not None:
         return nummod
+    if noun.lower_ == "total" and (counted := prep_object(noun, "of")) is not None:
+        # "a total of six people"
+        return _numeral_of(counted)
     # "both men", but not "both Smith and Jones" (each counted as named)
     both = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "both"), None)
     if both is not None and not any(c.dep_ == "conj" for c in noun.children):
@@ -93,34 +115,98 @@ def _numeral_of(noun: Token) -> Token | None:
     return None
 
 
+def _antecedent(victim: Token) -> Token:
+    """'four people who were shot': the people, not 'who'."""
+    if victim.lower_ in RELATIVE_PRONOUNS and victim.head.dep_ == "relcl":
+        return victim.head.head
+    return victim
+
+
+def _subjects(token: Token) -> list[Token]:
+    """Who suffered or did a thing: its subject, else the noun its participle qualifies ('a
+    man suffering from a gunshot wound'), else the subject of the clause it completes."""
+    found = [c for c in token.children if c.dep_ == "nsubj"]
+    if found:
+        return found
+    head = token.head
+    if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]
+    if token.dep_ in ("advcl", "xcomp", "conj") and head is not token:
+        return [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
+
+
 def _own_victims(token: Token) -> list[Token]:
+    lemma = token.lemma_.lower()
+    if _hurt_state(token):
+        # "found two women with gunshot wounds", "a man with a gunshot wound", "the victim
+        # remains in critical condition"
+        holder = token.head.head
+        if holder.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return [_antecedent(holder)]
+        victims = [c for c in holder.children if c.dep_ in ("nsubjpass", "dobj")]
+        return [_antecedent(v) for v in victims or _subjects(holder)]
+    if lemma == "turn":
+        # "turned the gun on himself"
+        target = prep_object(token, "on")
+        return [target] if target is not None and target.lower_ in REFLEXIVES else []
+    if lemma in SUFFER or lemma == "commit":
+        return [_antecedent(v) for v in _subjects(token)]
     # "pronounced dead": the state, not a victim
-    found = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj") and c.lower_ != "dead"]
-    if token.lemma_.lower() in ("die", "dead") or token.pos_ == "ADJ":
+    found = [
+        c
+        for c in token.children
+        if c.dep_ in ("nsubjpass", "dobj") and c.lower_ not in ("dead", "deceased")
+    ]
+    if lemma in DYING or token.pos_ == "ADJ":
         found += [c for c in token.children if c.dep_ == "nsubj"]
-    return found
+    elif not found:
+        # "2 killed and 4 wounded", "one man was killed, three others injured": a number
+        # that did nothing, or the subject of a participle left without its "were", is
+        # the count of the victims.
+        elided = token.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children
+        )
+        found = [
+            c
+            for c in token.children
+            if c.dep_ == "nsubj" and (c.pos_ == "NUM" or (elided and _numeral_of(c) is not None))
+        ]
+    return [_antecedent(v) for v in found]
 
 
 def _victims(token: Token) -> list[Token]:
     found = _own_victims(token)
     head = token.head
     if token.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN"):
-        found.append(head)
+        found += [] if head in found else [head]
     elif not found and head is not token and head.pos_ in ("VERB", "AUX"):
-        if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd", "dobj", "ccomp"):
-            # "a toddler is dead", "two people were shot dead", "pronounced dead"
+        if (token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd", "dobj", "ccomp")) or (
+            token.dep_ == "oprd"
+        ):
+            # "a toddler is dead", "two people were shot dead", "pronounced dead", "left two
+            # injured"
             found = _victims(head) or [c for c in head.children if c.dep_ == "nsubj"]
         elif token.dep_ == "conj":
             # "a man was shot and killed", "he was shot and died": the first verb's victims
             found = [c for c in _victims(head) if c.dep_ == "nsubjpass"] or (
                 [c for c in head.children if c.dep_ == "nsubj"]
-                if token.lemma_.lower() == "die"
+                if token.lemma_.lower() in DYING
                 else []
             )
-    expanded = []
+    expanded: list[Token] = []
     for victim in found:
-        expanded.append(victim)
-        expanded.extend(c for c in victim.children if c.dep_ == "conj")
+        numeral = _numeral_of(victim)
+        counted = numeral is not None and (number(numeral) or 0) > 1
+        # "Two of those men, Todd Thompson and Vincent Dipina, died": the names are the two.
+        others = [
+            c for c in victim.children if c.dep_ == "conj" and not (counted and c.pos_ == "PROPN")
+        ]
+        for person in (victim, *others):
+            # the victims of "found" in "a man and his daughter were found dead" come
+            # already with the daughter
+            if person not in expanded:
+                expanded.append(person)
     return expanded
 
 
@@ -134,7 +220,7 @@ def _how_many(victim: Token) -> tuple[int | None, Token | None]:
     numeral = _numeral_of(victim)
     if numeral is not None:
         return (None if absurd(numeral) else number(numeral)), numeral
-    if victim.lower_ in SINGLE_PRONOUNS:
+    if victim.lower_ in SINGLE_PRONOUNS or (victim.lower_ == "another" and victim.pos_ == "PRON"):
         return 1, None
     # "A 14-year-old was shot", parsed with the article as the victim and the age its modifier.
     if victim.lower_ in SINGLE_DETERMINERS and any(c.dep_ == "amod" for c in victim.children):
@@ -151,18 +237,118 @@ def _how_many(victim: Token) -> tuple[int | None, Token | None]:
     return None, None
 
 
+def _suffered_wound(token: Token) -> Token | None:
+    """'suffered a gunshot wound', 'suffering from fatal injuries': the wound."""
+    wound = child(token, "dobj")
+    if wound is None or wound.lemma_.lower() not in WOUND_NOUNS:
+        wound = prep_object(token, "from")
+    return wound if wound is not None and wound.lemma_.lower() in WOUND_NOUNS else None
+
+
+def _fatal(wound: Token) -> bool:
+    """'fatal injuries', not 'non-fatal injuries'."""
+    return any(
+        c.lower_ in FATAL_ADJECTIVES and not (c.i and c.doc[c.i - 1].text == "-")
+        for c in wound.children
+        if c.dep_ == "amod"
+    )
+
+
+def _took_own_life(token: Token) -> bool:
+    """'committed suicide', 'turned the gun on himself'."""
+    if token.lemma_.lower() == "commit":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "suicide" for c in token.children)
+    if token.lemma_.lower() == "turn":
+        weapon = child(token, "dobj")
+        return weapon is not None and weapon.lemma_.lower() in ("gun", "weapon", "rifle", "pistol")
+    return False
+
+
+def _struck_by_shots(token: Token) -> bool:
+    """'struck by a stray bullet', 'a bullet hit him', 'fired into the crowd, hitting four'."""
+    if token.lemma_.lower() not in ("hit", "strike") or token.pos_ != "VERB":
+        return False
+    by = prep_object(token, "by")
+    subject = child(token, "nsubj")
+    return any(t is not None and t.lemma_.lower() in SHOTS for t in (by, subject)) or (
+        token.dep_ in ("advcl", "conj") and token.head.lemma_.lower() in FIRING
+    )
+
+
+def _sent_to_hospital(token: Token) -> bool:
+    if token.lemma_.lower() not in ("send", "rush"):
+        return False
+    place = prep_object(token, "to")
+    return place is not None and place.lemma_.lower() == "hospital"
+
+
+def _hurt_state(token: Token) -> bool:
+    """A phrase that says someone was hurt, alive or not yet dead: 'with a gunshot wound',
+    'treated for injuries', 'in critical condition'."""
+    if token.dep_ != "pobj":
+        return False
+    lemma, preposition = token.lemma_.lower(), token.head.lower_
+    if lemma in WOUND_NOUNS:
+        return preposition in ("with", "for")
+    return (
+        lemma == "condition"
+        and preposition == "in"
+        and any(c.lower_ in CONDITIONS for c in token.children if c.dep_ == "amod")
+    )
+
+
 def _kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if _hurt_state(token):
+        return "fatal" if _fatal(token) else "shot"
+    # "succumbed to his injuries" (not to an illness), "shot to death", "beaten to death"
+    to = prep_object(token, "to")
+    if lemma == "succumb":
+        return "fatal" if to is not None and to.lemma_.lower() in WOUND_NOUNS else None
+    to_death = to is not None and to.lower_ == "death" and token.pos_ == "VERB"
     deadly = any(c.lower_ in DEADLY_ADVERBS for c in token.children if c.dep_ == "advmod")
-    if lemma in FATAL or (deadly and (lemma in INJURED or lemma == "shoot")):
+    if (
+        lemma in FATAL
+        or (deadly and (lemma in INJURED or lemma == "shoot"))
+        or to_death
+        or _took_own_life(token)
+    ):
         return "fatal"
+    if lemma in SUFFER and (wound := _suffered_wound(token)) is not None:
+        return "fatal" if _fatal(wound) else "shot"
     if lemma in INJURED:
         return "injured"
-    if lemma == "shoot" and token.pos_ == "VERB":
+    if (lemma == "shoot" and token.pos_ == "VERB") or _struck_by_shots(token):
         # Shot and not said to have died here ("shot dead", "shot and killed" are settled in
         # `casualties`).
         return "shot"
+    if _sent_to_hospital(token) and child(token, "dobj") is not None:
+        return "shot"
+    if lemma == "treat" and any(c.dep_ == "conj" and c.lemma_ == "release" for c in token.children):
+        # "treated and released"
+        return "shot"
     return None
+
+
+def _with_own_death(
+    counts: list[tuple[Count, set[int]]], sentence: Span
+) -> list[tuple[Count, set[int]]]:
+    """A doer who also took his own life ('shot and killed a girl before turning the gun on
+    himself') is one dead besides the others: a count of himself alone adds to each."""
+    doc = sentence.doc
+    own = [(c, v) for c, v in counts if all(doc[i].lower_ in REFLEXIVES for i in v)]
+    others = [(c, v) for c, v in counts if (c, v) not in own]
+    if not own or not others:
+        return counts
+    himself = own[0][0]
+    joined = []
+    for count, victims in others:
+        start = min(count.span.start, himself.span.start)
+        end = max(count.span.end, himself.span.end)
+        first = doc.char_span(start, end, alignment_mode="expand")
+        span = span_of(first) if first is not None else count.span
+        joined.append((Count(count.value + himself.value, span), victims | own[0][1]))
+    return joined
 
 
 def casualties(sentence: Span) -> Casualties:
@@ -187,6 +373,7 @@ def casualties(sentence: Span) -> Casualties:
             last = max([*spans, token], key=lambda t: t.i)
             count = Count(total, span_of(sentence.doc[first.i : last.i + 1]))
             results[kind].append((count, {t.i for t in spans}))
+    results["fatal"] = _with_own_death(results["fatal"], sentence)
     dead = set().union(*(victims for _, victims in results["fatal"]))
     return Casualties(
         fatalities=min((c for c, _ in results["fatal"]), key=lambda c: c.value, default=None),

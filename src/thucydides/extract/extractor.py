@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
@@ -684,9 +685,14 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         if not found_any:
             context.note_sentence(sentence)
         # A sentence that tells no event, or only refers to one told ("police said two men
-        # and two women were wounded in the shooting"), adds its counts to the event told last.
+        # and two women were wounded in the shooting"), adds its counts to the event told last
+        # unless it names another day.
         told_again = all(m.status == "reference" for m in mentions[sentence_start:])
-        if told_again and sentence_start and not expressions:
+        if (
+            told_again
+            and sentence_start
+            and _no_other_day(expressions, mentions[sentence_start - 1])
+        ):
             mentions[sentence_start - 1] = _with_later_counts(
                 mentions[sentence_start - 1], facts.counts
             )
@@ -723,6 +729,25 @@ def _perpetrator_told(
         doer = next((a for a in candidates if a.name != victim), None)
         chosen.append(m if doer is None else replace(m, actor1=doer))
     return chosen
+
+
+# Words of a date that name no day of their own: "early Saturday" is the day "Saturday" is.
+DAYLESS_WORDS = {"on", "at", "in", "the", "early", "late", "around", "about", "by"}
+
+
+def _day_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if w not in DAYLESS_WORDS}
+
+
+def _no_other_day(expressions: list[DateExpression], mention: Mention) -> bool:
+    """Whether a sentence's dates all name the day its event was told on ('He was pronounced
+    dead at 2:10 p.m. Saturday' after a shooting 'on Saturday'), or it names none."""
+    if not expressions:
+        return True
+    if mention.date_span is None:
+        return False
+    told = _day_words(mention.date_span.text)
+    return all(_day_words(e.text) <= told for e in expressions)
 
 
 def _larger(count: Count | None, than: Count | None) -> Count | None:
