@@ -602,3 +602,16 @@ def test_a_later_sentence_adds_its_dead_unless_it_names_another_day(nlp, later, 
     (shot, *_) = _new(nlp, f"A man was shot in Rialto on Saturday. {later}")
     assert shot.trigger.text == "shot"
     assert (shot.fatalities.value if shot.fatalities else None) == dead
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["The shooting happened near a school.", "Police arrested a suspect at the scene."],
+)
+def test_a_later_count_goes_to_the_violence_told_before_not_a_reference_or_an_arrest(nlp, between):
+    mentions = _new(
+        nlp, f"A man was shot in Rialto on Saturday. {between} He died at the hospital."
+    )
+    shot = next(m for m in mentions if m.trigger.text == "shot")
+    assert shot.fatalities is not None and shot.fatalities.value == 1
+    assert all(m.fatalities is None for m in mentions if m is not shot)

@@ -685,17 +685,20 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         if not found_any:
             context.note_sentence(sentence)
         # A sentence that tells no event, or only refers to one told ("police said two men
-        # and two women were wounded in the shooting"), adds its counts to the event told last
-        # unless it names another day.
+        # and two women were wounded in the shooting"), adds its counts to the violent event
+        # told last (not to a mere reference to it, nor to the arrest told after it) unless
+        # it names another day.
         told_again = all(m.status == "reference" for m in mentions[sentence_start:])
-        if (
-            told_again
-            and sentence_start
-            and _no_other_day(expressions, mentions[sentence_start - 1])
-        ):
-            mentions[sentence_start - 1] = _with_later_counts(
-                mentions[sentence_start - 1], facts.counts
-            )
+        harm = next(
+            (
+                j
+                for j in range(sentence_start - 1, -1, -1)
+                if mentions[j].status == "new" and mentions[j].event_type in VIOLENT_TYPES
+            ),
+            None,
+        )
+        if told_again and harm is not None and _no_other_day(expressions, mentions[harm]):
+            mentions[harm] = _with_later_counts(mentions[harm], facts.counts)
     return mentions
 
 
