@@ -446,6 +446,9 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("A total of six people, including four children, were injured.", None, 6, None),
         ("Six were shot -- 2 killed and 4 wounded -- outside a home.", 2, 4, 6),
         ("One man was killed, three others injured, when they were shot.", 1, 3, None),
+        # A headline's participle after a number, taken by the parser for a noun or an adjective.
+        ("5 hurt as wounded patron fires back at gunman", None, 5, None),
+        ("3 dead, 2 hurt in shooting", 3, 2, None),
         # Hurt, and not said here whether they lived.
         ("Three others sustained non-fatal bullet wounds.", None, None, 3),
         ("A teenager was among four people who were shot Tuesday night.", None, None, 4),

@@ -41,6 +41,11 @@ FATAL_ADJECTIVES = {"fatal", "deadly", "mortal", "life-ending"}
 REFLEXIVES = {"himself", "herself", "themselves"}
 # "in critical condition": the state of someone hurt.
 CONDITIONS = {"critical", "stable", "serious", "fair", "grave", "guarded"}
+# Participles a headline writes after a number: "5 hurt", "3 dead".
+PARTICIPLES = {
+    "killed": "fatal", "dead": "fatal", "hurt": "injured", "injured": "injured",
+    "wounded": "injured",
+}  # fmt: skip
 # A relative pronoun stands for the noun its clause hangs on: "four people who were shot".
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # "fatally shot", "mortally wounded"
@@ -138,6 +143,8 @@ def _subjects(token: Token) -> list[Token]:
 
 def _own_victims(token: Token) -> list[Token]:
     lemma = token.lemma_.lower()
+    if _counted_participle(token) is not None:
+        return [token]
     if _hurt_state(token):
         # "found two women with gunshot wounds", "a man with a gunshot wound", "the victim
         # remains in critical condition"
@@ -297,10 +304,20 @@ def _hurt_state(token: Token) -> bool:
     )
 
 
+def _counted_participle(token: Token) -> str | None:
+    """'5 hurt as wounded patron fires back': a headline's participle the parser took for a
+    noun with a number, which counts the people."""
+    if token.pos_ not in ("NOUN", "ADJ") or child(token, "nummod") is None:
+        return None
+    return PARTICIPLES.get(token.lower_)
+
+
 def _kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if _hurt_state(token):
         return "fatal" if _fatal(token) else "shot"
+    if (participle := _counted_participle(token)) is not None:
+        return participle
     # "succumbed to his injuries" (not to an illness), "shot to death", "beaten to death"
     to = prep_object(token, "to")
     if lemma == "succumb":
