@@ -46,6 +46,15 @@ PARTICIPLES = {
     "killed": "fatal", "dead": "fatal", "hurt": "injured", "injured": "injured",
     "wounded": "injured",
 }  # fmt: skip
+CONTENT_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
+# The lemmas of the words `_kind` reads, besides a verb done "to death".
+HARM_LEMMAS = (
+    FATAL
+    | INJURED
+    | DYING
+    | SUFFER
+    | {"shoot", "hit", "strike", "send", "rush", "treat", "commit", "turn"}
+)
 # A relative pronoun stands for the noun its clause hangs on: "four people who were shot".
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # "fatally shot", "mortally wounded"
@@ -313,21 +322,25 @@ def _counted_participle(token: Token) -> str | None:
 
 
 def _kind(token: Token) -> str | None:
-    lemma = token.lemma_.lower()
-    if _hurt_state(token):
+    # Only a content word tells of harm; most of a sentence's words are passed at once.
+    if token.pos_ not in CONTENT_POS:
+        return None
+    if token.dep_ == "pobj" and _hurt_state(token):
         return "fatal" if _fatal(token) else "shot"
-    if (participle := _counted_participle(token)) is not None:
+    if token.lower_ in PARTICIPLES and (participle := _counted_participle(token)) is not None:
         return participle
+    lemma = token.lemma_.lower()
     # "succumbed to his injuries" (not to an illness), "shot to death", "beaten to death"
-    to = prep_object(token, "to")
+    to = prep_object(token, "to") if token.pos_ == "VERB" else None
+    if lemma not in HARM_LEMMAS:
+        return "fatal" if to is not None and to.lower_ == "death" else None
     if lemma == "succumb":
         return "fatal" if to is not None and to.lemma_.lower() in WOUND_NOUNS else None
-    to_death = to is not None and to.lower_ == "death" and token.pos_ == "VERB"
     deadly = any(c.lower_ in DEADLY_ADVERBS for c in token.children if c.dep_ == "advmod")
     if (
         lemma in FATAL
         or (deadly and (lemma in INJURED or lemma == "shoot"))
-        or to_death
+        or (to is not None and to.lower_ == "death")
         or _took_own_life(token)
     ):
         return "fatal"
