@@ -197,8 +197,8 @@ def _victims(token: Token) -> list[Token]:
     if token.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN"):
         found += [] if head in found else [head]
     elif not found and head is not token and head.pos_ in ("VERB", "AUX"):
-        if (token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd", "dobj", "ccomp")) or (
-            token.dep_ == "oprd"
+        if token.dep_ == "oprd" or (
+            token.pos_ == "ADJ" and token.dep_ in ("acomp", "dobj", "ccomp")
         ):
             # "a toddler is dead", "two people were shot dead", "pronounced dead", "left two
             # injured"

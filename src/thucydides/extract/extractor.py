@@ -688,17 +688,17 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         # and two women were wounded in the shooting"), adds its counts to the violent event
         # told last (not to a mere reference to it, nor to the arrest told after it) unless
         # it names another day.
-        told_again = all(m.status == "reference" for m in mentions[sentence_start:])
-        harm = next(
-            (
-                j
-                for j in range(sentence_start - 1, -1, -1)
-                if mentions[j].status == "new" and mentions[j].event_type in VIOLENT_TYPES
-            ),
-            None,
-        )
-        if told_again and harm is not None and _no_other_day(expressions, mentions[harm]):
-            mentions[harm] = _with_later_counts(mentions[harm], facts.counts)
+        if all(m.status == "reference" for m in mentions[sentence_start:]):
+            harm = next(
+                (
+                    j
+                    for j in range(sentence_start - 1, -1, -1)
+                    if mentions[j].status == "new" and mentions[j].event_type in VIOLENT_TYPES
+                ),
+                None,
+            )
+            if harm is not None and _no_other_day(expressions, mentions[harm]):
+                mentions[harm] = _with_later_counts(mentions[harm], facts.counts)
     return mentions
 
 
