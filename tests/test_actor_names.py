@@ -13,6 +13,7 @@ from thucydides.extract import extract
 from thucydides.extract.actor_names import (
     ActorNames,
     ForceName,
+    KindName,
     actor_names_in_use,
     read_actor_names,
     write_actor_names,
@@ -160,3 +161,49 @@ def test_forces_abroad_are_external_forces(pipeline):
         (event,) = pipeline.process_batch([article]).events
     assert event.country == "Somalia"
     assert (event.actor1, event.inter1) == ("Military Forces of Kenya (2013-)", 8)
+
+
+def _unnamed(i: int, country: str, actor1: str, text: str, year: int = 2024) -> WorldNote:
+    return world_note(
+        i,
+        event_date=date(year, 1, 1 + i % 28),
+        actor1=actor1,
+        inter1=3,
+        country=country,
+        notes=text,
+    )
+
+
+def test_the_name_most_countries_now_give_the_unnamed_a_noun_tells_of():
+    notes = [
+        _unnamed(100 * k + i, country, f"Unidentified Gang ({country})", "Gang members shot a man.")
+        for k, country in enumerate(["Haiti", "Mexico", "Brazil"])
+        for i in range(5)
+    ]
+    # One country's own name is no convention, nor is a name of years the table left behind.
+    notes += [
+        _unnamed(400 + i, "Somalia", "Unidentified Clan Militia (Somalia)", "A militia raided.")
+        for i in range(9)
+    ]
+    notes += [
+        _unnamed(500 + i, "Kenya", "Unidentified Gang (Kenya)", "A militia raided.", 2010)
+        for i in range(9)
+    ]
+    kinds = learn_actor_names(notes).kinds
+    assert set(kinds) == {"gang"}
+    assert (kinds["gang"].name, kinds["gang"].inter) == ("Unidentified Gang ({country})", 3)
+    written = io.StringIO()
+    write_actor_names(learn_actor_names(notes), written, {"source": "test"})
+    written.seek(0)
+    assert read_actor_names(written).kinds == kinds
+
+
+def test_extraction_names_the_unnamed_by_the_learned_kind(nlp):
+    table = ActorNames([], (), (KindName("gang", "Unidentified Gang ({country})", 3),))
+    text = "Gang members killed a bank official on Tuesday. Gunmen shot a driver."
+    with actor_names_in_use(table):
+        mentions = [m for m in extract(nlp(text)) if m.status == "new"]
+    assert [(m.actor1.name, m.actor1.inter) for m in mentions] == [
+        ("Unidentified Gang ({country})", 3),
+        ("Unidentified Armed Group ({country})", 3),
+    ]

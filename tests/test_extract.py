@@ -497,6 +497,35 @@ def test_the_perpetrator_one_clause_names_is_the_others(nlp):
         )
 
 
+@pytest.mark.parametrize(
+    ("text", "doer", "nationality"),
+    [
+        # Aircraft are a state's forces; the doer of "carried out airstrikes" is the subject.
+        (
+            "Israeli warplanes carried out airstrikes on a village near Tyre.",
+            "Israeli warplanes",
+            "Israeli",
+        ),
+        # The noun names the kind of action the verb of doing launched; a capitalised kind.
+        (
+            "Russian Forces launched assault actions on Ukrainian positions near Bohuslavka.",
+            "Russian Forces",
+            "Russian",
+        ),
+        # The nationality inside the phrase after "from".
+        (
+            "Two gunship aircraft from the Myanmar military attacked the village of Paung Tei.",
+            "Two gunship aircraft",
+            "Myanmar",
+        ),
+    ],
+)
+def test_state_forces_as_reports_name_them(nlp, text, doer, nationality):
+    (m,) = _new(nlp, text)
+    assert m.actor1.stated and m.actor1.span.text == doer
+    assert (m.actor1.name, m.actor1.nationality) == ("Military Forces of {country}", nationality)
+
+
 def test_the_armed_actor_of_a_clause_with_no_event_did_the_sentences_violence(nlp):
     # "cordoned" is no event: the killing's doer is the forces the sentence names.
     text = "On 7 January, Cameroonian forces cordoned the village off: a person was killed."

@@ -8,7 +8,8 @@ names exist and when ACLED used each is learned from its current notes by
 by kind ("Military Forces of Kenya") takes the dated name of the event's day; where the table
 knows no name for that country and day it stays as it is, never guessed. The same file holds
 named groups under ACLED's names with the aliases their notes call them by, each alias kept
-only where the notes that use it mostly code that group.
+only where the notes that use it mostly code that group; and the name ACLED now gives the
+unnamed that a noun tells the kind of ("gang members": "Unidentified Gang (Haiti)").
 """
 
 from __future__ import annotations
@@ -64,11 +65,26 @@ class ForceName:
         return found is not None and not found.group(5)
 
 
+@dataclass(frozen=True, slots=True)
+class KindName:
+    """ACLED's name for the unnamed armed actors a noun tells the kind of."""
+
+    noun: str  # "gang"
+    name: str  # "Unidentified Gang ({country})"
+    inter: int
+
+
 class ActorNames:
-    def __init__(self, names: list[ForceName], groups: tuple[GroupDef, ...] = ()) -> None:
+    def __init__(
+        self,
+        names: list[ForceName],
+        groups: tuple[GroupDef, ...] = (),
+        kinds: tuple[KindName, ...] = (),
+    ) -> None:
         self.names = names
         # Named groups with the aliases their notes call them by ("JNIM", "Wagner Group").
         self.groups = groups
+        self.kinds = {kind.noun: kind for kind in kinds}
         self._by_force: dict[str, list[ForceName]] = defaultdict(list)
         for name in names:
             found = DATED.match(name.name)
@@ -120,10 +136,17 @@ def write_actor_names(names: ActorNames, fh: TextIO, provenance: dict[str, str])
         for n in sorted(names.names, key=lambda n: n.name)
     ]
     groups = [{"name": g.name, "aliases": list(g.aliases), "inter": g.inter} for g in names.groups]
+    kinds = [
+        {"noun": k.noun, "name": k.name, "inter": k.inter}
+        for k in sorted(names.kinds.values(), key=lambda k: k.noun)
+    ]
     head = json.dumps(provenance, indent=1)[:-2]
-    body = ",\n".join(f"  {json.dumps(row)}" for row in rows)
-    listed = ",\n".join(f"  {json.dumps(group)}" for group in groups)
-    fh.write(f'{head},\n "names": [\n{body}\n ],\n "groups": [\n{listed}\n ]\n}}\n')
+    sections = {"names": rows, "groups": groups, "kinds": kinds}
+    body = ",\n".join(
+        f' "{key}": [\n' + ",\n".join(f"  {json.dumps(row)}" for row in items) + "\n ]"
+        for key, items in sections.items()
+    )
+    fh.write(f"{head},\n{body}\n}}\n")
 
 
 def read_actor_names(fh: TextIO) -> ActorNames:
@@ -141,6 +164,7 @@ def read_actor_names(fh: TextIO) -> ActorNames:
             for r in rows
         ],
         groups,
+        tuple(KindName(**k) for k in table.get("kinds", ())),
     )
 
 

@@ -113,6 +113,10 @@ class ActorContext:
             if two in generic:
                 return generic[two]
         found = generic.get(token.lemma_.lower()) or generic.get(token.lower_)
+        if found is None and token.pos_ == "PROPN" and token.lower_.endswith("s"):
+            # A kind written with a capital, which the tagger leaves unlemmatised ("Russian
+            # Forces", "Government Troops").
+            found = generic.get(token.lower_[:-1])
         # "armed men", "an armed group", "armed individuals": people under arms.
         people = (found is not None and found.kind == "civilians") or (
             token.lemma_.lower() in ARMED_PEOPLE
@@ -199,10 +203,16 @@ class ActorContext:
                 group, where = self.armed_group
                 return self._remember(ActorRef(group.name, group.inter, span, where))
             associate = self._associate(token) if definition.kind in ASSOCIATING_KINDS else None
+            # The name ACLED now gives such armed men ("gang members": an unidentified gang).
+            kind = (
+                current_actor_names().kinds.get(token.lemma_.lower())
+                if definition.kind == "armed_group"
+                else None
+            )
             return self._remember(
                 ActorRef(
-                    definition.name_template,
-                    definition.category,
+                    kind.name if kind else definition.name_template,
+                    kind.inter if kind else definition.category,
                     span,
                     associate=associate[0] if associate else "",
                     associate_span=associate[1] if associate else None,
@@ -221,12 +231,18 @@ class ActorContext:
         named = [t for t in phrase if t.i != token.i]
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                named.extend(c for c in prep.children if c.dep_ == "pobj")
+                # "troops from Chad", "aircraft from the Myanmar military"
+                named.extend(t for c in prep.children if c.dep_ == "pobj" for t in c.subtree)
         for word in named:
             ent = next((e for e in self.ents if e.start <= word.i < e.end), None)
             if ent is not None and ent.label_ in ("NORP", "GPE"):
                 return ent.text
-        return ""
+        # A capitalised word before the force that the parser made part of a name ("Russian
+        # Forces" as an organisation): a nationality if the gazetteer knows it as one.
+        return next(
+            (t.text for t in named if t.i < token.i and t.pos_ in ("ADJ", "PROPN") and t.is_title),
+            "",
+        )
 
     def _associate(self, token: Token) -> tuple[str, TextSpan] | None:
         """The organisations a crowd noun belongs to or acts for: "BJP supporters", "activists

@@ -235,12 +235,15 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
             None,
         )
     )
+    # "launched an attack", and "launched assault actions": the noun, or the noun it names
+    # the kind of, done by the subject of a verb of doing.
+    done = trigger.head if trigger.dep_ == "compound" else trigger
     if (
         agent is None
-        and trigger.dep_ in ("dobj", "xcomp", "oprd")
-        and trigger.head.lemma_.lower() in NOMINAL_AGENT_VERBS
+        and done.dep_ in ("dobj", "xcomp", "oprd")
+        and done.head.lemma_.lower() in NOMINAL_AGENT_VERBS
     ):
-        agent, _ = subject_of(trigger.head)
+        agent, _ = subject_of(done.head)
     target = prep_object(trigger, "on", "against", "targeting", "at")
     return (
         context.actor(agent) if agent is not None else None,

@@ -13,7 +13,18 @@ Muslims"; "Ambazonian Separatists (Cameroon)" gives "Ambazonian Separatists").
 An alias is kept for the group the notes that use it most often code (as either actor), where
 that is at least ALIAS_MIN_SHARE of them and ALIAS_MIN_NOTES notes: "PDF", which Sudan's Popular
 Defence Forces and Myanmar's People's Defense Force share, and "Mandalay", a town before it is
-part of a name, are kept for none. Names and aliases, never rows.
+part of a name, are kept for none.
+
+Kinds: ACLED names the unnamed by their kind ("Unidentified Gang (Haiti)", "Unidentified Clan
+Militia (Somalia)"), and changes the kinds it tells apart over the years. For each noun the
+lexicon gives an armed group by ("gang", "militia"), the notes of the last KIND_YEARS years of
+the table's notes that use it and code an unnamed actor1 ("Unidentified ... (Country)") say
+which name such actors take now: a country chooses the name at least KIND_MIN_SHARE of its
+notes and KIND_MIN_NOTES code, and a name other than the lexicon's is kept where more
+countries choose it than any other, KIND_MIN_COUNTRIES at least ("Unidentified Clan Militia"
+is Somalia's alone).
+
+Names, aliases and nouns, never rows.
 """
 
 from __future__ import annotations
@@ -25,7 +36,13 @@ from importlib import resources
 from pathlib import Path
 
 from thucydides.evaluation.acled_world import WorldNote, read_world_notes
-from thucydides.extract.actor_names import DATED, ActorNames, ForceName, write_actor_names
+from thucydides.extract.actor_names import (
+    DATED,
+    ActorNames,
+    ForceName,
+    KindName,
+    write_actor_names,
+)
 from thucydides.extract.aliases import AliasIndex
 from thucydides.extract.lexicon import GroupDef, load_lexicon
 from thucydides.training.associates import own_aliases
@@ -38,6 +55,11 @@ _BY_KIND = re.compile(
     r"^(?:Unidentified|Protesters|Rioters|Civilians|Military Forces|Police Forces|Government of"
     r"|Militia \(|Private Security|Sole Perpetrator)"
 )
+KIND_YEARS = 6
+KIND_MIN_NOTES = 5
+KIND_MIN_SHARE = 0.5
+KIND_MIN_COUNTRIES = 3
+_UNNAMED = re.compile(r"^Unidentified [^()]+ \((.+)\)$")
 _PARTS = re.compile(r"\s+-\s+|\s+and/or\s+")
 
 
@@ -98,8 +120,45 @@ def _groups(notes: list[WorldNote]) -> tuple[GroupDef, ...]:
     )
 
 
+def _noun_pattern(noun: str) -> re.Pattern:
+    plural = f"{noun[:-3]}men" if noun.endswith("man") else f"{noun}e?s"
+    return re.compile(rf"\b(?:{re.escape(noun)}|{re.escape(plural)})\b", re.IGNORECASE)
+
+
+def _kinds(notes: list[WorldNote]) -> tuple[KindName, ...]:
+    armed = {n: d for n, d in load_lexicon().generic_nouns.items() if d.kind == "armed_group"}
+    patterns = {noun: _noun_pattern(noun) for noun in armed}
+    latest = max((n.event_date for n in notes), default=date.min)
+    since = latest.replace(year=max(latest.year - KIND_YEARS, 1))
+    coded: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (noun, country)
+    inter: dict[str, Counter[int]] = defaultdict(Counter)
+    for note in notes:
+        found = _UNNAMED.match(note.actor1)
+        if note.event_date < since or found is None or found.group(1) != note.country:
+            continue
+        name = note.actor1.replace(f"({note.country})", "({country})")
+        if note.inter1:
+            inter[name][note.inter1] += 1
+        for noun, pattern in patterns.items():
+            if pattern.search(note.notes):
+                coded[noun, note.country][name] += 1
+    # Each country's notes choose a name for the noun; a name the lexicon does not give
+    # that more countries choose than any other name, KIND_MIN_COUNTRIES at least, is kept.
+    chosen: dict[str, Counter[str]] = defaultdict(Counter)
+    for (noun, _), names in coded.items():
+        name, count = min(names.items(), key=lambda kv: (-kv[1], kv[0]))
+        if count >= KIND_MIN_NOTES and count >= KIND_MIN_SHARE * names.total():
+            chosen[noun][name] += 1
+    kinds = []
+    for noun, countries in sorted(chosen.items()):
+        name, count = min(countries.items(), key=lambda kv: (-kv[1], kv[0]))
+        if name != armed[noun].name_template and count >= KIND_MIN_COUNTRIES:
+            kinds.append(KindName(noun, name, inter[name].most_common(1)[0][0]))
+    return tuple(kinds)
+
+
 def learn_actor_names(notes: list[WorldNote]) -> ActorNames:
-    return ActorNames(_forces(notes), _groups(notes))
+    return ActorNames(_forces(notes), _groups(notes), _kinds(notes))
 
 
 def main() -> None:
