@@ -173,3 +173,28 @@ def test_a_day_lent_by_the_sentence_before_is_no_evidence_of_another_shooting(pi
     (event,) = report_events([first, lent])
     assert event.event_date == date(2016, 11, 5)
     assert len(report_events([first, own])) == 2
+
+
+def test_notes_of_one_template_are_no_copies(pipeline):
+    # Villages the gazetteer lacks: neither report is placed, so only a copy of one text
+    # joins them; two events told in one template's words share 0.63 of their word runs.
+    told = (
+        "On 20 February 2022, observers recorded a total of {} explosions involving unknown"
+        " weapons near {}. The monitors could not establish who fired the weapons, nor"
+        " whether anyone was hurt or any building was damaged."
+    )
+    texts = {
+        "a": told.format(66, "Khutir Vilny"),
+        "b": told.format(3, "Zolote Pershe"),
+        "c": f"Breaking news\n\n{told.format(66, 'Khutir Vilny')}\n\nShare this article",
+    }
+    articles = [
+        make_article(text, name, published=date(2022, 2, 21), url=f"https://{name}.example/1")
+        for name, text in texts.items()
+    ]
+    events = pipeline.process_batch(articles).events
+    assert not any(e.latitude for e in events)
+    by_reports = {
+        frozenset(a.source for a in articles if a.article_id in e.article_ids) for e in events
+    }
+    assert by_reports == {frozenset("ac"), frozenset("b")}

@@ -66,6 +66,14 @@ def test_one_force_under_two_governments_is_no_conflict_of_perpetrators():
     assert not compatible(kenya, _event(days=1, actor1="Military Forces of Somalia (2022-)"))
 
 
+def test_unidentified_perpetrators_of_any_kind_are_no_conflict_of_perpetrators():
+    # "gang members" in one report, "gunmen" or a gang by name in another: one may be the other.
+    gang = _event(actor1="Unidentified Gang (Haiti)")
+    assert compatible(gang, _event(actor1="Village de Dieu Gang"))
+    assert compatible(gang, _event(actor1="Unidentified Communal Militia (Haiti)"))
+    assert not compatible(_event(actor1="Village de Dieu Gang"), _event(actor1="Ti Bwa Gang"))
+
+
 def test_two_villages_the_gazetteer_lacks_at_one_districts_point_are_two_places():
     # Each placed at the point of the district it lies in, under its own name, no GeoNames
     # place of its own.

@@ -48,9 +48,9 @@ SUB_EVENT_ORDER = [
     "Non-violent transfer of territory",
     "Other",
 ]
-# ACLED's name for a perpetrator the report does not name: unknown, so no conflict with a
-# report that names one.
-UNIDENTIFIED = "Unidentified Armed Group"
+# How ACLED's names for a perpetrator the report does not name begin ("Unidentified Armed
+# Group", "Unidentified Gang"): unknown, so no conflict with a report that names one.
+UNIDENTIFIED = "Unidentified "
 DATE_WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
 DISTANCE_KM = {1: 25.0, 2: 50.0, 3: 150.0}
 # A lower bound: the great circle of haversine_km gives 111.195 km a degree.
