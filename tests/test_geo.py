@@ -708,6 +708,13 @@ def test_an_event_in_a_bare_province_name_is_in_its_town_of_that_name(pipeline):
             " the Suwon Convention Center (Suwon).",
             ("Suwon", "Gyeonggi-do", 1, 37.3),
         ),
+        # A district of one country in brackets: the village is there, not at a namesake in
+        # another country the gazetteer knows (Al Manzalah, Egypt).
+        (
+            "On 22 June 2022, members of the Wagner Group clashed with members of the CPC in"
+            " Manzala (Bria, Haute-Kotto).",
+            ("Manzala", "Haute-Kotto", 2, 6.5),
+        ),
     ],
 )
 def test_a_place_the_gazetteer_lacks_is_where_the_area_after_it_says(pipeline, text, place):
@@ -720,6 +727,32 @@ def test_a_place_the_gazetteer_lacks_is_where_the_area_after_it_says(pipeline, t
     found = (event.location, event.admin1, event.geo_precision, round(event.latitude, 1))
     assert found == place
     assert event.evidence["location"][0].text == event.location  # the name the report gives
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "On 22 June 2022, in Port-au-Prince - Tabarre, Ouest, police officers shot and"
+            " killed a member of the Vitelhomme gang.",
+            ("Port-au-Prince", "Ouest", "Port-au-Prince - Tabarre"),
+        ),
+        (
+            "On 22 June 2022, members of a citizens' group staged a protest in front of the"
+            " Daejeon District Court (Daejeon - Seo).",
+            ("Daejeon", "Daejeon-gwangyeoksi", "Daejeon - Seo"),
+        ),
+    ],
+)
+def test_a_city_and_its_district_as_acled_writes_them_is_the_city(pipeline, text, place):
+    from datetime import date
+
+    from thucydides.ingest import make_article
+
+    batch = pipeline.process_batch([make_article(text, "n", published=date(2022, 6, 23))])
+    (event,) = batch.events
+    assert (event.location, event.admin1, event.evidence["location"][0].text) == place
+    assert event.geo_precision == 1
 
 
 def test_a_story_placed_only_to_a_county_and_its_state_is_in_the_county(pipeline):

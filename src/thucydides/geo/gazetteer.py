@@ -162,6 +162,14 @@ class Gazetteer:
         found = self._lookup(normalise(text), hint) if hint is not None else []
         if not found:
             found = self._lookup(key, hint)
+        if not found and " - " in text:
+            # ACLED's "city - district" ("Port-au-Prince - Tabarre", "Seoul City - Jongno"):
+            # the city, named whole before the dash; the gazetteer lacks most districts.
+            found = [
+                c
+                for c in self.candidates(text.split(" - ", 1)[0], fuzzy=False)
+                if c.match in ("primary", "alias")
+            ]
         code = self.demonym_country(text)
         if code is not None and code in self._data.country_entries:
             idx = self._data.country_entries[code]

@@ -87,10 +87,14 @@ FORCE_KINDS = frozenset(
 def _name_after(doc: Doc, i: int) -> Span | None:
     """The capitalised name right after token i, unless it is a possessive ("at Ali's house");
     its words may be joined by hyphens, in any case ("in Croix-des-Bouquets"), or by a
-    particle before a capitalised word ("in Virrey del Pino")."""
+    particle before a capitalised word ("in Virrey del Pino"); in brackets, a city and its
+    district by a spaced dash, as ACLED writes them ("(Seoul City - Jongno)")."""
     end = i + 1
     while end < len(doc) and end - i <= MAX_NAME_TOKENS and not doc[end].is_sent_start:
-        joined = end > i + 1 and doc[end].text in NAME_PARTICLES and _capitalised(doc, end + 1)
+        joined = end > i + 1 and (
+            (doc[end].text in NAME_PARTICLES and _capitalised(doc, end + 1))
+            or (doc[i].text == "(" and _spaced_dash(doc, end))
+        )
         if _capitalised(doc, end):
             end += 1
         elif joined or _hyphen_joins(doc, end):
@@ -100,6 +104,16 @@ def _name_after(doc: Doc, i: int) -> Span | None:
     if end == i + 1 or (end < len(doc) and doc[end].text in ("'s", "\u2019s")):
         return None
     return _whole_words(doc[i + 1 : end])
+
+
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """Whether token i is a dash with a space on each side before a capitalised word."""
+    return (
+        doc[i].text == "-"
+        and bool(doc[i - 1].whitespace_)
+        and bool(doc[i].whitespace_)
+        and _capitalised(doc, i + 1)
+    )
 
 
 def _capitalised(doc: Doc, i: int) -> bool:
@@ -270,6 +284,22 @@ def _areas(entries: list[GazetteerEntry]) -> set[tuple[str, str]]:
     }
 
 
+def _country_of_areas(gazetteer: Gazetteer, names: list[Span]) -> set[str]:
+    """The one country of the names after a place that the gazetteer knows as areas (a
+    province, a district, a country) of a single country; none where they name no such area
+    or areas of several countries."""
+    found: set[str] = set()
+    for name in names:
+        codes = {
+            e.country_code
+            for e in _exact(gazetteer, name.text)
+            if e.feature in ("admin1", "admin2", "country")
+        }
+        if len(codes) == 1:
+            found |= codes
+    return found if len(found) == 1 else set()
+
+
 def _town_in(entries: list[GazetteerEntry], areas: set[tuple[str, str]]) -> bool:
     """Some entry lies in one of the areas, however small the town."""
     return any({(e.country_code, e.admin1_code), (e.country_code, "")} & areas for e in entries)
@@ -428,8 +458,10 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
         named = overlapping is not None or bool(own)
         entries = _exact(gazetteer, name.text) if named else []
         # A province or country of one country after the name says where it is: a namesake
-        # in another country is not it ("Fino, Mandera county" is not Fino Mornasco, Italy).
-        countries = {country for country, _ in areas}
+        # in another country is not it ("Fino, Mandera county" is not Fino Mornasco, Italy);
+        # so do the districts in brackets ("Manzala (Bria, Haute-Kotto)" is not Al Manzalah,
+        # Egypt).
+        countries = {country for country, _ in areas} | _country_of_areas(gazetteer, after)
         known = _known_place(entries)
         if len(countries) == 1:
             known = (known and any(e.country_code in countries for e in entries)) or _town_in(
