@@ -558,7 +558,8 @@ def test_the_victims_what_forces_own_and_who_came_after_are_no_doers(nlp, text):
     [
         ("Armed men kidnapped a teacher near his home on Monday.", "Unidentified Armed Group"),
         ("An armed group fired at a convoy near Agadez on Monday.", "Unidentified Armed Group"),
-        ("Gang members shot and killed a driver in Port-au-Prince.", "Unidentified Armed Group"),
+        # The name the notes now give the unnamed a noun tells the kind of (actor_names.json).
+        ("Gang members shot and killed a driver in Port-au-Prince.", "Unidentified Gang"),
         ("Members of the Wagner group killed the imam of Markounda.", "Wagner Group"),
         ("Members of the Black Scorpion Gang looted shops in the town.", "Black Scorpion Gang"),
     ],
@@ -647,3 +648,30 @@ def test_a_later_count_goes_to_the_violence_told_before_not_a_reference_or_an_ar
     shot = next(m for m in mentions if m.trigger.text == "shot")
     assert shot.fatalities is not None and shot.fatalities.value == 1
     assert all(m.fatalities is None for m in mentions if m is not shot)
+
+
+def test_an_event_told_without_a_trigger_word_is_the_main_verb_of_an_actor(nlp):
+    text = (
+        "On 28 October 2024, delivery workers held a press conference and displayed banners in"
+        " front of the Office of the President. They called for legislation to protect them."
+    )
+    (m,) = _new(nlp, text)
+    assert (m.trigger.text, m.event_type, m.sub_event_type) == (
+        "held",
+        "Protests",
+        "Peaceful protest",
+    )
+    assert m.actor1.span.text == "delivery workers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple unveiled a new iPhone on Tuesday, and analysts said the company expects strong"
+        " sales in the holiday season.",
+        # No actor does what the sentence tells.
+        "It rained heavily in Nairobi on Monday, and the roads flooded.",
+    ],
+)
+def test_no_event_where_no_trigger_word_and_no_conflict(nlp, text):
+    assert not _new(nlp, text)

@@ -39,6 +39,7 @@ from thucydides.extract.syntax import (
 from thucydides.extract.triggers import find_triggers
 from thucydides.extract.type_model import current_type_model
 from thucydides.extract.type_model import words as type_words
+from thucydides.extract.untriggered import untriggered_event
 from thucydides.extract.weapons import weapons_in
 from thucydides.nlp.text import text_of
 from thucydides.when.dateline import dateline_end
@@ -361,6 +362,34 @@ def _sentence_facts(sentences: list[Span], ents: Sequence[Span]) -> list[_Senten
     return facts
 
 
+def _untriggered(
+    sentences: list[Span], facts: list[_SentenceFacts], context: ActorContext
+) -> tuple[int, Token, TriggerDef] | None:
+    """A report with no trigger word: the sentence and main verb that tell its event
+    (`untriggered_event`), of the sub-type the type model finds likeliest."""
+    if current_type_model() is None:
+        return None
+    remembered = context.last_actor  # whom "they" refers to is the telling's to set
+    told = untriggered_event(sentences, [f.context for f in facts], context.ents, context.actor)
+    context.last_actor = remembered
+    if told is None:
+        return None
+    i, verb = told
+    model = current_type_model()
+    sub_types = facts[i].sub_type_probabilities
+    assert model is not None and sub_types is not None
+    sub_type = max(sub_types, key=sub_types.__getitem__)
+    event_type = dict(zip(model.labels, model.types, strict=True))[sub_type]
+    definition = TriggerDef(
+        event_type=event_type,
+        sub_event_type=sub_type,
+        cameo=SUB_TYPE_CAMEO.get(sub_type, TYPE_DEFAULTS[event_type][1]),
+        plover=PLOVER[event_type],
+        pos=frozenset({"VERB"}),
+    )
+    return i, verb, definition
+
+
 @dataclass(frozen=True, slots=True)
 class _Label:
     event_type: str
@@ -588,7 +617,13 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
     last_speaker: Attribution | None = None
     filed = dateline_end(text_of(doc))
     sentences = list(doc.sents)
-    for sentence, facts in zip(sentences, _sentence_facts(sentences, context.ents), strict=True):
+    all_facts = _sentence_facts(sentences, context.ents)
+    triggers_of = [list(find_triggers(sentence, lexicon)) for sentence in sentences]
+    if judge_relevance and not any(triggers_of):
+        told = _untriggered(sentences, all_facts, context)
+        if told is not None:
+            triggers_of[told[0]] = [told[1:]]
+    for sentence, facts, found_triggers in zip(sentences, all_facts, triggers_of, strict=True):
         expressions = [
             DateExpression(
                 e.start + sentence.start_char, e.end + sentence.start_char, e.text, e.precision
@@ -600,7 +635,6 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         found_any = False
         sentence_start = len(mentions)
         named: list[Span] | None = None
-        found_triggers = list(find_triggers(sentence, lexicon))
         triggers = {trigger.i for trigger, _ in found_triggers}
         told_by: list[Token] = []  # the trigger of each of the sentence's mentions
         for trigger, definition in found_triggers:
