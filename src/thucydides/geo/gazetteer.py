@@ -50,7 +50,7 @@ FACILITY_WORDS = frozenset(
      "national", "memorial", "garden", "gardens", "beach", "lake", "river", "valley", "island",
      "mountain", "hill", "forest", "zoo"]
 )  # fmt: skip
-Match = Literal["primary", "alias", "fuzzy", "demonym", "part"]
+Match = Literal["primary", "alias", "fuzzy", "demonym", "part", "district"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +164,9 @@ class Gazetteer:
             found = self._lookup(key, hint)
         if not found and " - " in text:
             # ACLED's "city - district" ("Port-au-Prince - Tabarre", "Seoul City - Jongno"):
-            # the city, named whole before the dash; the gazetteer lacks most districts.
+            # a district of the city named whole before the dash; the gazetteer lacks most.
             found = [
-                c
+                replace(c, match="district")
                 for c in self.candidates(text.split(" - ", 1)[0], fuzzy=False)
                 if c.match in ("primary", "alias")
             ]

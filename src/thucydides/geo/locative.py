@@ -255,9 +255,12 @@ def _locatives(lower: numpy.ndarray, lemma: numpy.ndarray, place_nouns: numpy.nd
 
 
 def _exact(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
-    """The entries known by this very name or an alias of it (never a near-spelling)."""
+    """The entries known by this very name or an alias of it (never a near-spelling), or
+    the city of a district named with it ("Seoul City - Jongno")."""
     return [
-        c.entry for c in gazetteer.candidates(name, fuzzy=False) if c.match in ("primary", "alias")
+        c.entry
+        for c in gazetteer.candidates(name, fuzzy=False)
+        if c.match in ("primary", "alias", "district")
     ]
 
 

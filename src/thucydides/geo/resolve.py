@@ -433,6 +433,11 @@ def place_of(gazetteer: Gazetteer, candidate: Candidate, toponym: Toponym, score
         text=toponym.text,
         score=score,
         inside_name=candidate.match == "part",
+        # A district the gazetteer lacks stands at its city, under its own name: two
+        # districts of one city are two places.
+        stands_for=StandIn(toponym.text, toponym.start, conclusive=True)
+        if candidate.match == "district"
+        else None,
     )
 
 
