@@ -367,7 +367,8 @@ def _untriggered(
 ) -> tuple[int, Token, TriggerDef] | None:
     """A report with no trigger word: the sentence and main verb that tell its event
     (`untriggered_event`), of the sub-type the type model finds likeliest."""
-    if current_type_model() is None:
+    model = current_type_model()
+    if model is None:
         return None
     remembered = context.last_actor  # whom "they" refers to is the telling's to set
     told = untriggered_event(sentences, [f.context for f in facts], context.ents, context.actor)
@@ -375,9 +376,8 @@ def _untriggered(
     if told is None:
         return None
     i, verb = told
-    model = current_type_model()
     sub_types = facts[i].sub_type_probabilities
-    assert model is not None and sub_types is not None
+    assert sub_types is not None
     sub_type = max(sub_types, key=sub_types.__getitem__)
     event_type = dict(zip(model.labels, model.types, strict=True))[sub_type]
     definition = TriggerDef(

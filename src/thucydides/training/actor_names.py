@@ -129,7 +129,7 @@ def _kinds(notes: list[WorldNote]) -> tuple[KindName, ...]:
     armed = {n: d for n, d in load_lexicon().generic_nouns.items() if d.kind == "armed_group"}
     patterns = {noun: _noun_pattern(noun) for noun in armed}
     latest = max((n.event_date for n in notes), default=date.min)
-    since = latest.replace(year=max(latest.year - KIND_YEARS, 1))
+    since = date(max(latest.year - KIND_YEARS, 1), 1, 1)
     coded: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (noun, country)
     inter: dict[str, Counter[int]] = defaultdict(Counter)
     for note in notes:
@@ -153,7 +153,8 @@ def _kinds(notes: list[WorldNote]) -> tuple[KindName, ...]:
     for noun, countries in sorted(chosen.items()):
         name, count = min(countries.items(), key=lambda kv: (-kv[1], kv[0]))
         if name != armed[noun].name_template and count >= KIND_MIN_COUNTRIES:
-            kinds.append(KindName(noun, name, inter[name].most_common(1)[0][0]))
+            code = inter[name].most_common(1)[0][0] if inter[name] else armed[noun].category
+            kinds.append(KindName(noun, name, code))
     return tuple(kinds)
 
 
@@ -179,7 +180,7 @@ def main() -> None:
     aliases = sum(len(g.aliases) for g in names.groups)
     print(
         f"{len(names.names)} dated names of state forces, {len(names.groups)} named groups"
-        f" with {aliases} aliases -> {path}"
+        f" with {aliases} aliases, the unnamed of {len(names.kinds)} nouns by kind -> {path}"
     )
 
 
