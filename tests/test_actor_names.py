@@ -14,6 +14,7 @@ from thucydides.extract.actor_names import (
     ActorNames,
     ForceName,
     KindName,
+    NounInter,
     actor_names_in_use,
     read_actor_names,
     write_actor_names,
@@ -207,3 +208,32 @@ def test_extraction_names_the_unnamed_by_the_learned_kind(nlp):
         ("Unidentified Gang ({country})", 3),
         ("Unidentified Armed Group ({country})", 3),
     ]
+
+
+def test_the_inter_code_of_a_group_named_with_a_noun_of_its_kind():
+    notes = [
+        _note(i, "JNIM: Group for Support of Islam and Muslims", "JNIM militants raided a post.")
+        for i in range(15)
+    ]
+    notes += [_note(20 + i, "Ansaroul Islam", "Ansaroul Islam militants raided.") for i in range(6)]
+    # Too few notes to say: the lexicon's code stays.
+    notes += [_note(40 + i, "Koglweogo Militia", "A bandit was caught.") for i in range(9)]
+    learned = learn_actor_names(notes).noun_inters
+    assert learned == {"militant": 2}
+    table = ActorNames([], (), (), (NounInter("militant", 2),))
+    with actor_names_in_use(table):
+        written = io.StringIO()
+        write_actor_names(table, written, {"source": "test"})
+        written.seek(0)
+        assert read_actor_names(written).noun_inters == {"militant": 2}
+
+
+def test_extraction_codes_a_group_named_with_a_noun_of_its_kind(nlp):
+    text = "Ansaroul Islam militants attacked an army post near Djibo on Monday."
+    table = ActorNames([], (), (), (NounInter("militant", 2),))
+    with actor_names_in_use(table):
+        (m, *_) = [m for m in extract(nlp(text)) if m.status == "new"]
+    assert (m.actor1.name, m.actor1.inter) == ("Ansaroul Islam", 2)
+    with actor_names_in_use(ActorNames([])):
+        (m, *_) = [m for m in extract(nlp(text)) if m.status == "new"]
+    assert m.actor1.inter == 3

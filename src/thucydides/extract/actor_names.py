@@ -8,8 +8,9 @@ names exist and when ACLED used each is learned from its current notes by
 by kind ("Military Forces of Kenya") takes the dated name of the event's day; where the table
 knows no name for that country and day it stays as it is, never guessed. The same file holds
 named groups under ACLED's names with the aliases their notes call them by, each alias kept
-only where the notes that use it mostly code that group; and the name ACLED now gives the
-unnamed that a noun tells the kind of ("gang members": "Unidentified Gang (Haiti)").
+only where the notes that use it mostly code that group; the name ACLED now gives the
+unnamed that a noun tells the kind of ("gang members": "Unidentified Gang (Haiti)"); and the
+inter code of a group named with such a noun ("JNIM militants": a rebel group).
 """
 
 from __future__ import annotations
@@ -74,17 +75,28 @@ class KindName:
     inter: int
 
 
+@dataclass(frozen=True, slots=True)
+class NounInter:
+    """ACLED's inter code for a group a report names with a noun of its kind ("JNIM
+    militants": 2, a rebel group; "Kaduna militia": 4, an identity militia)."""
+
+    noun: str
+    inter: int
+
+
 class ActorNames:
     def __init__(
         self,
         names: list[ForceName],
         groups: tuple[GroupDef, ...] = (),
         kinds: tuple[KindName, ...] = (),
+        noun_inters: tuple[NounInter, ...] = (),
     ) -> None:
         self.names = names
         # Named groups with the aliases their notes call them by ("JNIM", "Wagner Group").
         self.groups = groups
         self.kinds = {kind.noun: kind for kind in kinds}
+        self.noun_inters = {found.noun: found.inter for found in noun_inters}
         self._by_force: dict[str, list[ForceName]] = defaultdict(list)
         for name in names:
             found = DATED.match(name.name)
@@ -140,8 +152,11 @@ def write_actor_names(names: ActorNames, fh: TextIO, provenance: dict[str, str])
         {"noun": k.noun, "name": k.name, "inter": k.inter}
         for k in sorted(names.kinds.values(), key=lambda k: k.noun)
     ]
+    noun_inters = [
+        {"noun": noun, "inter": inter} for noun, inter in sorted(names.noun_inters.items())
+    ]
     head = json.dumps(provenance, indent=1)[:-2]
-    sections = {"names": rows, "groups": groups, "kinds": kinds}
+    sections = {"names": rows, "groups": groups, "kinds": kinds, "noun_inters": noun_inters}
     body = ",\n".join(
         f' "{key}": [\n' + ",\n".join(f"  {json.dumps(row)}" for row in items) + "\n ]"
         for key, items in sections.items()
@@ -165,6 +180,7 @@ def read_actor_names(fh: TextIO) -> ActorNames:
         ],
         groups,
         tuple(KindName(**k) for k in table.get("kinds", ())),
+        tuple(NounInter(**n) for n in table.get("noun_inters", ())),
     )
 
 

@@ -152,8 +152,10 @@ class ActorContext:
         definition = self._generic(token)
         if definition is None or definition.kind != "armed_group":
             return None
+        # The code ACLED gives the groups reports name so ("JNIM militants": a rebel group).
+        inter = current_actor_names().noun_inters.get(token.lemma_.lower(), definition.category)
         if ent is not None and ent.label_ == "ORG" and ent.root.i == token.i:
-            return ActorRef(acled_name(ent.text), definition.category, span_of(ent))
+            return ActorRef(acled_name(ent.text), inter, span_of(ent))
         proper = [t for t in token.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"]
         if not proper:
             return None
@@ -161,7 +163,7 @@ class ActorContext:
         if token.text[:1].isupper() and token.i > token.sent.start:
             start = min(t.left_edge.i for t in proper)
             name = token.doc[start : token.i + 1]
-            return ActorRef(acled_name(name.text), definition.category, span_of(name))
+            return ActorRef(acled_name(name.text), inter, span_of(name))
         organisation = next(
             (
                 e
@@ -173,7 +175,7 @@ class ActorContext:
         )
         if organisation is None:
             return None
-        return ActorRef(acled_name(organisation.text), definition.category, span_of(organisation))
+        return ActorRef(acled_name(organisation.text), inter, span_of(organisation))
 
     def actor(self, token: Token, *, entities: bool = True) -> ActorRef | None:
         """The actor a noun (or pronoun) refers to, or None where it names no actor; without

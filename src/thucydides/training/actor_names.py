@@ -24,6 +24,12 @@ notes and KIND_MIN_NOTES code, and a name other than the lexicon's is kept where
 countries choose it than any other, KIND_MIN_COUNTRIES at least ("Unidentified Clan Militia"
 is Somalia's alone).
 
+Inter codes of named groups: a report that names a group the table does not know, with a noun
+of its kind ("Ansaroul Islam militants", "the Kaduna militia"), gives no inter code; the notes
+that use the noun and code a named group as actor1 do: the code at least INTER_MIN_SHARE of
+them and INTER_MIN_NOTES give ("militant" 2, a rebel group; "militia" 4, an identity militia;
+"gang" 3), where it is not the lexicon's.
+
 Names, aliases and nouns, never rows.
 """
 
@@ -41,6 +47,7 @@ from thucydides.extract.actor_names import (
     ActorNames,
     ForceName,
     KindName,
+    NounInter,
     write_actor_names,
 )
 from thucydides.extract.aliases import AliasIndex
@@ -59,6 +66,8 @@ KIND_YEARS = 6
 KIND_MIN_NOTES = 5
 KIND_MIN_SHARE = 0.5
 KIND_MIN_COUNTRIES = 3
+INTER_MIN_NOTES = 20
+INTER_MIN_SHARE = 0.5
 _UNNAMED = re.compile(r"^Unidentified [^()]+ \((.+)\)$")
 _PARTS = re.compile(r"\s+-\s+|\s+and/or\s+")
 
@@ -121,8 +130,9 @@ def _groups(notes: list[WorldNote]) -> tuple[GroupDef, ...]:
 
 
 def _noun_pattern(noun: str) -> re.Pattern:
-    plural = f"{noun[:-3]}men" if noun.endswith("man") else f"{noun}e?s"
-    return re.compile(rf"\b(?:{re.escape(noun)}|{re.escape(plural)})\b", re.IGNORECASE)
+    """The noun and its plural ("militiaman", "militiamen"; "gang", "gangs")."""
+    plural = re.escape(f"{noun[:-3]}men") if noun.endswith("man") else f"{re.escape(noun)}e?s"
+    return re.compile(rf"\b(?:{re.escape(noun)}|{plural})\b", re.IGNORECASE)
 
 
 def _kinds(notes: list[WorldNote]) -> tuple[KindName, ...]:
@@ -158,8 +168,30 @@ def _kinds(notes: list[WorldNote]) -> tuple[KindName, ...]:
     return tuple(kinds)
 
 
+def _noun_inters(notes: list[WorldNote]) -> tuple[NounInter, ...]:
+    armed = {n: d for n, d in load_lexicon().generic_nouns.items() if d.kind == "armed_group"}
+    patterns = {noun: _noun_pattern(noun) for noun in armed}
+    coded: dict[str, Counter[int]] = defaultdict(Counter)
+    for note in notes:
+        if not note.inter1 or _BY_KIND.match(note.actor1) or DATED.match(note.actor1):
+            continue
+        for noun, pattern in patterns.items():
+            if pattern.search(note.notes):
+                coded[noun][note.inter1] += 1
+    found = []
+    for noun, codes in sorted(coded.items()):
+        inter, count = min(codes.items(), key=lambda kv: (-kv[1], kv[0]))
+        if (
+            inter != armed[noun].category
+            and count >= INTER_MIN_NOTES
+            and count >= INTER_MIN_SHARE * codes.total()
+        ):
+            found.append(NounInter(noun, inter))
+    return tuple(found)
+
+
 def learn_actor_names(notes: list[WorldNote]) -> ActorNames:
-    return ActorNames(_forces(notes), _groups(notes), _kinds(notes))
+    return ActorNames(_forces(notes), _groups(notes), _kinds(notes), _noun_inters(notes))
 
 
 def main() -> None:
@@ -180,7 +212,8 @@ def main() -> None:
     aliases = sum(len(g.aliases) for g in names.groups)
     print(
         f"{len(names.names)} dated names of state forces, {len(names.groups)} named groups"
-        f" with {aliases} aliases, the unnamed of {len(names.kinds)} nouns by kind -> {path}"
+        f" with {aliases} aliases, the unnamed of {len(names.kinds)} nouns by kind, the inter"
+        f" code of groups named with {len(names.noun_inters)} nouns -> {path}"
     )
 
 
