@@ -673,6 +673,9 @@ def test_an_event_told_without_a_trigger_word_is_the_main_verb_of_an_actor(nlp):
         " sales in the holiday season.",
         # No actor does what the sentence tells.
         "It rained heavily in Nairobi on Monday, and the roads flooded.",
+        # Saying and looking into an event are not the event.
+        "Police say the girl was inside her home when she was grazed by a stray bullet.",
+        "Police are looking for a man who fled a coffee shop after his firearm went off.",
     ],
 )
 def test_no_event_where_no_trigger_word_and_no_conflict(nlp, text):
