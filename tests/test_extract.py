@@ -346,6 +346,10 @@ def test_learned_associate_aliases_name_organisations_as_acled_does():
         ("Local residents blocked construction of a landfill site on Monday.", "blocked"),
         ("Farmers surrounded a Punjab official's residence, demanding better rates.", "surrounded"),
         ("Thousands of people took part in peace rallies held in Mon on Friday.", "rallies"),
+        (
+            "Members of a tenants' union gathered in front of City Hall to call for rent control.",
+            "gathered",
+        ),
     ],
 )
 def test_crowds_gathering_blocking_or_rallying_protest(nlp, text, trigger):

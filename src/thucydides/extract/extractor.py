@@ -109,7 +109,7 @@ CROWD_INTER = {5, 6, 7}
 AIR_STRIKES = {"airstrike", "jet", "warplane", "plane"}
 PURPOSE_LEMMAS = {
     "demand", "protest", "oppose", "condemn", "denounce", "urge", "press", "seek", "against",
-    "support", "solidarity", "demanding", "protesting", "opposing", "condemning",
+    "support", "solidarity", "demanding", "protesting", "opposing", "condemning", "call",
 }  # fmt: skip
 # Log-probability bonus for the trigger's own type, and for the sub-type the rules give;
 # `thucydides eval events` reports their effect on regions the model never saw.
