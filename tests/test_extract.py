@@ -684,3 +684,12 @@ def test_an_event_told_without_a_trigger_word_is_the_main_verb_of_an_actor(nlp):
 )
 def test_no_event_where_no_trigger_word_and_no_conflict(nlp, text):
     assert not _new(nlp, text)
+
+
+def test_the_day_of_a_report_the_event_is_told_as_dates_it(nlp):
+    text = "As reported on 2 March 2020, coal miners protested against new tariffs in Aybak."
+    (m,) = _new(nlp, text)
+    assert m.date_span is not None and m.date_span.text == "on 2 March 2020"
+    # The day of the saying is not the event's.
+    (m,) = _new(nlp, "A provincial official said on Tuesday that gunmen killed two farmers.")
+    assert m.date_span is None

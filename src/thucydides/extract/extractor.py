@@ -567,10 +567,15 @@ def _date_for(
         if head is not None and head.head == trigger:
             return expression
     # A date elsewhere in the sentence still dates its event, unless it dates the saying
-    # ("a provincial official said today").
+    # ("a provincial official said today"); the day of a report the event is told "as"
+    # ("As reported on 2 March 2020, miners protested") is the latest the event can be, the
+    # day ACLED codes it on.
     for expression in expressions:
         head = _expression_head(sentence, expression)
-        if head is not None and head.head.lemma_.lower() not in SAY:
+        if head is not None and (
+            head.head.lemma_.lower() not in SAY
+            or any(c.dep_ == "mark" and c.lower_ == "as" for c in head.head.children)
+        ):
             return expression
     return None
 
