@@ -37,9 +37,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from thucydides.evaluation.acled_world import WorldNote, read_world_notes
 from thucydides.extract.actor_names import (
@@ -51,10 +53,11 @@ from thucydides.extract.actor_names import (
     write_actor_names,
 )
 from thucydides.extract.aliases import AliasIndex
-from thucydides.extract.lexicon import GroupDef, load_lexicon
+from thucydides.extract.lexicon import GenericDef, GroupDef, load_lexicon
 from thucydides.training.associates import own_aliases
 
 GROUP_MIN_EVENTS = 5
+T = TypeVar("T", str, int)
 ALIAS_MIN_NOTES = 3
 ALIAS_MIN_SHARE = 0.5
 # Names by kind, which extraction gives from the words that name the kind.
@@ -129,15 +132,33 @@ def _groups(notes: list[WorldNote]) -> tuple[GroupDef, ...]:
     )
 
 
-def _noun_pattern(noun: str) -> re.Pattern:
-    """The noun and its plural ("militiaman", "militiamen"; "gang", "gangs")."""
-    plural = re.escape(f"{noun[:-3]}men") if noun.endswith("man") else f"{re.escape(noun)}e?s"
-    return re.compile(rf"\b(?:{re.escape(noun)}|{plural})\b", re.IGNORECASE)
+@dataclass(frozen=True, slots=True)
+class _ArmedNoun:
+    definition: GenericDef  # the lexicon's kind of actor the noun names
+    pattern: re.Pattern  # the noun and its plural ("militiaman", "militiamen"; "gang", "gangs")
+
+
+def _armed_nouns() -> dict[str, _ArmedNoun]:
+    """The nouns the lexicon names an armed group by, each with what finds it in a note."""
+    found = {}
+    for noun, definition in load_lexicon().generic_nouns.items():
+        if definition.kind == "armed_group":
+            plural = (
+                re.escape(f"{noun[:-3]}men") if noun.endswith("man") else f"{re.escape(noun)}e?s"
+            )
+            pattern = re.compile(rf"\b(?:{re.escape(noun)}|{plural})\b", re.IGNORECASE)
+            found[noun] = _ArmedNoun(definition, pattern)
+    return found
+
+
+def _most_common(counts: Counter[T]) -> tuple[T, int]:
+    """The most common value and its count; ties to the smallest value, whatever the order
+    the notes came in."""
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _kinds(notes: list[WorldNote]) -> tuple[KindName, ...]:
-    armed = {n: d for n, d in load_lexicon().generic_nouns.items() if d.kind == "armed_group"}
-    patterns = {noun: _noun_pattern(noun) for noun in armed}
+    armed = _armed_nouns()
     latest = max((n.event_date for n in notes), default=date.min)
     since = date(max(latest.year - KIND_YEARS, 1), 1, 1)
     coded: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (noun, country)
@@ -149,40 +170,40 @@ def _kinds(notes: list[WorldNote]) -> tuple[KindName, ...]:
         name = note.actor1.replace(f"({note.country})", "({country})")
         if note.inter1:
             inter[name][note.inter1] += 1
-        for noun, pattern in patterns.items():
-            if pattern.search(note.notes):
+        for noun, kind in armed.items():
+            if kind.pattern.search(note.notes):
                 coded[noun, note.country][name] += 1
     # Each country's notes choose a name for the noun; a name the lexicon does not give
     # that more countries choose than any other name, KIND_MIN_COUNTRIES at least, is kept.
     chosen: dict[str, Counter[str]] = defaultdict(Counter)
     for (noun, _), names in coded.items():
-        name, count = min(names.items(), key=lambda kv: (-kv[1], kv[0]))
+        name, count = _most_common(names)
         if count >= KIND_MIN_NOTES and count >= KIND_MIN_SHARE * names.total():
             chosen[noun][name] += 1
     kinds = []
     for noun, countries in sorted(chosen.items()):
-        name, count = min(countries.items(), key=lambda kv: (-kv[1], kv[0]))
-        if name != armed[noun].name_template and count >= KIND_MIN_COUNTRIES:
-            code = inter[name].most_common(1)[0][0] if inter[name] else armed[noun].category
+        name, count = _most_common(countries)
+        definition = armed[noun].definition
+        if name != definition.name_template and count >= KIND_MIN_COUNTRIES:
+            code = _most_common(inter[name])[0] if inter[name] else definition.category
             kinds.append(KindName(noun, name, code))
     return tuple(kinds)
 
 
 def _noun_inters(notes: list[WorldNote]) -> tuple[NounInter, ...]:
-    armed = {n: d for n, d in load_lexicon().generic_nouns.items() if d.kind == "armed_group"}
-    patterns = {noun: _noun_pattern(noun) for noun in armed}
+    armed = _armed_nouns()
     coded: dict[str, Counter[int]] = defaultdict(Counter)
     for note in notes:
         if not note.inter1 or _BY_KIND.match(note.actor1) or DATED.match(note.actor1):
             continue
-        for noun, pattern in patterns.items():
-            if pattern.search(note.notes):
+        for noun, kind in armed.items():
+            if kind.pattern.search(note.notes):
                 coded[noun][note.inter1] += 1
     found = []
     for noun, codes in sorted(coded.items()):
-        inter, count = min(codes.items(), key=lambda kv: (-kv[1], kv[0]))
+        inter, count = _most_common(codes)
         if (
-            inter != armed[noun].category
+            inter != armed[noun].definition.category
             and count >= INTER_MIN_NOTES
             and count >= INTER_MIN_SHARE * codes.total()
         ):
