@@ -9,8 +9,10 @@ seconds between two requests to one host), and `run` over the same pages written
 Prints articles/s for both and their ratio (watch / run).
 
 Then memory: one `watch --interval 1` process over the same hosts for --polls polls, each poll
-finding --per-poll new items (the feeds keep their latest 50, as outlets' feeds do); the
-resident memory of the process is read after each poll's status line. With --in-process the
+finding --per-poll new items (the feeds keep their latest 50, as outlets' feeds do); after
+each poll's status line, the resident memory of the watcher, and the most that one process
+(the watcher, or the process `watch` forks for each poll) held during the poll, sampled
+every 0.1 s. With --in-process the
 polls run here instead, and each line also gives DuckDB's own memory (`duckdb_memory()`, at the
 poll's end, before the database is closed as `watch` closes it after each poll) and
 the Python heap's growth since the first poll (tracemalloc, unless --no-trace), to tell which
@@ -190,6 +192,39 @@ def stream_hosts(args) -> tuple[list[Host], int]:
     return hosts, per_host
 
 
+class TreeMemory:
+    """Samples a process and its children (a poll's process) every `every` seconds: the peak
+    resident memory of any one of them since the last reading."""
+
+    def __init__(self, pid: int, every: float = 0.1) -> None:
+        self.process = psutil.Process(pid)
+        self.peak = 0
+        self.lock = threading.Lock()
+        self.every = every
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    def _sample(self) -> None:
+        while True:
+            try:
+                tree = [self.process, *self.process.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                return
+            for process in tree:
+                try:
+                    rss = process.memory_info().rss
+                except psutil.NoSuchProcess:
+                    continue
+                with self.lock:
+                    self.peak = max(self.peak, rss)
+            time.sleep(self.every)
+
+    def reading(self) -> tuple[float, float]:
+        """MB: the process's resident memory now, and the peak of any process since asked."""
+        with self.lock:
+            peak, self.peak = self.peak, 0
+        return self.process.memory_info().rss / 2**20, peak / 2**20
+
+
 def memory(args, folder: Path) -> None:
     hosts, per_host = stream_hosts(args)
     feeds = folder / "feeds-memory.txt"
@@ -207,13 +242,19 @@ def memory(args, folder: Path) -> None:
         str(args.delay),
     ]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    watched = psutil.Process(process.pid)
-    sizes = []
+    tree = TreeMemory(process.pid)
+    sizes, peaks = [], []
     for line in process.stderr:
         if not line.startswith("poll "):
             continue
-        sizes.append(watched.memory_info().rss / 2**20)
-        print(f"  {line.strip()[:110]} | resident {sizes[-1]:,.0f} MB")
+        time.sleep(0.3)  # the poll's process ends after its status line
+        watcher_mb, peak_mb = tree.reading()
+        sizes.append(watcher_mb)
+        peaks.append(peak_mb)
+        print(
+            f"  {line.strip()[:100]} | watcher {watcher_mb:,.0f} MB,"
+            f" at most {peak_mb:,.0f} MB in one process during the poll"
+        )
         if len(sizes) == args.polls:
             break
         for host in hosts:
@@ -222,8 +263,9 @@ def memory(args, folder: Path) -> None:
     process.wait(timeout=120)
     print(
         f"resident memory over {args.polls} polls of about {args.per_poll} new items:"
-        f" after poll 2 {sizes[1]:,.0f} MB, after poll {len(sizes)} {sizes[-1]:,.0f} MB,"
-        f" peak {max(sizes):,.0f} MB"
+        f" the watcher after poll 2 {sizes[1]:,.0f} MB, after poll {len(sizes)}"
+        f" {sizes[-1]:,.0f} MB; the most any process held during poll 2 {peaks[1]:,.0f} MB,"
+        f" during poll {len(peaks)} {peaks[-1]:,.0f} MB, in all {max(peaks):,.0f} MB"
     )
 
 
@@ -345,6 +387,9 @@ def main() -> None:
     parser.add_argument("--polls", type=int, default=10)
     parser.add_argument("--per-poll", type=int, default=100)
     parser.add_argument(
+        "--memory-only", action="store_true", help="only the polls of one watch process"
+    )
+    parser.add_argument(
         "--in-process", action="store_true", help="only the polls, run here, memory broken down"
     )
     parser.add_argument(
@@ -387,7 +432,8 @@ def main() -> None:
         if args.in_process:
             memory_in_process(args, Path(tmp))
             return
-        throughput(args, Path(tmp))
+        if not args.memory_only:
+            throughput(args, Path(tmp))
         if args.polls:
             memory(args, Path(tmp))
 

@@ -9,6 +9,7 @@ import threading
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -25,6 +26,8 @@ from tests.feed_server import (
 from thucydides.api import create_app
 from thucydides.cli import app
 from thucydides.store import Store
+from thucydides.watch import AddressPolicy, Fetcher, Limits
+from thucydides.watch.isolated import PollFailed, poll_in_own_process
 
 runner = CliRunner()
 STORIES = [
@@ -361,3 +364,113 @@ def test_sigterm_stops_after_the_batch_in_hand(site, tmp_path, gate):
     assert 0 < stored < 24 and stored == articles
     # Its validators wait until every item is in: the next poll reads the feed whole.
     assert feed is None or feed.etag is None
+
+
+def _long_watch(site, db: Path, interval: int = 60) -> subprocess.Popen:
+    """A watch that polls until stopped (each poll in a process of its own)."""
+    args = [site.url("/feed.xml"), "--db", str(db), "--interval", str(interval)]
+    return subprocess.Popen(
+        [*THUCYDIDES, "watch", *args, "--allow-private", "--delay", "0", "--batch-size", "4"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _poll_process(watcher: subprocess.Popen) -> psutil.Process:
+    children = psutil.Process(watcher.pid).children()
+    assert len(children) == 1, children  # the poll runs outside the watcher
+    return children[0]
+
+
+def test_a_long_watch_polls_in_a_process_of_its_own_that_sigterm_stops_after_the_batch(
+    site, tmp_path, gate
+):
+    items = _gated_pages(site, 24, gate, held_from=12)
+    site.serve("/feed.xml", rss("Slow", items), "application/rss+xml", etag='"v1"')
+    db = tmp_path / "stopped.duckdb"
+    process = _long_watch(site, db)
+    _wait_for_a_batch(site, process, db)
+    poll = _poll_process(process)
+    process.send_signal(signal.SIGTERM)
+    gate.set()
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 0, stderr
+    assert "poll 1 at" in stderr and "stopped early" in stderr
+    assert not poll.is_running()
+    with Store(db, read_only=True) as store:
+        stored = store.con.execute("SELECT count(*) FROM feed_items").fetchone()[0]
+        articles = store.counts()["articles"]
+    assert 0 < stored < 24 and stored == articles
+
+
+def test_a_killed_watcher_takes_its_poll_with_it_and_a_restart_stores_every_item_once(
+    site, tmp_path, gate
+):
+    items = _gated_pages(site, 24, gate, held_from=12)
+    site.serve("/feed.xml", rss("Slow", items), "application/rss+xml", etag='"v1"')
+    db = tmp_path / "killed.duckdb"
+    process = _long_watch(site, db)
+    _wait_for_a_batch(site, process, db)
+    poll = _poll_process(process)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    poll.wait(timeout=30)  # left running, it would hold the database the restart needs
+    gate.set()
+    assert _watch_process(site, db).wait(timeout=300) == 0
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 24
+        items_stored = store.con.execute(
+            "SELECT count(*), count(DISTINCT item_key) FROM feed_items WHERE status = 'stored'"
+        ).fetchone()
+    assert items_stored == (24, 24)
+
+
+def test_polls_in_processes_of_their_own_keep_robots_txt_and_fetch_each_page_once(site, tmp_path):
+    site.serve("/robots.txt", "User-agent: *\nDisallow: /members/\n", "text/plain")
+    items = news_site(site, 3)
+    site.serve("/feed.xml", rss("Test News", items[:2]), "application/rss+xml")
+    process = _long_watch(site, tmp_path / "w.duckdb", interval=1)
+    polls = []
+    try:
+        for line in process.stderr:
+            if line.startswith("poll "):
+                polls.append(line)
+                site.serve("/feed.xml", rss("Test News", items), "application/rss+xml")
+            if len(polls) == 3:
+                break
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+    assert "2 new item(s), 2 article(s)" in polls[0]
+    assert "1 new item(s), 1 article(s)" in polls[1]
+    assert "0 new item(s)" in polls[2]
+    assert site.hits["/robots.txt"] == 1  # read by the first poll, remembered by the watcher
+    assert [site.hits[f"/news/{i}"] for i in range(3)] == [1, 1, 1]
+
+
+def test_a_poll_in_its_own_process_gives_back_its_result_what_it_learnt_and_its_failure(site):
+    site.serve("/robots.txt", "User-agent: *\nDisallow: /members/\n", "text/plain")
+    site.serve("/page", "<html><body><p>Hello.</p></body></html>")
+    stop = threading.Event()
+    with Fetcher(AddressPolicy(allow_private=True), Limits(delay=0)) as fetcher:
+
+        def fetching(stop_poll) -> int:
+            return fetcher.get(site.url("/page")).status
+
+        assert poll_in_own_process(fetching, fetcher, stop) == 200
+        assert [m.robots is not None for m in fetcher.memory()] == [True]
+        assert fetcher.get(site.url("/page")).status == 200
+        assert site.hits["/robots.txt"] == 1
+
+        def failing(stop_poll) -> int:
+            raise RuntimeError("a bug")
+
+        with pytest.raises(PollFailed, match="exit code 1"):
+            poll_in_own_process(failing, fetcher, stop)
+
+        def waiting(stop_poll) -> int:
+            return 0 if stop_poll.wait(30) else 1
+
+        threading.Timer(0.3, stop.set).start()
+        assert poll_in_own_process(waiting, fetcher, stop) == 0

@@ -7,6 +7,7 @@ import threading
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,6 +22,9 @@ from thucydides.ingest import parse_published, read_jsonl, read_sources
 from thucydides.problems import Problem
 
 if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event as ProcessEvent
+
+    from thucydides.pipeline import Pipeline
     from thucydides.watch import Fetcher
 
 app = typer.Typer(
@@ -260,13 +264,16 @@ def _watch(
     fetcher: Fetcher,
     batch_size: int,
 ) -> None:
-    import duckdb
-
     from thucydides.pipeline import Pipeline
-    from thucydides.store import Store
-    from thucydides.watch import Watcher, feed_urls
+    from thucydides.watch import feed_urls
+    from thucydides.watch.isolated import PollFailed, can_isolate, poll_in_own_process
 
     pipeline = Pipeline()  # the models load once, for every poll
+    # A long watch polls in a process of its own, so that it never grows; forked once all
+    # that loads lazily is loaded.
+    isolate = not once and can_isolate()
+    if isolate:
+        pipeline.warm()
     poll = 0
     with fetcher:
         while not stop.is_set():
@@ -276,35 +283,62 @@ def _watch(
                 err.print("[red]error: no feed to read[/red]")
                 raise typer.Exit(2)
             poll += 1
-            # The database is open only while a poll writes it: DuckDB keeps what a connection
-            # has read and written in memory (up to its memory limit), so a watcher holding it
-            # open would grow with the database; and between polls other processes can open it.
-            try:
-                store = Store(db)
-            except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower():
-                    raise
-                err.print(
-                    f"[yellow]poll {poll} skipped: {db} is open in another process[/yellow]",
-                    highlight=False,
-                )
-                if once:
-                    raise typer.Exit(1) from None
-                stop.wait(interval)
-                continue
-            with store:
-                watcher = Watcher(store, fetcher, pipeline, batch_size=batch_size, stop=stop)
-                report = watcher.poll(urls)
-                totals = store.counts()
-            _report(problems + report.problems)
-            err.print(
-                f"poll {poll} at {datetime.now():%Y-%m-%d %H:%M:%S}: {report.line()};"
-                f" {db} holds {totals['events']} event(s) from {totals['articles']} article(s)",
-                highlight=False,
-            )
+            one_poll = partial(_poll, db, poll, urls, problems, fetcher, pipeline, batch_size)
+            if not isolate:
+                code = one_poll(stop)
+            else:
+                try:
+                    code = poll_in_own_process(one_poll, fetcher, stop)
+                except PollFailed as exc:
+                    err.print(f"[red]poll {poll} failed: {exc}[/red]", highlight=False)
+                    code = 0
             if once:
+                if code:
+                    raise typer.Exit(code)
                 break
             stop.wait(interval)
+
+
+def _poll(
+    db: Path,
+    poll: int,
+    urls: list[str],
+    problems: list[Problem],
+    fetcher: Fetcher,
+    pipeline: Pipeline,
+    batch_size: int,
+    stop: threading.Event | ProcessEvent,
+) -> int:
+    """One poll of every feed into the database: 0, or 1 where another process held it."""
+    import duckdb
+
+    from thucydides.store import Store
+    from thucydides.watch import Watcher
+
+    # The database is open only while a poll writes it: DuckDB keeps what a connection has
+    # read and written in memory (up to its memory limit), and between polls other processes
+    # can open it.
+    try:
+        store = Store(db)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        err.print(
+            f"[yellow]poll {poll} skipped: {db} is open in another process[/yellow]",
+            highlight=False,
+        )
+        return 1
+    with store:
+        watcher = Watcher(store, fetcher, pipeline, batch_size=batch_size, stop=stop)
+        report = watcher.poll(urls)
+        totals = store.counts()
+    _report(problems + report.problems)
+    err.print(
+        f"poll {poll} at {datetime.now():%Y-%m-%d %H:%M:%S}: {report.line()};"
+        f" {db} holds {totals['events']} event(s) from {totals['articles']} article(s)",
+        highlight=False,
+    )
+    return 0
 
 
 @app.command()

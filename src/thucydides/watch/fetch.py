@@ -105,6 +105,17 @@ class _Host:
     robots_until: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class HostMemory:
+    """What a fetcher knows of a host that outlives one poll: its robots.txt (read again after
+    `robots_until`) and the earliest time of its next request (both `time.monotonic()`)."""
+
+    netloc: str
+    robots: RobotFileParser | None
+    robots_until: float
+    next_at: float
+
+
 def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
@@ -143,6 +154,21 @@ class Fetcher:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def memory(self) -> list[HostMemory]:
+        with self._hosts_lock:
+            return [
+                HostMemory(netloc, h.robots, h.robots_until, h.next_at)
+                for netloc, h in self._hosts.items()
+            ]
+
+    def remember(self, memories: list[HostMemory]) -> None:
+        """Take up what another fetcher (a poll's process) learnt of these hosts."""
+        for m in memories:
+            host = self._host(m.netloc)
+            with host.robots_lock:
+                host.robots, host.robots_until = m.robots, m.robots_until
+                host.next_at = max(host.next_at, m.next_at)
 
     def _host(self, netloc: str) -> _Host:
         with self._hosts_lock:

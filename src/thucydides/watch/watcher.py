@@ -15,6 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import islice, zip_longest
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from thucydides.ingest import Article
@@ -26,6 +27,9 @@ from thucydides.store.feeds import MAX_ATTEMPTS, FeedState, ItemRecord
 from thucydides.watch.feeds import FeedError, FeedItem, parse_feed
 from thucydides.watch.fetch import Fetcher, FetchError
 from thucydides.watch.pages import NotAnArticle, item_article
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event as ProcessEvent
 
 FETCH_THREADS = 8
 
@@ -122,7 +126,7 @@ class Watcher:
         *,
         batch_size: int = DEFAULT_BATCH,
         threads: int = FETCH_THREADS,
-        stop: threading.Event | None = None,
+        stop: threading.Event | ProcessEvent | None = None,
     ) -> None:
         self.store = store
         self.fetcher = fetcher
