@@ -27,8 +27,14 @@ REPORTS = [
     ("f", "Hundreds of farmers protested on Monday against new tax rules."),
     # A bombing the same day in another city of the same country.
     ("g", "A roadside bomb exploded in Kandahar on Monday, killing two soldiers, officials said."),
-    # Another report of the Lahore protest.
-    ("h", "Farmers staged a protest in Lahore on Monday, demanding the tax be withdrawn."),
+    # Another report of the Lahore protest, in the words of the first in part.
+    (
+        "h",
+        "Farmers staged a protest in Lahore on Monday against new tax rules, demanding the tax be withdrawn.",
+    ),
+    # Another protest in Lahore that day: a city sees several, and type, town and day alone
+    # are no evidence of one.
+    ("i", "Students rallied in Lahore on Monday over exam fees."),
 ]
 
 
@@ -62,8 +68,8 @@ def test_reports_join_on_evidence_and_never_across_places(pipeline):
     }
     assert frozenset("abc") in by_reports
     assert frozenset("dh") in by_reports
-    # Kano, the unplaced protest and Kandahar stand alone.
-    assert {frozenset("e"), frozenset("f"), frozenset("g")} <= by_reports
+    # Kano, the unplaced protest, Kandahar and the students' rally stand alone.
+    assert {frozenset("e"), frozenset("f"), frozenset("g"), frozenset("i")} <= by_reports
     assert all(len(e.sources) == 1 or e.country for e in events)
 
 

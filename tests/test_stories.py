@@ -183,10 +183,10 @@ def test_only_positive_evidence_joins_two_reports():
 
 def test_events_are_the_same_whatever_order_the_reports_come_in():
     # a ~ b and b ~ c but not a ~ c: the group is the same whichever report comes first.
-    # 25 km apart, a and c 50.04 km: further than any pair is weighed
-    a = _event("a", 3, latitude=33.30, longitude=44.40, geonameid=1)
-    b = _event("b", 3, latitude=33.525, longitude=44.40, geonameid=2)
-    c = _event("c", 3, latitude=33.75, longitude=44.40, geonameid=3)
+    # a and b name one person killed, b and c another; a and c none, six days apart.
+    a = _event("a", 3, people=["Ali Hassan"])
+    b = _event("b", 3, event_date=date(2016, 7, 7), people=["Ali Hassan", "Omar Said"])
+    c = _event("c", 3, event_date=date(2016, 7, 10), people=["Omar Said"])
     far = _event("d", 1, latitude=36.34, longitude=43.13, geonameid=4)
     assert same_event(a, b) and same_event(b, c) and not same_event(a, c)
     parts = [Part(e) for e in (a, b, c, far)]
