@@ -410,6 +410,17 @@ def test_a_hyphenated_town_and_one_the_model_ran_on_past_are_places(
     assert (name in _places(nlp, gazetteer, text)) == is_place
 
 
+def test_a_town_gone_through_or_named_after_its_kind_is_a_place(nlp, gazetteer):
+    # en_core_web_sm: one ORG each, "Dubbo (New South Wales", "Niamey (Niamey, Niamey".
+    text = "On 4 May 2022, about 300 teachers marched through Dubbo (New South Wales)."
+    assert "Dubbo" in _places(nlp, gazetteer, text)
+    text = "On 24 February 2021, residents demonstrated in the capital Niamey (Niamey, Niamey)."
+    assert "Niamey" in _places(nlp, gazetteer, text)
+    # A name after a kind of place that the gazetteer does not know as a place stays none.
+    text = "Protesters gathered at the town Hall of Dubbo on Monday."
+    assert "Hall" not in _places(nlp, gazetteer, text)
+
+
 def test_a_town_taken_for_a_nationality_is_a_place(nlp, gazetteer):
     # en_core_web_sm tags Laukkai NORP; a nationality the gazetteer knows stays one.
     text = "Soldiers from the MNDAA fired on a Burma Army patrol in Laukkai town."

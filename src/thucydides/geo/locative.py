@@ -35,7 +35,9 @@ from thucydides.geo.resolve import TOPONYM_LABELS
 from thucydides.geo.stand_ins import stand_in
 from thucydides.when.dateline import read_dateline
 
-LOCATIVE = frozenset(["in", "at", "near", "outside", "throughout", "across"])
+LOCATIVE = frozenset(
+    ["in", "at", "near", "outside", "throughout", "across", "through", "around", "inside"]
+)
 # "the town of Pakokku", "the outskirts of Kabul": "of" after one of these is locative too.
 PLACE_NOUNS = frozenset(
     ["town", "city", "village", "district", "province", "region", "state", "capital",
@@ -175,7 +177,8 @@ def _name_before(doc: Doc, i: int) -> Span | None:
 
 def _names(doc: Doc):
     """Names where a place is expected: after a locative word (past a direction: "in west
-    Kissimmee"), and before a place noun ("the Aziziyah district", "Khanasir town"). The
+    Kissimmee"), before a place noun ("the Aziziyah district", "Khanasir town") and after
+    "capital" ("the capital Niamey"). The
     words are read from the document's lowercase and lemma ids at once, not token by token."""
     lower, lemma = doc.to_array([LOWER, LEMMA]).T
     place_nouns = numpy.isin(lower, _PLACE_NOUN_IDS)
@@ -185,6 +188,9 @@ def _names(doc: Doc):
             yield _name_after(doc, i + 1)
     for i in numpy.flatnonzero(place_nouns).tolist():
         yield _name_before(doc, i)
+        # "the capital Niamey"; not "the town Hall", whose name is a namesake's.
+        if doc[i].lower_ == "capital":
+            yield _name_after(doc, i)
 
 
 def _agency_names(doc: Doc):
