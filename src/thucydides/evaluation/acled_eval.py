@@ -30,7 +30,8 @@ from thucydides.geo.event_place import named_towns, offset_places, places_for
 from thucydides.geo.locative import mark_places
 from thucydides.nlp import load_pipeline
 from thucydides.pipeline import with_nationalities
-from thucydides.when.event_date import dates_for
+from thucydides.when.dateline import dateline_end
+from thucydides.when.event_date import dates_for, story_date
 from thucydides.when.when import When
 
 SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b", re.IGNORECASE)
@@ -117,11 +118,20 @@ def evaluate_notes(
         expression = first.date_span.text if first and first.date_span else None
         precision = correct = within = None
         day = note.event_date  # the report's day where the event's own is not told
-        if expression is None:
+        # As the pipeline dates it: a mention without a date of its own takes the day the
+        # story names elsewhere ("07 March (or around). Two journalists were kidnapped").
+        story = (
+            story_date(doc.text, note.event_date + timedelta(days=1), dateline_end(doc.text))
+            if first is not None and expression is None
+            else None
+        )
+        if expression is None and story is None:
             kind = "none"
         else:
             kind = (
-                "same-day"
+                "story"
+                if expression is None
+                else "same-day"
                 if SAME_DAY.search(expression)
                 else "absolute"
                 if ABSOLUTE.search(expression)
@@ -130,7 +140,7 @@ def evaluate_notes(
             published = (
                 note.event_date if kind == "same-day" else note.event_date + timedelta(days=1)
             )
-            when = dates_for([first], published)[0]
+            when = dates_for([first], published, story)[0]
             precision = when.precision
             day = when.date or day
             correct = when.date == note.event_date
@@ -202,6 +212,7 @@ def date_rows(results: list[NoteResult]) -> list[DateRow]:
         "relative": "relative (yesterday, on Thursday night)",
         "same-day": "same day (today, this morning)",
         "absolute": "absolute (on 5 May)",
+        "story": "the story's day, none in the event's clause (07 March. Protesters ...)",
     }
     for kind, label in kinds.items():
         subset = [r for r in day if r.date_kind == kind]
