@@ -377,21 +377,23 @@ def _long_watch(site, db: Path, interval: int = 60) -> subprocess.Popen:
     )
 
 
-def _poll_process(watcher: subprocess.Popen) -> psutil.Process:
-    children = psutil.Process(watcher.pid).children()
+def _in_a_poll(site, gate, db: Path) -> tuple[subprocess.Popen, psutil.Process]:
+    """A long watch of 24 slow pages, once its poll has landed a batch; and the poll's own
+    process."""
+    items = _gated_pages(site, 24, gate, held_from=12)
+    site.serve("/feed.xml", rss("Slow", items), "application/rss+xml", etag='"v1"')
+    process = _long_watch(site, db)
+    _wait_for_a_batch(site, process, db)
+    children = psutil.Process(process.pid).children()
     assert len(children) == 1, children  # the poll runs outside the watcher
-    return children[0]
+    return process, children[0]
 
 
 def test_a_long_watch_polls_in_a_process_of_its_own_that_sigterm_stops_after_the_batch(
     site, tmp_path, gate
 ):
-    items = _gated_pages(site, 24, gate, held_from=12)
-    site.serve("/feed.xml", rss("Slow", items), "application/rss+xml", etag='"v1"')
     db = tmp_path / "stopped.duckdb"
-    process = _long_watch(site, db)
-    _wait_for_a_batch(site, process, db)
-    poll = _poll_process(process)
+    process, poll = _in_a_poll(site, gate, db)
     process.send_signal(signal.SIGTERM)
     gate.set()
     _, stderr = process.communicate(timeout=60)
@@ -407,12 +409,8 @@ def test_a_long_watch_polls_in_a_process_of_its_own_that_sigterm_stops_after_the
 def test_a_killed_watcher_takes_its_poll_with_it_and_a_restart_stores_every_item_once(
     site, tmp_path, gate
 ):
-    items = _gated_pages(site, 24, gate, held_from=12)
-    site.serve("/feed.xml", rss("Slow", items), "application/rss+xml", etag='"v1"')
     db = tmp_path / "killed.duckdb"
-    process = _long_watch(site, db)
-    _wait_for_a_batch(site, process, db)
-    poll = _poll_process(process)
+    process, poll = _in_a_poll(site, gate, db)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     poll.wait(timeout=30)  # left running, it would hold the database the restart needs
