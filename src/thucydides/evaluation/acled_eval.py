@@ -57,6 +57,7 @@ class NoteResult:
     sub_event_type: str | None = None
     inter1: int | None = None
     confidence: float | None = None
+    actor2: str = ""
 
 
 @dataclass(slots=True)
@@ -154,14 +155,16 @@ def evaluate_notes(
                 km_error = haversine_km(
                     note.latitude, note.longitude, place.entry.latitude, place.entry.longitude
                 )
-        actor1 = assoc1 = ""
+        actor1 = assoc1 = actor2 = ""
         inter1 = None
-        if first is not None and first.actor1 is not None:
-            actor = with_nationalities(first, gazetteer, note.country).actor1
-            assert actor is not None
-            actor1 = event_actor_name(actor.name, note.country, day)
-            assoc1 = event_actor_name(actor.associate, note.country, day)
-            inter1 = actor.inter
+        if first is not None:
+            actors = with_nationalities(first, gazetteer, note.country)
+            if actors.actor1 is not None:
+                actor1 = event_actor_name(actors.actor1.name, note.country, day)
+                assoc1 = event_actor_name(actors.actor1.associate, note.country, day)
+                inter1 = actors.actor1.inter
+            if actors.actor2 is not None:
+                actor2 = event_actor_name(actors.actor2.name, note.country, day)
         scores.results.append(
             NoteResult(
                 gold=note,
@@ -180,6 +183,7 @@ def evaluate_notes(
                 sub_event_type=first.sub_event_type if first else None,
                 inter1=inter1,
                 confidence=first.confidence if first else None,
+                actor2=actor2,
             )
         )
         if progress:

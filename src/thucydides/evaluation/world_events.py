@@ -58,6 +58,9 @@ MEASURES: dict[str, Callable[[NoteResult], bool | None]] = {
     "type": lambda r: r.event_type == r.gold.event_type,
     "actor1 exact": lambda r: bool(r.actor1) and r.actor1 == r.gold.actor1,
     "actor1 core": lambda r: actor_match(r.actor1, r.gold.actor1),
+    # Over the notes where ACLED names a second actor.
+    "actor2 exact": lambda r: (r.actor2 == r.gold.actor2) if r.gold.actor2 else None,
+    "actor2 core": lambda r: actor_match(r.actor2, r.gold.actor2) if r.gold.actor2 else None,
     # Over the notes whose export gives ACLED's inter1 (a tenth give none).
     "inter1": lambda r: (r.inter1 == _gold(r).inter1) if _gold(r).inter1 else None,
     "fatalities exact": lambda r: (r.fatalities or 0) == r.gold.fatalities,
