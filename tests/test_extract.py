@@ -25,6 +25,45 @@ def test_killing_civilians_is_violence_against_civilians_with_fatalities(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "event_type", "victims"),
+    [
+        # Farmers, workers and students harmed where no protest is told are civilians...
+        (
+            "Police shot dead two workers in Kano on Monday.",
+            "Violence against civilians",
+            "Civilians ({country})",
+        ),
+        (
+            "Gunmen killed three farmers and two students in Kano on Monday.",
+            "Violence against civilians",
+            "Civilians ({country})",
+        ),
+        # ...demonstrators, or workers at their protest, are the crowd the force turned on.
+        (
+            "Soldiers fired on demonstrators in Kano on Monday.",
+            "Protests",
+            "Protesters ({country})",
+        ),
+        (
+            "Police beat workers at a protest outside the factory in Kano on Monday.",
+            "Protests",
+            "Protesters ({country})",
+        ),
+    ],
+)
+def test_the_harmed_are_civilians_unless_a_protest_is_told(nlp, text, event_type, victims):
+    m = _new(nlp, text)[0]
+    assert (m.event_type, m.actor2.name) == (event_type, victims)
+
+
+def test_farmers_under_arms_are_an_armed_group_and_armed_protesters_a_crowd(nlp):
+    (m,) = _new(nlp, "Armed farmers attacked a herders' camp in Kano on Monday.")
+    assert (m.actor1.name, m.actor1.inter) == ("Unidentified Armed Group ({country})", 3)
+    (m,) = _new(nlp, "Armed protesters attacked a police station in Kano on Monday.")
+    assert m.actor1.inter == 6
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A bomb exploded in a market in Quetta on Monday, killing five people.",

@@ -117,10 +117,14 @@ class ActorContext:
             # A kind written with a capital, which the tagger leaves unlemmatised ("Russian
             # Forces", "Government Troops").
             found = generic.get(token.lower_[:-1])
-        # "armed men", "an armed group", "armed individuals": people under arms.
-        people = (found is not None and found.kind == "civilians") or (
-            token.lemma_.lower() in ARMED_PEOPLE
-        )
+        # "armed men", "an armed group", "armed individuals", "armed farmers": people under
+        # arms (not "armed protesters", a crowd).
+        lemma = token.lemma_.lower()
+        people = (
+            found is not None
+            and found.kind in ("civilians", "protesters")
+            and lemma not in self.lexicon.protester_nouns
+        ) or lemma in ARMED_PEOPLE
         if people and any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children):
             return next((g for g in generic.values() if g.kind == "armed_group"), found)
         return found

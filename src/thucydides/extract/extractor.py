@@ -106,6 +106,7 @@ PLACE_NOUNS = {
 }
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 CROWD_INTER = {5, 6, 7}
+HARMING = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 AIR_STRIKES = {"airstrike", "jet", "warplane", "plane"}
 PURPOSE_LEMMAS = {
     "demand", "protest", "oppose", "condemn", "denounce", "urge", "press", "seek", "against",
@@ -271,6 +272,26 @@ def _crowd(actor: ActorRef | None) -> bool:
     return actor is not None and actor.inter in CROWD_INTER
 
 
+def _tells_protest(sentence: Span) -> bool:
+    return any(t.lemma_.lower() in PROTEST_LEMMAS for t in sentence)
+
+
+def _victims(event_type: str, actor2: ActorRef | None, sentence: Span) -> ActorRef | None:
+    """Workers, farmers or students harmed where no protest is told are civilians, as ACLED
+    codes them ("gunmen killed three farmers"); a crowd the report names by a noun of
+    protest ("demonstrators") stays the crowd."""
+    lexicon = load_lexicon()
+    crowd, civilians = lexicon.generic_nouns["protester"], lexicon.generic_nouns["civilian"]
+    if event_type not in HARMING or actor2 is None or actor2.name != crowd.name_template:
+        return actor2
+    named = sentence.doc.char_span(actor2.span.start, actor2.span.end, alignment_mode="expand")
+    if named is None or named.root.lemma_.lower() in lexicon.protester_nouns:
+        return actor2
+    if _tells_protest(sentence):
+        return actor2
+    return replace(actor2, name=civilians.name_template, inter=civilians.category)
+
+
 def _classify(
     definition: TriggerDef, trigger: Token, sentence: Span, actor1, actor2
 ) -> tuple[str, str, str]:
@@ -279,13 +300,13 @@ def _classify(
         event_type in ("Battles", "Violence against civilians")
         or sub_type == "Looting/property destruction"
     )
+    demonstrating = _tells_protest(sentence)
     if violent and _crowd(actor1) and (actor2 is None or _crowd(actor2)):
         # Crowds, supporters or students who fight or wreck are rioters, not armed groups.
-        demonstrating = any(t.lemma_.lower() in PROTEST_LEMMAS for t in sentence)
         return "Riots", "Violent demonstration" if demonstrating else "Mob violence", "145"
     if violent and actor2 is not None and actor2.inter == 6 and _is_state(actor1):
         return "Protests", "Excessive force against protesters", "1724"
-    if sub_type == "Arrests" and any(t.lemma_.lower() in PROTEST_LEMMAS for t in sentence):
+    if sub_type == "Arrests" and demonstrating:
         # ACLED's codebook: protesters arrested at their protest are a protest with intervention.
         return "Protests", "Protest with intervention", "141"
     if definition.by_target and actor2 is not None and actor2.inter in ARMED_INTER:
@@ -646,6 +667,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             if definition.needs_place_object and not _has_place_object(trigger, doc):
                 continue
             actor1, actor2 = _roles(trigger, context)
+            actor2 = _victims(definition.event_type, actor2, sentence)
             if definition.crowd_only and actor1 is not None and not _crowd(actor1):
                 continue
             if definition.needs_crowd and not _crowd(actor1):

@@ -51,6 +51,9 @@ class Lexicon:
     double: dict[tuple[str, str], TriggerDef]
     groups: tuple[GroupDef, ...]
     generic_nouns: dict[str, GenericDef]
+    # The nouns that name people only as a crowd that protests ("demonstrators"), not also
+    # as civilians ("farmers", "workers", "students").
+    protester_nouns: frozenset[str]
     weapons: dict[str, str]
     # Every word of a two-word trigger: a token whose lemma is none of them can only be a
     # one-word trigger.
@@ -91,10 +94,13 @@ def load_lexicon() -> Lexicon:
     actors = _read("actors.toml")
     groups = tuple(GroupDef(g["name"], tuple(g["aliases"]), g["inter"]) for g in actors["group"])
     generic: dict[str, GenericDef] = {}
+    nouns_of: dict[str, set[str]] = {}
     for row in actors["generic"]:
         definition = GenericDef(row["kind"], row["category"], row["state_name"])
+        nouns_of.setdefault(row["kind"], set()).update(n.lower() for n in row["nouns"])
         for noun in row["nouns"]:
             generic.setdefault(noun.lower(), definition)
+    protester_nouns = frozenset(nouns_of["protesters"] - nouns_of["civilians"])
     weapons = dict(_read("weapons.toml")["weapons"])
     paired = frozenset(word for pair in double for word in pair)
-    return Lexicon(single, double, groups, generic, weapons, paired)
+    return Lexicon(single, double, groups, generic, protester_nouns, weapons, paired)
