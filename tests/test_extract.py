@@ -56,6 +56,12 @@ def test_the_harmed_are_civilians_unless_a_protest_is_told(nlp, text, event_type
     assert (m.event_type, m.actor2.name) == (event_type, victims)
 
 
+def test_violence_against_civilians_is_against_civilians_where_none_are_named(nlp):
+    (m,) = _new(nlp, "Gunmen opened fire on a bus in Kano on Monday.")
+    assert m.event_type == "Violence against civilians"
+    assert (m.actor2.name, m.actor2.inter, m.actor2.stated) == ("Civilians ({country})", 7, False)
+
+
 def test_farmers_under_arms_are_an_armed_group_and_armed_protesters_a_crowd(nlp):
     (m,) = _new(nlp, "Armed farmers attacked a herders' camp in Kano on Monday.")
     assert (m.actor1.name, m.actor1.inter) == ("Unidentified Armed Group ({country})", 3)

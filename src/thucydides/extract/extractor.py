@@ -518,6 +518,15 @@ def _default_actor1(
     )
 
 
+def _default_actor2(event_type: str, actor2: ActorRef | None, trigger: Token) -> ActorRef | None:
+    """Violence against civilians is against civilians: ACLED's codebook gives every such
+    event a civilian actor2 (all 24,396 of acled-modern's), where the report names none."""
+    if actor2 is not None or event_type != "Violence against civilians":
+        return actor2
+    civilians = load_lexicon().generic_nouns["civilian"]
+    return ActorRef(civilians.name_template, civilians.category, span_of(trigger), stated=False)
+
+
 def _associate_in(facts: _SentenceFacts, actor1: ActorRef) -> ActorRef:
     """A crowd whose own words name no organisation acts for those the sentence names, where
     ACLED knows them ("a hartal called by the 20-party alliance: BNP activists blocked...")."""
@@ -688,6 +697,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             )
             event_type, sub_type, cameo = label.event_type, label.sub_event_type, label.cameo
             actor1 = _default_actor1(event_type, actor1, actor2, trigger)
+            actor2 = _default_actor2(event_type, actor2, trigger)
             if actor1 is not None and actor1.inter in (5, 6) and not actor1.associate:
                 actor1 = _associate_in(facts, actor1)
             date = _date_for(trigger, sentence, expressions)
