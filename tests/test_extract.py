@@ -62,6 +62,32 @@ def test_violence_against_civilians_is_against_civilians_where_none_are_named(nl
     assert (m.actor2.name, m.actor2.inter, m.actor2.stated) == ("Civilians ({country})", 7, False)
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "victims"),
+    [
+        (
+            "Taliban militants attacked an Afghan military post in Kandahar on Monday.",
+            "Battles",
+            "Military Forces of {country}",
+        ),
+        (
+            "Militants attacked a police checkpoint in Kano on Monday.",
+            "Battles",
+            "Police Forces of {country}",
+        ),
+        # A camp no force holds is no force.
+        (
+            "Militants attacked a refugee camp in Kano on Monday.",
+            "Violence against civilians",
+            "Civilians ({country})",
+        ),
+    ],
+)
+def test_a_post_patrol_or_checkpoint_of_a_force_is_the_force(nlp, text, event_type, victims):
+    m = _new(nlp, text)[0]
+    assert (m.event_type, m.actor2.name) == (event_type, victims)
+
+
 def test_farmers_under_arms_are_an_armed_group_and_armed_protesters_a_crowd(nlp):
     (m,) = _new(nlp, "Armed farmers attacked a herders' camp in Kano on Monday.")
     assert (m.actor1.name, m.actor1.inter) == ("Unidentified Armed Group ({country})", 3)

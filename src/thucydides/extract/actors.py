@@ -37,6 +37,13 @@ ORGANISING_LEMMAS = AFFILIATION_LEMMAS | {"organise", "organize", "lead", "back"
 # Nouns naming people who belong to something ("members of the Wagner group", "Boko Haram
 # men").
 MEMBER_LEMMAS = {"member", "man", "element", "cadre", "operative"}
+# Where a state force stands or moves, that stands for the force attacked there ("attacked an
+# Afghan military post", "hit a police patrol", "a post of the gendarmerie"); not a building
+# that may be burnt empty ("torched the city's police stations").
+FORCE_THINGS = {
+    "post", "outpost", "base", "position", "camp", "patrol", "convoy", "checkpoint",
+    "checkpost", "barracks", "garrison",
+}  # fmt: skip
 # Nouns naming people, or a body of them, that "armed" makes an armed group.
 ARMED_PEOPLE = {"group", "individual", "element", "band"}
 # Clauses that hang on another: "as a soldier threw", "forces cordoned it off: ...",
@@ -148,6 +155,29 @@ class ActorContext:
                 return replace(group, span=TextSpan(start, end, self.text[start:end]))
         return None
 
+    def _force_of_thing(self, token: Token) -> ActorRef | None:
+        """The state force whose post, base, patrol or convoy a noun names, by the force's
+        noun before it ("an Afghan military post", "a police station") or after "of"."""
+        if token.lemma_.lower() not in FORCE_THINGS:
+            return None
+        for c in token.children:
+            if c.dep_ in ("compound", "amod", "nmod"):
+                definition = self._generic(c)
+                if definition is not None and definition.kind in ("military", "police"):
+                    phrase = noun_phrase(token)
+                    return ActorRef(
+                        definition.name_template,
+                        definition.category,
+                        span_of(phrase),
+                        nationality=self._nationality(token, phrase),
+                    )
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                whole = next((p for p in c.children if p.dep_ == "pobj"), None)
+                force = self.actor(whole, entities=False) if whole is not None else None
+                if force is not None and force.inter == 1:
+                    return force
+        return None
+
     def _proper_group(self, token: Token, ent: Span | None) -> ActorRef | None:
         """A group known by its own name, told by an armed noun: the noun ending the name
         ("the Baz Gran Grif de Savien Gang", "the Base 5 Secondes Gang") or following the
@@ -203,6 +233,9 @@ class ActorContext:
         group = self._group_of_member(token) or self._proper_group(token, ent)
         if group is not None:
             return self._remember(group)
+        force = self._force_of_thing(token)
+        if force is not None:
+            return force
         definition = self._generic(token)
         if definition is not None:
             if definition.kind == "armed_group" and self.armed_group is not None:
