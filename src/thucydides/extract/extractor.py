@@ -107,7 +107,6 @@ PLACE_NOUNS = {
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 CROWD_INTER = {5, 6, 7}
 HARMING = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
-FIGHTING_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "confront", "confrontation"})
 AIR_STRIKES = {"airstrike", "jet", "warplane", "plane"}
 PURPOSE_LEMMAS = {
     "demand", "protest", "oppose", "condemn", "denounce", "urge", "press", "seek", "against",
@@ -225,7 +224,7 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
             actor1 = context.actor(subject) if subject is not None else None
             obj = child(trigger, "dobj") or prep_object(trigger, "on", "against", "at")
             actor2 = context.actor(obj) if obj is not None else None
-        return actor1, actor2 or _other_side(trigger, context)
+        return actor1, actor2
     agent = (
         prep_object(trigger, "by")
         or _placer(trigger)
@@ -250,17 +249,8 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
     target = prep_object(trigger, "on", "against", "targeting", "at")
     return (
         context.actor(agent) if agent is not None else None,
-        (context.actor(target) if target is not None else None) or _other_side(trigger, context),
+        context.actor(target) if target is not None else None,
     )
-
-
-def _other_side(trigger: Token, context: ActorContext) -> ActorRef | None:
-    """Who fought "with" the doer of a fight ("clashed with the police", "clashes with
-    government troops"); "with" after other verbs tells what was used or who was taken."""
-    if trigger.lemma_.lower() not in FIGHTING_LEMMAS:
-        return None
-    other = prep_object(trigger, "with")
-    return context.actor(other) if other is not None else None
 
 
 def _has_place_object(trigger: Token, doc: Doc) -> bool:
@@ -311,9 +301,8 @@ def _classify(
         or sub_type == "Looting/property destruction"
     )
     demonstrating = _tells_protest(sentence)
-    if violent and _crowd(actor1) and (actor2 is None or _crowd(actor2) or _is_state(actor2)):
-        # Crowds, supporters or students who fight (the police, say) or wreck are rioters,
-        # not armed groups.
+    if violent and _crowd(actor1) and (actor2 is None or _crowd(actor2)):
+        # Crowds, supporters or students who fight or wreck are rioters, not armed groups.
         return "Riots", "Violent demonstration" if demonstrating else "Mob violence", "145"
     if violent and actor2 is not None and actor2.inter == 6 and _is_state(actor1):
         return "Protests", "Excessive force against protesters", "1724"
