@@ -24,8 +24,8 @@ from thucydides.geo.locative import mark_places
 from thucydides.ingest import Article
 from thucydides.nlp import load_pipeline
 from thucydides.problems import Problem
-from thucydides.when.dateline import dateline_end, read_dateline
-from thucydides.when.event_date import dates_for, is_history, story_date
+from thucydides.when.dateline import read_dateline
+from thucydides.when.event_date import is_history, report_dates
 from thucydides.when.timezones import local_date, zone_at
 
 DEFAULT_BATCH = 200
@@ -202,7 +202,7 @@ class Pipeline:
         mentions = [m for m in mentions if m.status == "new"]
         places = places_for(mentions, toponyms, offsets)
         text = clean_text.text
-        dates = dates_for(mentions, published, story_date(text, published, dateline_end(text)))
+        dates = report_dates(mentions, text, published)
         source = Source(
             article_id=article.article_id,
             url=article.url or clean_text.url,

@@ -30,8 +30,7 @@ from thucydides.geo.event_place import named_towns, offset_places, places_for
 from thucydides.geo.locative import mark_places
 from thucydides.nlp import load_pipeline
 from thucydides.pipeline import with_nationalities
-from thucydides.when.dateline import dateline_end
-from thucydides.when.event_date import dates_for, story_date
+from thucydides.when.event_date import report_dates
 from thucydides.when.when import When
 
 SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b", re.IGNORECASE)
@@ -119,16 +118,8 @@ def evaluate_notes(
         expression = first.date_span.text if first and first.date_span else None
         precision = correct = within = None
         day = note.event_date  # the report's day where the event's own is not told
-        # As the pipeline dates it: a mention without a date of its own takes the day the
-        # story names elsewhere ("07 March (or around). Two journalists were kidnapped").
-        story = (
-            story_date(doc.text, note.event_date + timedelta(days=1), dateline_end(doc.text))
-            if first is not None and expression is None
-            else None
-        )
-        if expression is None and story is None:
-            kind = "none"
-        else:
+        kind = "none"
+        if first is not None:
             kind = (
                 "story"
                 if expression is None
@@ -141,11 +132,16 @@ def evaluate_notes(
             published = (
                 note.event_date if kind == "same-day" else note.event_date + timedelta(days=1)
             )
-            when = dates_for([first], published, story)[0]
-            precision = when.precision
-            day = when.date or day
-            correct = when.date == note.event_date
-            within = when.date is not None and _inside(when, note.event_date)
+            # As the pipeline dates it: a mention without a date of its own takes the day the
+            # story names elsewhere ("07 March (or around). Two journalists were kidnapped").
+            when = report_dates([first], doc.text, published)[0]
+            if expression is None and when.basis != "story":
+                kind = "none"
+            else:
+                precision = when.precision
+                day = when.date or day
+                correct = when.date == note.event_date
+                within = when.date is not None and _inside(when, note.event_date)
         km_error = None
         if first is not None:
             toponyms = named_towns(gazetteer, resolve(gazetteer, doc))

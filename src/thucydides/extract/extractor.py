@@ -16,7 +16,7 @@ from thucydides.extract.associates import acled_name, joined, known_in
 from thucydides.extract.attribution import SAY, attribution_of
 from thucydides.extract.confidence import load_calibration
 from thucydides.extract.counts import Casualties, casualties
-from thucydides.extract.lexicon import TriggerDef, load_lexicon
+from thucydides.extract.lexicon import GenericDef, TriggerDef, load_lexicon
 from thucydides.extract.mention import (
     ActorRef,
     Attribution,
@@ -281,15 +281,23 @@ def _victims(event_type: str, actor2: ActorRef | None, sentence: Span) -> ActorR
     codes them ("gunmen killed three farmers"); a crowd the report names by a noun of
     protest ("demonstrators") stays the crowd."""
     lexicon = load_lexicon()
-    crowd, civilians = lexicon.generic_nouns["protester"], lexicon.generic_nouns["civilian"]
-    if event_type not in HARMING or actor2 is None or actor2.name != crowd.name_template:
+    if (
+        event_type not in HARMING
+        or actor2 is None
+        or actor2.name != lexicon.generic_nouns["protester"].name_template
+    ):
         return actor2
     named = sentence.doc.char_span(actor2.span.start, actor2.span.end, alignment_mode="expand")
     if named is None or named.root.lemma_.lower() in lexicon.protester_nouns:
         return actor2
     if _tells_protest(sentence):
         return actor2
+    civilians = _civilians()
     return replace(actor2, name=civilians.name_template, inter=civilians.category)
+
+
+def _civilians() -> GenericDef:
+    return load_lexicon().generic_nouns["civilian"]
 
 
 def _classify(
@@ -523,7 +531,7 @@ def _default_actor2(event_type: str, actor2: ActorRef | None, trigger: Token) ->
     event a civilian actor2 (all 24,396 of acled-modern's), where the report names none."""
     if actor2 is not None or event_type != "Violence against civilians":
         return actor2
-    civilians = load_lexicon().generic_nouns["civilian"]
+    civilians = _civilians()
     return ActorRef(civilians.name_template, civilians.category, span_of(trigger), stated=False)
 
 

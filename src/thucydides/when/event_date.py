@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from thucydides.extract.mention import Mention
+from thucydides.when.dateline import dateline_end
 from thucydides.when.expressions import find_date_expressions
 from thucydides.when.resolve import fallback, resolve_expression
 from thucydides.when.stamps import is_timestamp
@@ -86,6 +87,12 @@ def dates_for(
             previous = when
         result.append(when)
     return result
+
+
+def report_dates(mentions: list[Mention], text: str, published: date | None) -> list[When]:
+    """A report's mentions dated as the pipeline dates them: by their own expressions, else
+    the event told before, else the day the story names after its dateline."""
+    return dates_for(mentions, published, story_date(text, published, dateline_end(text)))
 
 
 def is_history(when: When, published: date | None) -> bool:
