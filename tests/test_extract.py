@@ -79,6 +79,36 @@ def test_violence_against_civilians_is_against_civilians_where_none_are_named(nl
     assert (m.actor2.name, m.actor2.inter, m.actor2.stated) == ("Civilians ({country})", 7, False)
 
 
+@pytest.mark.parametrize(
+    ("text", "other_side"),
+    [
+        (
+            "Rebels clashed with government troops in Kano on Monday.",
+            "Military Forces of {country}",
+        ),
+        (
+            "Supporters of the opposition clashed with the police in Kano.",
+            "Police Forces of {country}",
+        ),
+        (
+            "Heavy clashes with the army broke out in Kano on Monday.",
+            "Military Forces of {country}",
+        ),
+        # "with" after a verb that is no fight tells what was used.
+        ("Gunmen attacked the village with machetes on Monday.", "Civilians ({country})"),
+    ],
+)
+def test_who_a_fight_is_with_is_the_other_side(nlp, text, other_side):
+    assert _new(nlp, text)[0].actor2.name == other_side
+
+
+def test_all_a_fight_is_with_are_the_other_side_and_none_its_doer(nlp):
+    text = "Three demonstrators killed in clashes with police and soldiers in Kano on Monday."
+    clash = next(m for m in _new(nlp, text) if m.trigger.text == "clashes")
+    assert clash.actor2.name == "Police Forces of {country}"
+    assert clash.actor1.name != "Military Forces of {country}"
+
+
 def test_farmers_under_arms_are_an_armed_group_and_armed_protesters_a_crowd(nlp):
     (m,) = _new(nlp, "Armed farmers attacked a herders' camp in Kano on Monday.")
     assert (m.actor1.name, m.actor1.inter) == ("Unidentified Armed Group ({country})", 3)

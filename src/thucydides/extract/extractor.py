@@ -107,6 +107,7 @@ PLACE_NOUNS = {
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 CROWD_INTER = {5, 6, 7}
 HARMING = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+FIGHTING_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "confront", "confrontation"})
 AIR_STRIKES = {"airstrike", "jet", "warplane", "plane"}
 PURPOSE_LEMMAS = {
     "demand", "protest", "oppose", "condemn", "denounce", "urge", "press", "seek", "against",
@@ -224,7 +225,7 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
             actor1 = context.actor(subject) if subject is not None else None
             obj = child(trigger, "dobj") or prep_object(trigger, "on", "against", "at")
             actor2 = context.actor(obj) if obj is not None else None
-        return actor1, actor2
+        return actor1, actor2 or _other_side(trigger, context)
     agent = (
         prep_object(trigger, "by")
         or _placer(trigger)
@@ -249,8 +250,25 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
     target = prep_object(trigger, "on", "against", "targeting", "at")
     return (
         context.actor(agent) if agent is not None else None,
-        context.actor(target) if target is not None else None,
+        (context.actor(target) if target is not None else None) or _other_side(trigger, context),
     )
+
+
+def _other_side(trigger: Token, context: ActorContext) -> ActorRef | None:
+    """Who fought "with" the doer of a fight ("clashed with the police", "clashes with
+    government troops"); "with" after other verbs tells what was used or who was taken."""
+    if trigger.lemma_.lower() not in FIGHTING_LEMMAS:
+        return None
+    other = prep_object(trigger, "with")
+    actor = context.actor(other) if other is not None else None
+    if actor is None or not other.conjuncts:
+        return actor
+    # "clashes with police and soldiers": all of them are the side fought, none its doer
+    # (`_perpetrator_told` looks for the doer outside the side's words).
+    last = max(other.conjuncts, key=lambda t: t.i)
+    text = other.doc.text
+    end = last.idx + len(last)
+    return replace(actor, span=TextSpan(actor.span.start, end, text[actor.span.start : end]))
 
 
 def _has_place_object(trigger: Token, doc: Doc) -> bool:
@@ -309,8 +327,9 @@ def _classify(
         or sub_type == "Looting/property destruction"
     )
     demonstrating = _tells_protest(sentence)
-    if violent and _crowd(actor1) and (actor2 is None or _crowd(actor2)):
-        # Crowds, supporters or students who fight or wreck are rioters, not armed groups.
+    if violent and _crowd(actor1) and (actor2 is None or _crowd(actor2) or _is_state(actor2)):
+        # Crowds, supporters or students who fight (the police, say) or wreck are rioters,
+        # not armed groups.
         return "Riots", "Violent demonstration" if demonstrating else "Mob violence", "145"
     if violent and actor2 is not None and actor2.inter == 6 and _is_state(actor1):
         return "Protests", "Excessive force against protesters", "1724"
@@ -809,11 +828,19 @@ def _perpetrator_told(
         if m.actor1 is None or m.actor1.stated or m.event_type not in VIOLENT_TYPES:
             chosen.append(m)
             continue
-        victim = m.actor2.name if m.actor2 is not None else None
+        victim = m.actor2
         candidates = [told] if told is not None else doers()
-        doer = next((a for a in candidates if a.name != victim), None)
+        doer = next((a for a in candidates if not _is_victim(a, victim)), None)
         chosen.append(m if doer is None else replace(m, actor1=doer))
     return chosen
+
+
+def _is_victim(actor: ActorRef, victim: ActorRef | None) -> bool:
+    """The victim itself, or one named in its words ("clashes with police and soldiers")."""
+    return victim is not None and (
+        actor.name == victim.name
+        or (victim.stated and victim.span.start <= actor.span.start < victim.span.end)
+    )
 
 
 # Words of a date that name no day of their own: "early Saturday" is the day "Saturday" is.
