@@ -676,12 +676,24 @@ def test_armed_people_and_members_of_armed_groups_are_the_armed_group(nlp, text,
         ),
         # Coded as the notes code groups named with "militants" (actor_names.json).
         ("On Monday, KDLF militants killed a civilian in Ukareba.", "KDLF", 2),
+        # ...where the parser made no entity of the name, and past how sure the report is.
+        (
+            "On 15 April 2024, a vehicle hit an IED likely planted by JNAM militants in Samira.",
+            "JNAM",
+            2,
+        ),
+        ("Suspected KRA militants killed a civilian in Ukareba on Monday.", "KRA", 2),
     ],
 )
 def test_a_group_unknown_by_its_own_name_is_named_as_the_report_writes_it(nlp, text, actor, inter):
     mentions = _new(nlp, text)
     assert mentions and {m.actor1.name.split(":")[0] for m in mentions} == {actor}
     assert all(m.actor1.stated and m.actor1.inter == inter for m in mentions)
+
+
+def test_a_country_or_people_before_an_armed_noun_names_no_group(nlp):
+    (m,) = _new(nlp, "Members of a Niger militia killed two civilians in Kano on Monday.")
+    assert m.actor1.name == "Unidentified Armed Group ({country})"
 
 
 def test_members_of_a_family_are_civilians(nlp):

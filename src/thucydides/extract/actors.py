@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.extract.actor_names import current_actor_names
@@ -181,35 +182,50 @@ class ActorContext:
     def _proper_group(self, token: Token, ent: Span | None) -> ActorRef | None:
         """A group known by its own name, told by an armed noun: the noun ending the name
         ("the Baz Gran Grif de Savien Gang", "the Base 5 Secondes Gang") or following the
-        organisation's name ("JNIM militants", "New People's Army (NPA) rebels"). The name
-        as the report writes it."""
+        organisation's name ("JNIM militants", "New People's Army (NPA) rebels"), also where
+        the parser made no entity of it ("presumed KRA militants"), unless the name is a
+        place's or a people's ("Borno militants", "Fulani militants", "a Niger militia").
+        The name as the report writes it."""
         definition = self._generic(token)
         if definition is None or definition.kind != "armed_group":
             return None
         # The code ACLED gives the groups reports name so ("JNIM militants": a rebel group).
         inter = current_actor_names().noun_inters.get(token.lemma_.lower(), definition.category)
         if ent is not None and ent.label_ == "ORG" and ent.root.i == token.i:
-            return ActorRef(acled_name(ent.text), inter, span_of(ent))
-        proper = [t for t in token.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"]
-        if not proper:
-            return None
-        # A capitalised noun inside the sentence ends a proper name.
-        if token.text[:1].isupper() and token.i > token.sent.start:
+            name = ent
+        else:
+            proper = [
+                t for t in token.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"
+            ]
+            if not proper:
+                return None
             start = min(t.left_edge.i for t in proper)
-            name = token.doc[start : token.i + 1]
-            return ActorRef(acled_name(name.text), inter, span_of(name))
-        organisation = next(
-            (
-                e
-                for t in proper
-                for e in self.ents
-                if e.label_ == "ORG" and e.start <= t.i < e.end and not e.start <= token.i < e.end
-            ),
-            None,
-        )
-        if organisation is None:
-            return None
-        return ActorRef(acled_name(organisation.text), inter, span_of(organisation))
+            organisation = next(
+                (
+                    e
+                    for t in proper
+                    for e in self.ents
+                    if e.label_ == "ORG"
+                    and e.start <= t.i < e.end
+                    and not e.start <= token.i < e.end
+                ),
+                None,
+            )
+            if token.text[:1].isupper() and token.i > token.sent.start:
+                # A capitalised noun inside the sentence ends a proper name.
+                name = token.doc[start : token.i + 1]
+            elif organisation is not None:
+                name = organisation
+            else:
+                name = token.doc[start : max(t.i for t in proper) + 1]
+                if any(t.ent_type_ not in ("", "ORG", "PRODUCT") for t in name) or _country(
+                    name.text
+                ):
+                    return None
+        # A sentence's first word is capitalised whatever it is ("Suspected KRA militants").
+        if name[0].is_sent_start and name[0].lower_ in HEDGES:
+            name = name[1:]
+        return ActorRef(acled_name(name.text), inter, span_of(name)) if len(name) else None
 
     def actor(self, token: Token, *, entities: bool = True) -> ActorRef | None:
         """The actor a noun (or pronoun) refers to, or None where it names no actor; without
@@ -357,6 +373,19 @@ class ActorContext:
         for token in sent:
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
                 self.actor(token)
+
+
+# Words before an armed noun that tell how sure the report is, not whose the group is.
+HEDGES = {"presumed", "suspected", "alleged", "unidentified", "unknown", "armed"}
+
+
+@cache
+def _country(name: str) -> bool:
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _clause_chain(token: Token) -> list[Token]:
