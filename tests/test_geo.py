@@ -85,6 +85,50 @@ def test_the_province_after_a_comma_holds_the_town(gazetteer):
     assert (paris.entry.country_code, paris.entry.admin1_code) == ("US", "KY")
 
 
+def test_a_name_after_itself_is_a_town_in_a_province_of_its_name(gazetteer):
+    # Alone, San Jose is California's (a million people), San Fernando Spain's.
+    for text, country in (
+        ("On 8 March 2022, in San Jose, San Jose, women marched.", "CR"),
+        ("On 19 June 2022, in San Fernando, San Fernando, gang members opened fire.", "TT"),
+    ):
+        start = text.index(", in ") + 5
+        name = text[start : text.index(",", start)]
+        toponyms = [
+            Toponym(start, start + len(name), name),
+            Toponym(start + len(name) + 2, start + 2 * len(name) + 2, name),
+        ]
+        first, second = resolve_toponyms(gazetteer, toponyms, text=text)
+        assert (first.entry.country_code, first.entry.feature) == (country, "city")
+        assert second.entry == first.entry
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The province after the comma is read as its city (San José), finer than the
+        # district (Poás): it still only says where the district is.
+        (
+            "Around 31 October 2024, in Poas, San Jose, a group of mothers of students"
+            " protested outside the school.",
+            ("Poás", 2),
+        ),
+        # ...but an area standing for a village the gazetteer lacks is the village's place.
+        (
+            "On 31 October 2024, in Dagon Township (Yangon-west District, Yangon Region), an"
+            " explosion occurred near the gate of a military parade ground.",
+            ("Dagon Township", 3),
+        ),
+    ],
+)
+def test_a_place_written_after_another_says_where_that_one_is(pipeline, text, place):
+    from datetime import date
+
+    from thucydides.ingest import make_article
+
+    (event,) = pipeline.process_batch([make_article(text, "q", published=date(2024, 11, 1))]).events
+    assert (event.location, event.geo_precision) == place
+
+
 def test_a_town_and_its_county_named_together_stand_by_each_other(gazetteer):
     # Alone, each is another namesake (Henry County, Georgia; Paris, France).
     text = "Deputies in Henry County arrested a man in Paris on Friday."

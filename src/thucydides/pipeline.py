@@ -200,8 +200,8 @@ class Pipeline:
         """The new-event mentions of one article, placed and dated with their evidence
         (`offsets`: places told by distance and direction, see `offset_places`)."""
         mentions = [m for m in mentions if m.status == "new"]
-        places = places_for(mentions, toponyms, offsets)
         text = clean_text.text
+        places = places_for(mentions, toponyms, offsets, text)
         dates = report_dates(mentions, text, published)
         source = Source(
             article_id=article.article_id,

@@ -146,7 +146,7 @@ def evaluate_notes(
         if first is not None:
             toponyms = named_towns(gazetteer, resolve(gazetteer, doc))
             offsets = offset_places(gazetteer, doc, toponyms)
-            place = places_for([first], toponyms, offsets)[0].place
+            place = places_for([first], toponyms, offsets, doc.text)[0].place
             if place is not None and note.latitude:
                 km_error = haversine_km(
                     note.latitude, note.longitude, place.entry.latitude, place.entry.longitude

@@ -98,7 +98,7 @@ def evaluate_locations(records: list[LocationRecord]) -> LocationScore:
         # gazetteer can place, else the story's own place (here the sentence is the story).
         places = named_towns(gazetteer, resolve(gazetteer, doc))
         by_start = {p.start: p for p in places} | offset_places(gazetteer, doc, places)
-        place = clause_place(spans, by_start) or story_place(places)
+        place = clause_place(spans, by_start, doc.text) or story_place(places, doc.text)
         first = toponyms[0] if toponyms else None
         nearest = min(toponyms, key=lambda t: abs(t[0] - record.verb[0]), default=None)
         for name, guess in zip(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,9 +30,12 @@ class EventPlace:
     inherited: bool
 
 
-def story_place(places: list[Place]) -> Place | None:
+def story_place(places: list[Place], text: str | None = None) -> Place | None:
     """The story's own place: the first town it names (or village the gazetteer lacks), else
-    its first district, else its first province."""
+    its first district, else its first province; with the `text`, never a place that only
+    says where another lies (`unqualified`)."""
+    if text is not None:
+        places = unqualified(places, text)
     for fits in (_town, _district, _province):
         found = next((p for p in places if fits(p)), None)
         if found is not None:
@@ -124,7 +128,10 @@ def offset_places(gazetteer: Gazetteer, doc: Doc, places: list[Place]) -> dict[i
 
 
 def places_for(
-    mentions: list[Mention], places: list[Place], offsets: dict[int, Place] | None = None
+    mentions: list[Mention],
+    places: list[Place],
+    offsets: dict[int, Place] | None = None,
+    text: str | None = None,
 ) -> list[EventPlace]:
     """One place per mention, in order.
 
@@ -133,14 +140,16 @@ def places_for(
     complex") happened where the story last placed an event, or at the story's own place;
     that is marked as inherited so a user can tell read from inferred. A place the clause
     names only to measure from ("30 km south of Kabul") stands for the place measured
-    (`offsets`, by the start of the name measured from).
+    (`offsets`, by the start of the name measured from). With the `text`, a place written
+    after another of the clause's with a comma or in brackets is where that one lies, not
+    the event's place (see `clause_place`).
     """
     by_start = {p.start: p for p in places} | (offsets or {})
-    focus = story_place(places)
+    focus = story_place(places, text)
     previous: Place | None = None
     result: list[EventPlace] = []
     for mention in mentions:
-        own = clause_place(mention.place_spans, by_start)
+        own = clause_place(mention.place_spans, by_start, text)
         if own is not None and _within_area(focus, own):
             # "killed by an accidental shooting in Mesa County", filed from Clifton in it.
             own = focus
@@ -163,9 +172,36 @@ def _within_area(town: Place | None, area: Place) -> bool:
     )
 
 
-def clause_place(spans: Sequence[TextSpan], by_start: dict[int, Place]) -> Place | None:
+def clause_place(
+    spans: Sequence[TextSpan], by_start: dict[int, Place], text: str | None = None
+) -> Place | None:
     """The most precise place a clause names (`spans`, placed by where each starts); a place
     guessed from inside a longer name ("Hanuman Garhi Temple in Phagwara") only where no
-    other is named."""
+    other is named. With the `text`, not a place that qualifies another of them: "in Poas,
+    San Jose" happened in Poas, a district, not in the city of San Jose, however finely the
+    gazetteer reads the name of the province Poas lies in."""
     own = [by_start[s.start] for s in spans if s.start in by_start]
+    if text is not None:
+        own = unqualified(own, text)
     return min(own, key=lambda p: (p.inside_name, p.named_precision, p.start), default=None)
+
+
+def unqualified(places: list[Place], text: str) -> list[Place]:
+    """The places less those written right after another of them with a comma or in
+    brackets, which say where that one lies ("Poas, San Jose"), unless they stand for a place
+    the gazetteer lacks (`Place.stands_for`: "Dagon Township (Yangon-west District, Yangon
+    Region)") and the gazetteer did not place it after all ("Kishm district, Badakhshan");
+    all of them if none is left."""
+    ends = sorted({p.end for p in places})
+    starts = {p.start for p in places}
+    kept = []
+    for place in places:
+        # The end of the place written last before it.
+        before = bisect_right(ends, place.start) - 1
+        if (
+            before < 0
+            or (place.stands_for is not None and place.stands_for.name_start not in starts)
+            or text[ends[before] : place.start].strip() not in (",", "(")
+        ):
+            kept.append(place)
+    return kept or places

@@ -174,12 +174,14 @@ def _votes(candidates: list[list[Candidate]]) -> tuple[list[dict], list[dict]]:
 
 def qualifiers(text: str, toponyms: list[Toponym], which: list[int]) -> list[set[int]]:
     """For each name, the names written right after it with a comma or in brackets ("Paris,
-    Texas", "Betanzos (Potosi)")."""
+    Texas", "Betanzos (Potosi)"); a name written after itself qualifies itself: "in San Jose,
+    San Jose" and "(Leon, Leon)" name a town in a province of its name (San José, Costa
+    Rica; León, Nicaragua), not a namesake elsewhere."""
     found: list[set[int]] = [set() for _ in range(max(which, default=-1) + 1)]
     order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].start)
     for a, b in pairwise(order):
         between = text[toponyms[a].end : toponyms[b].start].strip()
-        if between in (",", "(") and which[a] != which[b]:
+        if between in (",", "("):
             found[which[a]].add(which[b])
     return found
 
