@@ -60,6 +60,18 @@ def test_killing_civilians_is_violence_against_civilians_with_fatalities(nlp):
             "Battles",
             "Police Forces of {country}",
         ),
+        # Personnel of a force are the force ("military personnel": an adjective to the
+        # parser).
+        (
+            "Militants attacked military personnel in Kano on Monday.",
+            "Battles",
+            "Military Forces of {country}",
+        ),
+        (
+            "Gunmen killed two police personnel in Kano on Monday.",
+            "Battles",
+            "Police Forces of {country}",
+        ),
         # ...and a camp no force holds no force.
         (
             "Militants attacked a refugee camp in Kano on Monday.",

@@ -115,9 +115,10 @@ class ActorContext:
 
     def _generic(self, token: Token) -> GenericDef | None:
         generic = self.lexicon.generic_nouns
-        compound = next((c for c in token.children if c.dep_ == "compound"), None)
-        if compound is not None:
-            two = f"{compound.lemma_.lower()} {token.lemma_.lower()}"
+        # "security forces", and "military personnel" (the parser makes "military" an
+        # adjective of it).
+        for kind in (c for c in token.children if c.dep_ in ("compound", "amod")):
+            two = f"{kind.lemma_.lower()} {token.lemma_.lower()}"
             if two in generic:
                 return generic[two]
         found = generic.get(token.lemma_.lower()) or generic.get(token.lower_)
