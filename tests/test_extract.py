@@ -72,6 +72,18 @@ def test_killing_civilians_is_violence_against_civilians_with_fatalities(nlp):
             "Battles",
             "Police Forces of {country}",
         ),
+        # The object two joined verbs share, past a day after "on"...
+        (
+            "On 14 March 2020, Taliban militants ambushed and killed two soldiers in Zurmat.",
+            "Battles",
+            "Military Forces of {country}",
+        ),
+        # ...and those killed or hurt in an attack a noun names.
+        (
+            "Two soldiers were wounded following an ambush by Taliban militants in Zurmat.",
+            "Battles",
+            "Military Forces of {country}",
+        ),
         # ...and a camp no force holds no force.
         (
             "Militants attacked a refugee camp in Kano on Monday.",

@@ -15,7 +15,7 @@ from thucydides.extract.actors import ARMED_INTER, ActorContext
 from thucydides.extract.associates import acled_name, joined, known_in
 from thucydides.extract.attribution import SAY, attribution_of
 from thucydides.extract.confidence import load_calibration
-from thucydides.extract.counts import Casualties, casualties
+from thucydides.extract.counts import INJURED, Casualties, casualties
 from thucydides.extract.lexicon import GenericDef, TriggerDef, load_lexicon
 from thucydides.extract.mention import (
     ActorRef,
@@ -107,6 +107,8 @@ PLACE_NOUNS = {
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 CROWD_INTER = {5, 6, 7}
 HARMING = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+# Verbs whose subject was killed or hurt (in the passive, "were wounded", or not, "died").
+HARMED = frozenset({"kill", "die"} | INJURED)
 FIGHTING_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "confront", "confrontation"})
 AIR_STRIKES = {"airstrike", "jet", "warplane", "plane"}
 PURPOSE_LEMMAS = {
@@ -223,7 +225,7 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
             actor2 = context.actor(subject) if subject is not None else None
         else:
             actor1 = context.actor(subject) if subject is not None else None
-            obj = child(trigger, "dobj") or prep_object(trigger, "on", "against", "at")
+            obj = child(trigger, "dobj") or _target(trigger) or _shared_object(trigger)
             actor2 = context.actor(obj) if obj is not None else None
         return actor1, actor2 or _other_side(trigger, context)
     agent = (
@@ -247,11 +249,40 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
         and done.head.lemma_.lower() in NOMINAL_AGENT_VERBS
     ):
         agent, _ = subject_of(done.head)
-    target = prep_object(trigger, "on", "against", "targeting", "at")
+    target = _target(trigger, "targeting") or _sufferer(trigger)
     return (
         context.actor(agent) if agent is not None else None,
         (context.actor(target) if target is not None else None) or _other_side(trigger, context),
     )
+
+
+def _target(trigger: Token, *more: str) -> Token | None:
+    """Who or what an attack was "on", "against" or "at"; not a day ("on 14 March")."""
+    target = prep_object(trigger, "on", "against", "at", *more)
+    return None if target is None or target.ent_type_ in ("DATE", "TIME") else target
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object of the verb joined to this one, which both share: "militants ambushed and
+    killed two soldiers"."""
+    joined = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    return child(joined, "dobj") if joined is not None else None
+
+
+def _sufferer(trigger: Token) -> Token | None:
+    """Who was killed or hurt in an attack a noun names, as the subject of the clause the
+    noun ends: "two soldiers were wounded following an ambush by Taliban militants". Not in
+    a fight, whose dead may be of either side."""
+    preposition = trigger.head
+    if (
+        trigger.dep_ != "pobj"
+        or trigger.lemma_.lower() in FIGHTING_LEMMAS
+        or preposition.lower_ not in ("after", "following", "in", "during")
+        or preposition.head.lemma_.lower() not in HARMED
+    ):
+        return None
+    subject, _ = subject_of(preposition.head)
+    return subject
 
 
 def _other_side(trigger: Token, context: ActorContext) -> ActorRef | None:
