@@ -84,6 +84,12 @@ def test_killing_civilians_is_violence_against_civilians_with_fatalities(nlp):
             "Battles",
             "Military Forces of {country}",
         ),
+        # Whom something was taken from, where the thing taken is no actor.
+        (
+            "Boko Haram fighters looted livestock from civilians in Fotokol on Monday.",
+            "Strategic developments",
+            "Civilians ({country})",
+        ),
         # ...and a camp no force holds no force.
         (
             "Militants attacked a refugee camp in Kano on Monday.",

@@ -107,6 +107,10 @@ PLACE_NOUNS = {
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 CROWD_INTER = {5, 6, 7}
 HARMING = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+TAKING = frozenset(
+    {"loot", "steal", "rob", "extort", "plunder", "snatch", "confiscate", "take", "seize",
+     "capture", "recapture", "retake", "wrest"}
+)  # fmt: skip
 # Verbs whose subject was killed or hurt (in the passive, "were wounded", or not, "died").
 HARMED = frozenset({"kill", "die"} | INJURED)
 FIGHTING_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "confront", "confrontation"})
@@ -225,8 +229,16 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
             actor2 = context.actor(subject) if subject is not None else None
         else:
             actor1 = context.actor(subject) if subject is not None else None
-            obj = child(trigger, "dobj") or _target(trigger) or _shared_object(trigger)
-            actor2 = context.actor(obj) if obj is not None else None
+            # The first of them that names an actor: "looted livestock from civilians".
+            objects = (_target(trigger), _shared_object(trigger), _taken_from(trigger))
+            actor2 = next(
+                (
+                    actor
+                    for obj in (child(trigger, "dobj"), *objects)
+                    if obj is not None and (actor := context.actor(obj)) is not None
+                ),
+                None,
+            )
         return actor1, actor2 or _other_side(trigger, context)
     agent = (
         prep_object(trigger, "by")
@@ -260,6 +272,15 @@ def _target(trigger: Token, *more: str) -> Token | None:
     """Who or what an attack was "on", "against" or "at"; not a day ("on 14 March")."""
     target = prep_object(trigger, "on", "against", "at", *more)
     return None if target is None or target.ent_type_ in ("DATE", "TIME") else target
+
+
+def _taken_from(verb: Token) -> Token | None:
+    """Whom a thing or a place was taken from: "looted livestock from civilians", "extorted
+    taxes from residents", "seized the town from the rebels"."""
+    if verb.lemma_.lower() not in TAKING:
+        return None
+    taken = child(verb, "dobj")
+    return prep_object(verb, "from") or (prep_object(taken, "from") if taken else None)
 
 
 def _shared_object(verb: Token) -> Token | None:
