@@ -84,6 +84,12 @@ def test_killing_civilians_is_violence_against_civilians_with_fatalities(nlp):
             "Battles",
             "Military Forces of {country}",
         ),
+        # Whom an attack a noun names struck.
+        (
+            "On Monday, a landmine planted by the Taliban hit a police patrol in Tarinkot.",
+            "Explosions/Remote violence",
+            "Police Forces of {country}",
+        ),
         # Whom something was taken from, where the thing taken is no actor.
         (
             "Boko Haram fighters looted livestock from civilians in Fotokol on Monday.",

@@ -261,7 +261,7 @@ def _roles(trigger: Token, context: ActorContext) -> tuple[ActorRef | None, Acto
         and done.head.lemma_.lower() in NOMINAL_AGENT_VERBS
     ):
         agent, _ = subject_of(done.head)
-    target = _target(trigger, "targeting") or _sufferer(trigger)
+    target = _target(trigger, "targeting") or _sufferer(trigger) or _struck(trigger)
     return (
         context.actor(agent) if agent is not None else None,
         (context.actor(target) if target is not None else None) or _other_side(trigger, context),
@@ -281,6 +281,15 @@ def _taken_from(verb: Token) -> Token | None:
         return None
     taken = child(verb, "dobj")
     return prep_object(verb, "from") or (prep_object(taken, "from") if taken else None)
+
+
+def _struck(trigger: Token) -> Token | None:
+    """Whom an attack a noun names struck, as the object of the verb it is the subject of:
+    "a landmine hit a police patrol", "the blast killed two soldiers". Not in a fight."""
+    verb = trigger.head
+    if trigger.dep_ != "nsubj" or trigger.lemma_.lower() in FIGHTING_LEMMAS or verb.pos_ != "VERB":
+        return None
+    return child(verb, "dobj")
 
 
 def _shared_object(verb: Token) -> Token | None:
