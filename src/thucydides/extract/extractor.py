@@ -15,7 +15,7 @@ from thucydides.extract.actors import ARMED_INTER, ActorContext
 from thucydides.extract.associates import acled_name, joined, known_in
 from thucydides.extract.attribution import SAY, attribution_of
 from thucydides.extract.confidence import load_calibration
-from thucydides.extract.counts import INJURED, Casualties, casualties
+from thucydides.extract.counts import Casualties, casualties
 from thucydides.extract.lexicon import GenericDef, TriggerDef, load_lexicon
 from thucydides.extract.mention import (
     ActorRef,
@@ -27,7 +27,7 @@ from thucydides.extract.mention import (
 )
 from thucydides.extract.people import named_people, participants
 from thucydides.extract.relevance import judge, sentence_features
-from thucydides.extract.status import status_of
+from thucydides.extract.status import CASUALTY_VERBS, status_of
 from thucydides.extract.syntax import (
     child,
     is_headline,
@@ -111,8 +111,6 @@ TAKING = frozenset(
     {"loot", "steal", "rob", "extort", "plunder", "snatch", "confiscate", "take", "seize",
      "capture", "recapture", "retake", "wrest"}
 )  # fmt: skip
-# Verbs whose subject was killed or hurt (in the passive, "were wounded", or not, "died").
-HARMED = frozenset({"kill", "die"} | INJURED)
 FIGHTING_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "confront", "confrontation"})
 AIR_STRIKES = {"airstrike", "jet", "warplane", "plane"}
 PURPOSE_LEMMAS = {
@@ -308,7 +306,7 @@ def _sufferer(trigger: Token) -> Token | None:
         trigger.dep_ != "pobj"
         or trigger.lemma_.lower() in FIGHTING_LEMMAS
         or preposition.lower_ not in ("after", "following", "in", "during")
-        or preposition.head.lemma_.lower() not in HARMED
+        or preposition.head.lemma_.lower() not in CASUALTY_VERBS
     ):
         return None
     subject, _ = subject_of(preposition.head)
