@@ -586,6 +586,7 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("A teenager was among four people who were shot Tuesday night.", None, None, 4),
         ("Shots were fired at a group from a sedan, hitting four victims.", None, None, 4),
         ("Four people at the home were struck by bullets.", None, None, 4),
+        ("The child was hit in the leg and is expected to recover.", None, None, 1),
         ("Officers found two women with gunshot wounds.", None, None, 2),
         ("The victim remains in critical condition.", None, None, 1),
         ("A shooting sent four people to the hospital.", None, None, 4),
@@ -596,6 +597,7 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("Police shot at the protesters.", None, None, None),
         ("His father succumbed last year.", None, None, None),
         ("He was struck by a car.", None, None, None),
+        ("The car was hit in the rear by a truck.", None, None, None),
         ("The death is being treated as a homicide.", None, None, None),
     ],
 )

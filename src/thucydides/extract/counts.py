@@ -31,6 +31,12 @@ INJURED = {"injure", "wound", "hurt", "injury", "maim", "hospitalize", "hospital
 # succumbed to her wounds".
 DYING = {"die", "dead", "deceased", "succumb"}
 # What strikes a person who is shot: "struck by a stray bullet", "hit by gunfire".
+# Where a person is hit: "hit in the leg", "struck in the shoulder".
+BODY_PARTS = {
+    "head", "face", "eye", "jaw", "neck", "shoulder", "arm", "elbow", "wrist", "hand",
+    "finger", "chest", "back", "side", "stomach", "abdomen", "torso", "hip", "groin",
+    "buttock", "leg", "thigh", "knee", "ankle", "foot",
+}  # fmt: skip
 SHOTS = {"bullet", "gunfire", "round", "shot", "gunshot", "fire", "shrapnel", "pellet"}
 # Verbs of firing that an "-ing" clause of striking completes: "fired ..., hitting four".
 FIRING = {"fire", "shoot", "spray", "open"}
@@ -281,13 +287,17 @@ def _took_own_life(token: Token) -> bool:
 
 
 def _struck_by_shots(token: Token) -> bool:
-    """'struck by a stray bullet', 'a bullet hit him', 'fired into the crowd, hitting four'."""
+    """'struck by a stray bullet', 'a bullet hit him', 'fired into the crowd, hitting four',
+    'the child was hit in the leg'."""
     if token.lemma_.lower() not in ("hit", "strike") or token.pos_ != "VERB":
         return False
     by = prep_object(token, "by")
     subject = child(token, "nsubj")
-    return any(t is not None and t.lemma_.lower() in SHOTS for t in (by, subject)) or (
-        token.dep_ in ("advcl", "conj") and token.head.lemma_.lower() in FIRING
+    part = prep_object(token, "in")
+    return (
+        any(t is not None and t.lemma_.lower() in SHOTS for t in (by, subject))
+        or (token.dep_ in ("advcl", "conj") and token.head.lemma_.lower() in FIRING)
+        or (part is not None and part.lemma_.lower() in BODY_PARTS)
     )
 
 
