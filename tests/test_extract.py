@@ -590,6 +590,8 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("Officers found two women with gunshot wounds.", None, None, 2),
         ("The victim remains in critical condition.", None, None, 1),
         ("A shooting sent four people to the hospital.", None, None, 4),
+        ("The other three victims have been taken to area hospitals.", None, None, 3),
+        ("Two people were transported to the hospital.", None, None, 2),
         ("Terrell Lockett was treated and released from the hospital.", None, None, 1),
         # A plural with no number, or shots at someone, count nobody; nor does an illness, a
         # car, a case.

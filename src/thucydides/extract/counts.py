@@ -53,13 +53,16 @@ PARTICIPLES = {
     "wounded": "injured",
 }  # fmt: skip
 CONTENT_POS = {"VERB", "NOUN", "ADJ", "PROPN"}
+# Who is sent, rushed, taken or carried "to the hospital" was hurt.
+HOSPITAL_VERBS = {"send", "rush", "take", "transport", "airlift"}
 # The lemmas of the words `_kind` reads, besides a verb done "to death".
 HARM_LEMMAS = (
     FATAL
     | INJURED
     | DYING
     | SUFFER
-    | {"shoot", "hit", "strike", "send", "rush", "treat", "commit", "turn"}
+    | HOSPITAL_VERBS
+    | {"shoot", "hit", "strike", "treat", "commit", "turn"}
 )
 # A relative pronoun stands for the noun its clause hangs on: "four people who were shot".
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -302,7 +305,8 @@ def _struck_by_shots(token: Token) -> bool:
 
 
 def _sent_to_hospital(token: Token) -> bool:
-    if token.lemma_.lower() not in ("send", "rush"):
+    """'sent four people to the hospital', 'were taken to area hospitals'."""
+    if token.lemma_.lower() not in HOSPITAL_VERBS:
         return False
     place = prep_object(token, "to")
     return place is not None and place.lemma_.lower() == "hospital"
@@ -362,7 +366,7 @@ def _kind(token: Token) -> str | None:
         # Shot and not said to have died here ("shot dead", "shot and killed" are settled in
         # `casualties`).
         return "shot"
-    if _sent_to_hospital(token) and child(token, "dobj") is not None:
+    if _sent_to_hospital(token) and child(token, "dobj", "nsubjpass") is not None:
         return "shot"
     if lemma == "treat" and any(c.dep_ == "conj" and c.lemma_ == "release" for c in token.children):
         # "treated and released"
