@@ -129,6 +129,18 @@ def test_a_place_written_after_another_says_where_that_one_is(pipeline, text, pl
     assert (event.location, event.geo_precision) == place
 
 
+def test_a_force_of_a_kind_is_no_place_wherever_the_report_names_it(gazetteer, nlp):
+    from thucydides.geo.locative import mark_places
+    from thucydides.geo.resolve import resolve
+
+    text = (
+        "Metro police say a woman was shot at her sister's home in Las Vegas. The shooting"
+        " followed a fight, Metro said."
+    )
+    places = resolve(gazetteer, mark_places(nlp(text), gazetteer))
+    assert [p.text for p in places] == ["Las Vegas"]  # not Metro, Lampung
+
+
 def test_a_town_and_its_county_named_together_stand_by_each_other(gazetteer):
     # Alone, each is another namesake (Henry County, Georgia; Paris, France).
     text = "Deputies in Henry County arrested a man in Paris on Friday."

@@ -209,6 +209,23 @@ def _agency_names(doc: Doc):
             yield name, token
 
 
+def _force_kinds_named(doc: Doc, label_of: dict[int, Span]) -> set[Span]:
+    """The place entities that are a force's kind, not a place: one made only of words of a
+    force's kind that the report writes before the force ("Metro police say"), and the same
+    words anywhere else in it ("Metro said", "Metro's homicide section"), which the model
+    took for Metro, Lampung."""
+    kinds = {
+        ent.text
+        for token in doc
+        if token.lower_ in AGENCY_WORDS
+        and token.i > 0
+        and (ent := label_of.get(token.i - 1)) is not None
+        and ent.label_ in TOPONYM_LABELS
+        and all(t.lower_ in FORCE_KINDS for t in ent)
+    }
+    return {e for e in doc.ents if e.label_ in TOPONYM_LABELS and e.text in kinds}
+
+
 def _dateline_names(doc: Doc):
     """The town of a dateline heading the report and the state or country after it
     ("CONWAY, SC (WBTW) -": "CONWAY" and "SC"), as spans of the document."""
@@ -420,7 +437,7 @@ def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
     _without_direction(doc, gazetteer)
     label_of = {t.i: e for e in doc.ents for t in e}
     added: list[Span] = []
-    replaced: set[Span] = set()
+    replaced: set[Span] = _force_kinds_named(doc, label_of)
     taken: set[int] = set()
 
     def take(name: Span, overlapping: set[Span]) -> None:
