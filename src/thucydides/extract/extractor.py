@@ -27,7 +27,7 @@ from thucydides.extract.mention import (
 )
 from thucydides.extract.people import named_people, participants
 from thucydides.extract.relevance import judge, sentence_features
-from thucydides.extract.status import CASUALTY_VERBS, status_of
+from thucydides.extract.status import casualties_of, status_of, what_they_died_of
 from thucydides.extract.syntax import (
     child,
     is_headline,
@@ -299,17 +299,14 @@ def _shared_object(verb: Token) -> Token | None:
 
 def _sufferer(trigger: Token) -> Token | None:
     """Who was killed or hurt in an attack a noun names, as the subject of the clause the
-    noun ends: "two soldiers were wounded following an ambush by Taliban militants". Not in
-    a fight, whose dead may be of either side."""
-    preposition = trigger.head
-    if (
-        trigger.dep_ != "pobj"
-        or trigger.lemma_.lower() in FIGHTING_LEMMAS
-        or preposition.lower_ not in ("after", "following", "in", "during")
-        or preposition.head.lemma_.lower() not in CASUALTY_VERBS
+    noun ends (`status.casualties_of`, `status.what_they_died_of`): "two soldiers were
+    wounded following an ambush by Taliban militants". Not in a fight, whose dead may be of
+    either side."""
+    if trigger.lemma_.lower() in FIGHTING_LEMMAS or not (
+        casualties_of(trigger) or (trigger.dep_ == "pobj" and what_they_died_of(trigger))
     ):
         return None
-    subject, _ = subject_of(preposition.head)
+    subject, _ = subject_of(trigger.head.head)
     return subject
 
 
@@ -325,9 +322,7 @@ def _other_side(trigger: Token, context: ActorContext) -> ActorRef | None:
     # "clashes with police and soldiers": all of them are the side fought, none its doer
     # (`_perpetrator_told` looks for the doer outside the side's words).
     last = max(other.conjuncts, key=lambda t: t.i)
-    text = other.doc.text
-    end = last.idx + len(last)
-    return replace(actor, span=TextSpan(actor.span.start, end, text[actor.span.start : end]))
+    return replace(actor, span=span_of(other.doc[other.left_edge.i : last.i + 1]))
 
 
 def _has_place_object(trigger: Token, doc: Doc) -> bool:

@@ -138,7 +138,7 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
     if (
         trigger.dep_ == "pcomp"
         and trigger.head.lower_ in TEMPORAL_PREPS
-        and not _what_they_died_of(trigger)
+        and not what_they_died_of(trigger)
     ):
         return "background"
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -157,7 +157,7 @@ def _none_of_it(trigger: Token) -> bool:
     return False
 
 
-def _what_they_died_of(trigger: Token) -> bool:
+def what_they_died_of(trigger: Token) -> bool:
     """The event its casualties died or were hurt of, told after them: "Harger died at the
     scene after being shot", "a 16-year-old has died after a shooting" (not "protests
     resumed after the bombing", an earlier event)."""
@@ -182,7 +182,7 @@ def _tells_casualties(word: Token) -> bool:
     return False
 
 
-def _casualties_of(trigger: Token) -> bool:
+def casualties_of(trigger: Token) -> bool:
     """People killed or hurt in it make a bare plural happen: "injured in twin explosions"."""
     preposition = trigger.head
     return (
@@ -226,7 +226,7 @@ def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
             trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "ROOT")
             and (trigger.dep_ == "ROOT" or trigger.head.lemma_.lower() in ANCHORING_VERBS)
         )
-        or _casualties_of(trigger)
+        or casualties_of(trigger)
         or _taken_part_in(trigger)
         or _there_were(trigger)
     )
@@ -237,7 +237,7 @@ def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
         if (
             token.dep_ == "pobj"
             and token.head.lower_ in TEMPORAL_PREPS
-            and not _what_they_died_of(token)
+            and not what_they_died_of(token)
         ):
             return "background"
         token = token.head
