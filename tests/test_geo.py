@@ -68,6 +68,19 @@ def test_a_name_said_many_times_is_one_voice_in_the_context(gazetteer):
     assert {(p.entry.country_code, p.entry.admin1_code) for p in places[:12]} == {("US", "OH")}
 
 
+def test_names_written_with_the_marks_of_transliteration_are_found(gazetteer):
+    # GeoNames writes them "Aḑ Ḑāli‘", "Tāʻizz", "Shīnḏanḏ".
+    for name, country, feature in (
+        ("Ad Dali governorate", "YE", "admin1"),
+        ("Taizz", "YE", "admin1"),
+        ("Shindand", "AF", "city"),
+    ):
+        assert any(
+            (c.entry.country_code, c.entry.feature) == (country, feature)
+            for c in gazetteer.candidates(name, fuzzy=False)
+        ), name
+
+
 def test_a_type_word_that_is_part_of_the_name_is_kept(gazetteer):
     assert {c.entry.name for c in gazetteer.candidates("Kansas City")} == {"Kansas City"}
     assert {c.entry.name for c in gazetteer.candidates("Jersey City")} == {"Jersey City"}

@@ -31,7 +31,7 @@ from thucydides.geo.names import normalise, variants
 from thucydides.geo.outline import outline_centre
 from thucydides.geo.place import GazetteerEntry
 
-INDEX_VERSION = 16
+INDEX_VERSION = 17
 MIN_NAME_LENGTH = 3
 
 
@@ -75,11 +75,21 @@ def cache_path() -> Path:
 def _usable_alias(name: str, codes_allowed: bool = False) -> bool:
     """Latin-script names only: the index serves English text, and codes like 'OSM' mislead.
 
+    Latin letters with the dots and marks of transliteration count ('Aḑ Ḑāli‘', 'Tāʻizz',
+    'Ḩajjah', 'Bắc Ninh'): GeoNames writes many Arab, Iranian and Vietnamese places' own
+    names so, and their plain spelling is the same name.
     Countries keep their letter codes ('USA', 'UAE'): news uses them as names.
     """
     if len(name) < MIN_NAME_LENGTH or (name.isupper() and len(name) <= 4 and not codes_allowed):
         return False
-    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+    return all(_latin(ch) for ch in name)
+
+
+def _latin(ch: str) -> bool:
+    """A Latin letter (its extended and additional blocks too), a modifier letter standing
+    for an ayn or a hamza, or no letter at all."""
+    code = ord(ch)
+    return not ch.isalpha() or code < 0x250 or 0x2B0 <= code < 0x300 or 0x1E00 <= code < 0x1F00
 
 
 def _package_file(package: str, *parts: str) -> Path:
