@@ -499,6 +499,19 @@ def test_gatherings_without_a_demand_and_blocking_by_no_crowd_are_no_protest(nlp
     assert not [m for m in _new(nlp, text) if m.event_type == "Protests"]
 
 
+def test_a_crowd_doing_anything_to_press_a_demand_protests(nlp):
+    text = "Environmental activists displayed banners outside the ministry to call for a ban."
+    (mention,) = _new(nlp, text)
+    assert (mention.event_type, mention.sub_event_type) == ("Protests", "Peaceful protest")
+    assert mention.actor1.span.text == "Environmental activists"
+    for text in (
+        "The minister travelled to Paris on Monday to urge calm.",
+        "Residents said on Monday that they demand compensation.",
+        "Villagers urged the government to act on Monday.",
+    ):
+        assert not [m for m in _new(nlp, text) if m.event_type == "Protests"], text
+
+
 @pytest.mark.parametrize("prefix", ["", "\u0130stanbul: ", "Fr\u0131day: "])
 def test_weapons_are_found_whatever_the_case_with_spans_into_the_text(prefix):
     from thucydides.extract.weapons import weapons_in

@@ -340,6 +340,43 @@ def _has_purpose(trigger: Token) -> bool:
     return any(t.lemma_.lower() in PURPOSE_LEMMAS for t in near)
 
 
+def _purposes_kept(
+    found: list[tuple[Token, TriggerDef]], context: ActorContext
+) -> list[tuple[Token, TriggerDef]]:
+    """A sentence's triggers less the words of purpose that tell no crowd's act ("they
+    urged", "officials held a press conference, calling for"): such a word is no trigger,
+    and a report that has no other is read as one without (`_untriggered`)."""
+    told = {trigger.i for trigger, _ in found}
+    kept = []
+    for trigger, definition in found:
+        if definition.as_purpose:
+            remembered = context.last_actor
+            crowd = _purpose_of_act(trigger, told) and _crowd(_roles(trigger, context)[0])
+            context.last_actor = remembered
+            if not crowd:
+                continue
+        kept.append((trigger, definition))
+    return kept
+
+
+def _purpose_of_act(trigger: Token, triggers: set[int]) -> bool:
+    """Whether a verb tells what another verb's act was for ("displayed banners to call for",
+    "blocked the road, demanding"), an act no trigger tells ("held protests, demanding"),
+    and no saying."""
+    act = trigger.head
+    return (
+        trigger.dep_ in ("advcl", "xcomp")
+        and not any(c.i in triggers and c.i != trigger.i for c in act.children)
+        and (
+            trigger.tag_ == "VBG"
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        )
+        and act.pos_ == "VERB"
+        and act.i not in triggers
+        and act.lemma_.lower() not in SAY
+    )
+
+
 def _crowd(actor: ActorRef | None) -> bool:
     return actor is not None and actor.inter in CROWD_INTER
 
@@ -734,7 +771,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
     filed = dateline_end(text_of(doc))
     sentences = list(doc.sents)
     all_facts = _sentence_facts(sentences, context.ents)
-    triggers_of = [list(find_triggers(sentence, lexicon)) for sentence in sentences]
+    triggers_of = [_purposes_kept(list(find_triggers(s, lexicon)), context) for s in sentences]
     if judge_relevance and not any(triggers_of):
         told = _untriggered(sentences, all_facts, context)
         if told is not None:

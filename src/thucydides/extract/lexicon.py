@@ -29,6 +29,9 @@ class TriggerDef:
     needs_purpose: bool = False
     # Only forces or armed groups the parse names do it: a team surrenders a lead too.
     needs_armed: bool = False
+    # Only as what a crowd does something else for ("displayed banners to call for"): the
+    # event is that act; a crowd that only "demanded" or "urged" may have said so.
+    as_purpose: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,7 @@ def load_lexicon() -> Lexicon:
             needs_crowd=row.get("needs_crowd", False),
             needs_purpose=row.get("needs_purpose", False),
             needs_armed=row.get("needs_armed", False),
+            as_purpose=row.get("as_purpose", False),
         )
         for lemma in row["lemmas"]:
             words = lemma.lower().split()
