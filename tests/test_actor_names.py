@@ -237,3 +237,30 @@ def test_extraction_codes_a_group_named_with_a_noun_of_its_kind(nlp):
     with actor_names_in_use(ActorNames([])):
         (m, *_) = [m for m in extract(nlp(text)) if m.status == "new"]
     assert m.actor1.inter == 3
+
+
+def test_words_for_a_crowd_are_those_the_notes_make_protest():
+    def note(i, inter1, text):
+        return world_note(i, actor1="Protesters (Mali)", inter1=inter1, notes=text)
+
+    notes = [note(i, 6, "On Monday, relatives gathered outside the court.") for i in range(5)]
+    notes += [note(10 + i, 6, "Traders blocked the market road.") for i in range(4)]
+    notes += [note(20 + i, 6, "Hundreds of officials gathered at the hall.") for i in range(5)]
+    notes += [note(30, 1, "Soldiers gathered near the base; officials gathered too.")]
+    # Too few notes for traders; officials mostly protest but not always; soldiers the
+    # lexicon knows.
+    assert learn_actor_names(notes).crowd_nouns == {"relatives"}
+    table = ActorNames([], crowd_nouns=frozenset({"relatives"}))
+    written = io.StringIO()
+    write_actor_names(table, written, {"source": "test"})
+    written.seek(0)
+    assert read_actor_names(written).crowd_nouns == {"relatives"}
+
+
+def test_extraction_reads_a_learned_word_for_a_crowd(nlp):
+    text = "Relatives of the prisoners blocked the entrance of the prison to demand his release."
+    with actor_names_in_use(ActorNames([], crowd_nouns=frozenset({"relatives"}))):
+        (m,) = [m for m in extract(nlp(text)) if m.status == "new"]
+    assert (m.event_type, m.actor1.span.text) == ("Protests", "Relatives")
+    with actor_names_in_use(ActorNames([])):
+        assert not [m for m in extract(nlp(text)) if m.status == "new"]

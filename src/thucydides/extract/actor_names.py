@@ -9,8 +9,9 @@ by kind ("Military Forces of Kenya") takes the dated name of the event's day; wh
 knows no name for that country and day it stays as it is, never guessed. The same file holds
 named groups under ACLED's names with the aliases their notes call them by, each alias kept
 only where the notes that use it mostly code that group; the name ACLED now gives the
-unnamed that a noun tells the kind of ("gang members": "Unidentified Gang (Haiti)"); and the
-inter code of a group named with such a noun ("JNIM militants": a rebel group).
+unnamed that a noun tells the kind of ("gang members": "Unidentified Gang (Haiti)"); the
+inter code of a group named with such a noun ("JNIM militants": a rebel group); and the words
+for people that gather, march and strike ("relatives", "traders").
 """
 
 from __future__ import annotations
@@ -91,8 +92,12 @@ class ActorNames:
         groups: tuple[GroupDef, ...] = (),
         kinds: tuple[KindName, ...] = (),
         noun_inters: tuple[NounInter, ...] = (),
+        crowd_nouns: frozenset[str] = frozenset(),
     ) -> None:
         self.names = names
+        # Words for people, as the notes write them, that gather, march and strike: a crowd
+        # that may protest ("relatives", "traders", "miners").
+        self.crowd_nouns = crowd_nouns
         # Named groups with the aliases their notes call them by ("JNIM", "Wagner Group").
         self.groups = groups
         self.kinds = {kind.noun: kind for kind in kinds}
@@ -156,7 +161,13 @@ def write_actor_names(names: ActorNames, fh: TextIO, provenance: dict[str, str])
         {"noun": noun, "inter": inter} for noun, inter in sorted(names.noun_inters.items())
     ]
     head = json.dumps(provenance, indent=1)[:-2]
-    sections = {"names": rows, "groups": groups, "kinds": kinds, "noun_inters": noun_inters}
+    sections = {
+        "names": rows,
+        "groups": groups,
+        "kinds": kinds,
+        "noun_inters": noun_inters,
+        "crowd_nouns": sorted(names.crowd_nouns),
+    }
     body = ",\n".join(
         f' "{key}": [\n' + ",\n".join(f"  {json.dumps(row)}" for row in items) + "\n ]"
         for key, items in sections.items()
@@ -181,6 +192,7 @@ def read_actor_names(fh: TextIO) -> ActorNames:
         groups,
         tuple(KindName(**k) for k in table.get("kinds", ())),
         tuple(NounInter(**n) for n in table.get("noun_inters", ())),
+        frozenset(table.get("crowd_nouns", ())),
     )
 
 

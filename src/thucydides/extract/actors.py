@@ -126,6 +126,14 @@ class ActorContext:
             # A kind written with a capital, which the tagger leaves unlemmatised ("Russian
             # Forces", "Government Troops").
             found = generic.get(token.lower_[:-1])
+        if (
+            found is None
+            and token.tag_ == "NNS"
+            and token.lower_ in current_actor_names().crowd_nouns
+        ):
+            # People the notes name as a crowd ("relatives", "traders"): civilians until a
+            # protest makes them protesters.
+            found = generic["civilian"]
         # "armed men", "an armed group", "armed individuals", "armed farmers": people under
         # arms (not "armed protesters", a crowd).
         lemma = token.lemma_.lower()

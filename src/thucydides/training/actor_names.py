@@ -30,6 +30,11 @@ that use the noun and code a named group as actor1 do: the code at least INTER_M
 them and INTER_MIN_NOTES give ("militant" 2, a rebel group; "militia" 4, an identity militia;
 "gang" 3), where it is not the lexicon's.
 
+Words for a crowd: the lexicon names protesters and civilians by a few nouns; the notes name
+many more that gather, march and strike ("relatives", "traders", "miners"). A plural noun the
+lexicon lacks, written before such a verb in at least CROWD_MIN_NOTES notes of which
+CROWD_MIN_SHARE code protesters or rioters as actor1, is a word for people in a crowd.
+
 Names, aliases and nouns, never rows.
 """
 
@@ -71,6 +76,14 @@ KIND_MIN_SHARE = 0.5
 KIND_MIN_COUNTRIES = 3
 INTER_MIN_NOTES = 20
 INTER_MIN_SHARE = 0.5
+CROWD_MIN_NOTES = 5
+CROWD_MIN_SHARE = 0.9
+CROWD_INTERS = {5, 6}
+# "traders blocked", "relatives of the victims gathered", "miners went on strike".
+_CROWD_ACT = re.compile(
+    r"\b([a-z][a-z-]+s)\s+(?:[a-z]+ly\s+)?(?:gathered|protested|demonstrated|staged|held|marched"
+    r"|rallied|blocked|assembled|took to|organi[sz]ed|went on strike|rioted)\b"
+)
 _UNNAMED = re.compile(r"^Unidentified [^()]+ \((.+)\)$")
 _PARTS = re.compile(r"\s+-\s+|\s+and/or\s+")
 
@@ -211,8 +224,26 @@ def _noun_inters(notes: list[WorldNote]) -> tuple[NounInter, ...]:
     return tuple(found)
 
 
+def _crowd_nouns(notes: list[WorldNote]) -> frozenset[str]:
+    """The plural nouns the lexicon does not know that come before a verb of gathering or
+    striking in at least CROWD_MIN_NOTES notes, CROWD_MIN_SHARE of which code protesters or
+    rioters as actor1."""
+    known = {n for noun in load_lexicon().generic_nouns for n in (noun, f"{noun}s")}
+    coded: dict[str, Counter[bool]] = defaultdict(Counter)
+    for note in notes:
+        for noun in {m.group(1) for m in _CROWD_ACT.finditer(note.notes)} - known:
+            coded[noun][note.inter1 in CROWD_INTERS] += 1
+    return frozenset(
+        noun
+        for noun, codes in coded.items()
+        if codes.total() >= CROWD_MIN_NOTES and codes[True] >= CROWD_MIN_SHARE * codes.total()
+    )
+
+
 def learn_actor_names(notes: list[WorldNote]) -> ActorNames:
-    return ActorNames(_forces(notes), _groups(notes), _kinds(notes), _noun_inters(notes))
+    return ActorNames(
+        _forces(notes), _groups(notes), _kinds(notes), _noun_inters(notes), _crowd_nouns(notes)
+    )
 
 
 def main() -> None:
@@ -234,7 +265,8 @@ def main() -> None:
     print(
         f"{len(names.names)} dated names of state forces, {len(names.groups)} named groups"
         f" with {aliases} aliases, the unnamed of {len(names.kinds)} nouns by kind, the inter"
-        f" code of groups named with {len(names.noun_inters)} nouns -> {path}"
+        f" code of groups named with {len(names.noun_inters)} nouns, {len(names.crowd_nouns)}"
+        f" words for a crowd -> {path}"
     )
 
 
