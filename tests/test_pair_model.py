@@ -91,3 +91,24 @@ def test_an_event_placed_only_to_its_province_is_apart_from_one_named_elsewhere(
     assert compatible(yampolivka, _event(north_km=100, geo_precision=3, location="Yampolivka"))
     assert not compatible(yampolivka, _event(north_km=100, geo_precision=3, location="Hrekivka"))
     assert not compatible(yampolivka, _event(north_km=10, location="Kramatorsk"))
+
+
+def test_one_person_killed_joins_a_shooting_told_as_a_clash_and_as_an_attack():
+    from thucydides.dedup.events import combine
+    from thucydides.dedup.parts import same_event
+
+    def told(kind: str, sub_type: str, **fields) -> Event:
+        return _event(**fields).model_copy(update={"event_type": kind, "sub_event_type": sub_type})
+
+    shot = _event(people=["Darius Smith"], fatalities=1)
+    fought = told("Battles", "Armed clash", days=1, people=["Darius Smith"], fatalities=1)
+    assert same_event(shot, fought) and same_event(fought, shot)
+    # Named apart, or no one named, the types keep them apart; so do other types.
+    other = told("Battles", "Armed clash", days=1, people=["Jon Reyes"], fatalities=1)
+    assert not same_event(shot, other)
+    assert not same_event(_event(fatalities=1), told("Battles", "Armed clash", fatalities=1))
+    riot = told("Riots", "Mob violence", people=["Darius Smith"], fatalities=1)
+    assert not same_event(shot, riot)
+    # The first report's type stays, with a sub-type of its own.
+    joined = combine(fought, shot)
+    assert (joined.event_type, joined.sub_event_type) == ("Battles", "Armed clash")

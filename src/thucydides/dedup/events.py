@@ -436,7 +436,12 @@ def combine(stored: Event, new: Event) -> Event:
         known.extend(item for item in items if item not in known)
     dated = min((stored, new), key=lambda e: (e.event_date is None, e.time_precision, e.event_date))
     placed = min((stored, new), key=lambda e: (e.geo_precision is None, e.geo_precision or 9))
-    sub_type = min((stored.sub_event_type, new.sub_event_type), key=SUB_EVENT_ORDER.index)
+    # Two reports may tell one shooting as two types (`parts.one_person`): the first stays.
+    sub_type = (
+        min((stored.sub_event_type, new.sub_event_type), key=SUB_EVENT_ORDER.index)
+        if new.event_type == stored.event_type
+        else stored.sub_event_type
+    )
     merged = list(sources.values())
     # A report that names the perpetrator wins over one that could not.
     acting = (

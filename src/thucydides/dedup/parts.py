@@ -47,6 +47,9 @@ WIDEST_DAYS = max(DATE_WINDOW_DAYS.values())
 COPY_SHARE = 0.8
 # Events that harm people, which a person named in both joins (`one_person`).
 HARM_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# Types two reports of one shooting give it as they tell it: a man shot dead by police who
+# "exchanged gunfire" with them (an armed clash) or who was "shot" by them (an attack).
+TOLD_EITHER_WAY = frozenset({"Battles", "Violence against civilians"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +125,14 @@ def _located(a: Event, b: Event) -> bool:
 
 
 def one_person(a: Event, b: Event) -> bool:
-    """Both `_located` events of one type that harms people, naming the same person, one of
-    them telling of a death: a person is killed once, so a report of the hearing weeks later,
-    dated by the hearing, is a report of the killing ("convicted Wednesday of killing
-    Nicholas Lindsay")."""
+    """Both `_located` events of one type that harms people (or of the types a shooting is
+    told as, `TOLD_EITHER_WAY`), naming the same person, one of them telling of a death: a
+    person is killed once, so a report of the hearing weeks later, dated by the hearing, is a
+    report of the killing ("convicted Wednesday of killing Nicholas Lindsay")."""
     return (
         bool(a.people and b.people)
         and (a.fatalities > 0 or b.fatalities > 0)
-        and a.event_type == b.event_type
+        and (a.event_type == b.event_type or {a.event_type, b.event_type} <= TOLD_EITHER_WAY)
         and a.event_type in HARM_TYPES
         and _located(a, b)
         and not people_keys(a).isdisjoint(people_keys(b))
@@ -142,10 +145,11 @@ def weighed(a: Event, b: Event) -> bool:
 
 
 def compatible(a: Event, b: Event) -> bool:
-    """Nothing tells the two apart: same type, no two different named perpetrators nor
+    """Nothing tells the two apart: same type (or one person named in both, `one_person`),
+    no two different named perpetrators nor
     crowds behind them, dates and places as near as the pair model weighs (where both are
     known), or within their precisions (where one is not); any dates for `one_person`."""
-    if a.event_type != b.event_type:
+    if a.event_type != b.event_type and not one_person(a, b):
         return False
     # Two reports a government apart still name one force ("... (2013-2022)", "(2022-)").
     if named(a.actor1) and named(b.actor1) and undated(a.actor1) != undated(b.actor1):
@@ -199,8 +203,10 @@ def candidate_pairs(parts: list[Part]) -> Iterator[tuple[int, int]]:
     for i, part in enumerate(parts):
         by_type[part.event.event_type].append(i)
         if part.event.event_type in HARM_TYPES:
+            told = part.event.event_type
+            kind = "either" if told in TOLD_EITHER_WAY else told
             for key in people_keys(part.event):
-                by_person[part.event.event_type, key].append(i)
+                by_person[kind, key].append(i)
     found: dict[tuple[int, int], None] = {}
     for members in by_type.values():
         day = {i: parts[i].event.event_date for i in members}
