@@ -146,9 +146,9 @@ def weighed(a: Event, b: Event) -> bool:
 
 def compatible(a: Event, b: Event) -> bool:
     """Nothing tells the two apart: same type (or one person named in both, `one_person`),
-    no two different named perpetrators nor
-    crowds behind them, dates and places as near as the pair model weighs (where both are
-    known), or within their precisions (where one is not); any dates for `one_person`."""
+    no two different named perpetrators nor crowds behind them, dates and places as near as
+    the pair model weighs (where both are known), or within their precisions (where one is
+    not); any dates for `one_person`."""
     if a.event_type != b.event_type and not one_person(a, b):
         return False
     # Two reports a government apart still name one force ("... (2013-2022)", "(2022-)").
