@@ -142,6 +142,28 @@ def test_a_place_written_after_another_says_where_that_one_is(pipeline, text, pl
     assert (event.location, event.geo_precision) == place
 
 
+def test_a_protest_is_where_the_protesters_are_not_where_its_cause_is(pipeline):
+    from datetime import date
+
+    from thucydides.ingest import make_article
+
+    for text, place in (
+        (
+            "On 28 February 2022, in San Jose, San Jose, around 30 Ukrainian citizens staged a"
+            " protest against Russia's invasion of Ukraine.",
+            "San José",
+        ),
+        (
+            "On 2 March 2022, about 300 people gathered in Stellenbosch in a demonstration in"
+            " support of Ukraine.",
+            "Stellenbosch",
+        ),
+    ):
+        article = make_article(text, "c", published=date(2022, 3, 3))
+        events = pipeline.process_batch([article]).events
+        assert events and {e.location for e in events} == {place}, text
+
+
 def test_a_force_of_a_kind_is_no_place_wherever_the_report_names_it(gazetteer, nlp):
     from thucydides.geo.locative import mark_places
     from thucydides.geo.resolve import resolve

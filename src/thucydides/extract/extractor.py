@@ -105,6 +105,9 @@ PLACE_NOUNS = {
     "dam",
 }
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
+# What a protest is for or against ("against the invasion of Ukraine", "for Gaza").
+CAUSE_WORDS = {"against", "for", "over", "about"}
+CAUSE_NOUNS = {"support", "solidarity"}
 CROWD_INTER = {5, 6, 7}
 HARMING = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 TAKING = frozenset(
@@ -655,10 +658,11 @@ def _associate_in(facts: _SentenceFacts, actor1: ActorRef) -> ActorRef:
 
 
 def place_spans(
-    trigger: Token, doc: Doc, ents: Sequence[Span] | None = None
+    trigger: Token, doc: Doc, ents: Sequence[Span] | None = None, *, protest: bool = False
 ) -> tuple[TextSpan, ...]:
     """Toponyms in the trigger's own clause (where it happened), in text order (`ents`: the
-    document's entities, where the caller already has them)."""
+    document's entities, where the caller already has them); of a `protest`, not those it
+    is for or against (`_cause_of_protest`)."""
     local = {t.i for t in local_tokens(trigger)}
     spans = []
     for ent in doc.ents if ents is None else ents:
@@ -667,9 +671,27 @@ def place_spans(
             and ent.root.i in local
             and ent.root.dep_ != "poss"
             and not names_whose(ent.root, trigger)
+            and not (protest and _cause_of_protest(ent.root, trigger))
         ):
             spans.append(span_of(ent))
     return tuple(spans)
+
+
+def _cause_of_protest(place: Token, trigger: Token) -> bool:
+    """Whether a place is named in what a protest is for or against ("a protest against
+    Russia's invasion of Ukraine", "a demonstration in support of Ukraine", "a rally for
+    Gaza"), where the protesters are not; not in the protest itself ("gathered for a
+    demonstration outside the school in Los Angeles")."""
+    token = place
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.lemma_.lower() in CAUSE_NOUNS or (
+            token.dep_ == "prep"
+            and token.lower_ in CAUSE_WORDS
+            and not any(c.lemma_.lower() in PROTEST_LEMMAS for c in token.children)
+        ):
+            return True
+        token = token.head
+    return False
 
 
 def names_whose(place: Token, trigger: Token) -> bool:
@@ -825,7 +847,9 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             attribution = attribution_of(trigger, last_speaker)
             if attribution is not None and attribution.speaker.lower() not in ("he", "she", "they"):
                 last_speaker = attribution
-            places = place_spans(trigger, doc, context.ents)
+            places = place_spans(
+                trigger, doc, context.ents, protest=event_type in ("Protests", "Riots")
+            )
             verbal = trigger.pos_ == "VERB"
             relevance, off_topic = (
                 judge(trigger, context.ents, facts.context) if judge_relevance else (1.0, False)
