@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -355,22 +357,31 @@ class ActorContext:
         Only actors by kind or by a known name: the parser's organisations here are as
         often places and offices ("Yangon", "the USDP office")."""
         found: dict[str, ActorRef] = {}
-        remembered = self.last_actor
         linked = _subordination(trigger)
-        for token in trigger.sent:
-            if token.pos_ not in ("NOUN", "PROPN") or not _doer(token, linked, triggers):
-                continue
-            if token.i not in self._as_doer:
-                self._as_doer[token.i] = self.actor(token, entities=False)
-            actor = self._as_doer[token.i]
-            if actor is None or actor.inter not in ARMED_INTER:
-                continue
-            # "a police officer" over its "police": the whole phrase is the evidence.
-            before = found.get(actor.name)
-            if before is None or actor.span.start <= before.span.start < actor.span.end:
-                found[actor.name] = actor
-        self.last_actor = remembered
+        with self.unremembered():
+            for token in trigger.sent:
+                if token.pos_ not in ("NOUN", "PROPN") or not _doer(token, linked, triggers):
+                    continue
+                if token.i not in self._as_doer:
+                    self._as_doer[token.i] = self.actor(token, entities=False)
+                actor = self._as_doer[token.i]
+                if actor is None or actor.inter not in ARMED_INTER:
+                    continue
+                # "a police officer" over its "police": the whole phrase is the evidence.
+                before = found.get(actor.name)
+                if before is None or actor.span.start <= before.span.start < actor.span.end:
+                    found[actor.name] = actor
         return list(found.values())
+
+    @contextmanager
+    def unremembered(self) -> Iterator[None]:
+        """Read actors within the block without changing whom "they" refers to next: that is
+        for the telling of events to set, not for a look ahead."""
+        remembered = self.last_actor
+        try:
+            yield
+        finally:
+            self.last_actor = remembered
 
     def _remember(self, actor: ActorRef) -> ActorRef:
         if actor.inter in ARMED_INTER:

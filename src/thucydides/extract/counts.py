@@ -31,13 +31,13 @@ INJURED = {"injure", "wound", "hurt", "injury", "maim", "hospitalize", "hospital
 # succumbed to her wounds".
 DYING = {"die", "dead", "deceased", "succumb"}
 # What strikes a person who is shot: "struck by a stray bullet", "hit by gunfire".
+SHOTS = {"bullet", "gunfire", "round", "shot", "gunshot", "fire", "shrapnel", "pellet"}
 # Where a person is hit: "hit in the leg", "struck in the shoulder".
 BODY_PARTS = {
     "head", "face", "eye", "jaw", "neck", "shoulder", "arm", "elbow", "wrist", "hand",
     "finger", "chest", "back", "side", "stomach", "abdomen", "torso", "hip", "groin",
     "buttock", "leg", "thigh", "knee", "ankle", "foot",
 }  # fmt: skip
-SHOTS = {"bullet", "gunfire", "round", "shot", "gunshot", "fire", "shrapnel", "pellet"}
 # Verbs of firing that an "-ing" clause of striking completes: "fired ..., hitting four".
 FIRING = {"fire", "shoot", "spray", "open"}
 # "suffered a gunshot wound", "sustained fatal injuries"

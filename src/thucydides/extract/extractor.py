@@ -353,9 +353,8 @@ def _purposes_kept(
     kept = []
     for trigger, definition in found:
         if definition.as_purpose:
-            remembered = context.last_actor
-            crowd = _purpose_of_act(trigger, told) and _crowd(_roles(trigger, context)[0])
-            context.last_actor = remembered
+            with context.unremembered():
+                crowd = _purpose_of_act(trigger, told) and _crowd(_roles(trigger, context)[0])
             if not crowd:
                 continue
         kept.append((trigger, definition))
@@ -367,15 +366,15 @@ def _purpose_of_act(trigger: Token, triggers: set[int]) -> bool:
     "blocked the road, demanding"), an act no trigger tells ("held protests, demanding"),
     and no saying."""
     act = trigger.head
+    told_by_act = {act.i, *(c.i for c in act.children)} - {trigger.i}
     return (
         trigger.dep_ in ("advcl", "xcomp")
-        and not any(c.i in triggers and c.i != trigger.i for c in act.children)
         and (
             trigger.tag_ == "VBG"
             or any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
         )
         and act.pos_ == "VERB"
-        and act.i not in triggers
+        and not told_by_act & triggers
         and act.lemma_.lower() not in SAY
     )
 
@@ -512,9 +511,8 @@ def _untriggered(
     model = current_type_model()
     if model is None:
         return None
-    remembered = context.last_actor  # whom "they" refers to is the telling's to set
-    told = untriggered_event(sentences, [f.context for f in facts], context.ents, context.actor)
-    context.last_actor = remembered
+    with context.unremembered():
+        told = untriggered_event(sentences, [f.context for f in facts], context.ents, context.actor)
     if told is None:
         return None
     i, verb = told
