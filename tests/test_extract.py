@@ -109,6 +109,19 @@ def test_who_was_harmed(nlp, text, event_type, victims):
     assert (m.event_type, m.actor2.name) == (event_type, victims)
 
 
+def test_shots_fired_into_a_crowd_are_an_attack_besides_an_opened_fire_told_after(nlp):
+    text = (
+        "Gunmen fired shots into a moving party bus in West Oakland early Saturday, wounding"
+        " four.\n\nTwo gunmen in a red SUV drove alongside and opened fire, police said."
+    )
+    first = _new(nlp, text)[0]
+    assert (first.trigger.text, first.event_type, first.injured.value) == (
+        "fired",
+        "Violence against civilians",
+        4,
+    )
+
+
 def test_violence_against_civilians_is_against_civilians_where_none_are_named(nlp):
     (m,) = _new(nlp, "Gunmen opened fire on a bus in Kano on Monday.")
     assert m.event_type == "Violence against civilians"
@@ -212,6 +225,9 @@ def test_what_the_dead_died_of_after_is_the_event_an_earlier_event_is_background
     for left in ("Two men hospitalized", "A man is in critical condition"):
         (m,) = _new(nlp, f"{left} after a shooting on Main Street.")
         assert m.trigger.text == "shooting"
+    # "a late night shooting", parsed as a shooting qualifying the night
+    (m,) = _new(nlp, "Four people were hospitalized after a late night shooting in Kinloch Monday.")
+    assert m.trigger.text == "shooting" and m.injured.value == 4
     after = [m.status for m in extract(nlp("Protests resumed after the bombing of the mosque."))]
     assert after == ["new", "background"]
     arrested = [m.status for m in extract(nlp("A man was arrested after a shooting in Oakland."))]
@@ -606,6 +622,20 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("The other three victims have been taken to area hospitals.", None, None, 3),
         ("Two people were transported to the hospital.", None, None, 2),
         ("Terrell Lockett was treated and released from the hospital.", None, None, 1),
+        # An age after a name is no count; a description after its noun is of that noun alone;
+        # a participle with victims of its own describes no noun.
+        ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", None, 2, None),
+        ("The shooting left one dead and two others in critical condition.", 1, None, None),
+        ("One dead, four others wounded in shooting", 1, 4, None),
+        ("4 killed, 5 hurt in shooting", 4, 5, None),
+        ("A shooting at the park left one person dead and six injured.", 1, 6, None),
+        ("No one has a right to kill my son over a skateboard.", 1, None, None),
+        # Some of people counted whole in the sentence, or elsewhere, are no count of them.
+        ("The shooting left four people injured, two of them seriously hurt.", None, 4, None),
+        ("Two of the injured skateboarders can be seen in the video.", None, None, None),
+        # Denied harm is none; harm denied only its degree is harm.
+        ("The officer was not hurt.", None, None, None),
+        ("He was not seriously injured.", None, 1, None),
         # A plural with no number, or shots at someone, count nobody; nor does an illness, a
         # car, a case.
         ("Civilians were killed in Kabul.", None, None, None),
@@ -613,6 +643,7 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("His father succumbed last year.", None, None, None),
         ("He was struck by a car.", None, None, None),
         ("The car was hit in the rear by a truck.", None, None, None),
+        ("Two cars were hit by gunfire on Interstate 24.", None, None, None),
         ("The death is being treated as a homicide.", None, None, None),
     ],
 )

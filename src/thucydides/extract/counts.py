@@ -66,6 +66,26 @@ HARM_LEMMAS = (
 )
 # A relative pronoun stands for the noun its clause hangs on: "four people who were shot".
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# "was not seriously hurt" says someone was hurt; "was not hurt" that no one was.
+DEGREE_ADVERBS = {"seriously", "critically", "badly", "severely", "gravely", "fatally"}
+# What gunfire hits besides people: "two cars were hit by gunfire".
+STRUCK_THINGS = {
+    "car",
+    "vehicle",
+    "truck",
+    "van",
+    "bus",
+    "house",
+    "home",
+    "residence",
+    "apartment",
+    "building",
+    "window",
+    "wall",
+    "door",
+    "business",
+    "store",
+}
 # "fatally shot", "mortally wounded"
 DEADLY_ADVERBS = {"fatally", "mortally"}
 # One person each: "he was shot", "killing himself".
@@ -121,7 +141,8 @@ def _numeral_of(noun: Token) -> Token | None:
     ):
         return noun
     nummod = child(noun, "nummod")
-    if nummod is not None:
+    # "Larry Watkins Jr. 26": a person's name takes an age, not a count
+    if nummod is not None and not (noun.tag_ == "NNP" and noun.ent_type_ == "PERSON"):
         return nummod
     if noun.lower_ == "total" and (counted := prep_object(noun, "of")) is not None:
         # "a total of six people"
@@ -195,7 +216,16 @@ def _own_victims(token: Token) -> list[Token]:
         found = [
             c
             for c in token.children
-            if c.dep_ == "nsubj" and (c.pos_ == "NUM" or (elided and _numeral_of(c) is not None))
+            if (
+                (c.dep_ == "nsubj" and (c.pos_ == "NUM" or (elided and _numeral_of(c) is not None)))
+                # "left one person dead and six injured"
+                or (c.dep_ == "npadvmod" and c.pos_ == "NUM" and elided)
+            )
+            # "4 killed, 5 hurt", parsed with both numbers the subjects of "hurt": the 4 are
+            # counted by their own participle
+            and not any(
+                d.dep_ in ("acl", "amod") and d.lemma_.lower() in HARM_LEMMAS for d in c.children
+            )
         ]
     return [_antecedent(v) for v in found]
 
@@ -204,7 +234,15 @@ def _victims(token: Token) -> list[Token]:
     found = _own_victims(token)
     head = token.head
     if token.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN"):
-        found += [] if head in found else [head]
+        # "the injured man", "a man shot by police": the noun described; not where the
+        # participle has victims of its own ("One dead, four others wounded") or is what
+        # someone means to do ("a right to kill my son")
+        if not found and not _infinitive(token) and not _partitive(head):
+            if token.i > head.i:
+                # "left one dead and two others in critical condition": a description after
+                # its noun is of that noun alone
+                return [head]
+            found = [head]
     elif not found and head is not token and head.pos_ in ("VERB", "AUX"):
         if token.dep_ == "oprd" or (
             token.pos_ == "ADJ" and token.dep_ in ("acomp", "dobj", "ccomp")
@@ -235,12 +273,26 @@ def _victims(token: Token) -> list[Token]:
     return expanded
 
 
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _partitive(noun: Token) -> bool:
+    """'Two of the injured skateboarders': some of people counted elsewhere, not a count."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head != noun
+
+
+def _some_of(victim: Token) -> bool:
+    """'two of them', 'three of the victims': a part of people counted as a whole."""
+    return _partitive(victim) or prep_object(victim, "of") is not None
+
+
 def _how_many(victim: Token) -> tuple[int | None, Token | None]:
     """How many people a victim phrase counts, and the numeral that says so: a number
     ('5 people', 'dozens'), or one for a single person ('a teen', 'a 17-year-old', 'his wife',
     'Kendra Hill', 'he'). A plural with no number ('civilians were killed') gives none."""
     # "no one was hurt", "none were killed": no count of anyone.
-    if victim.lower_ in SHARES or nobody(victim):
+    if victim.lower_ in SHARES or nobody(victim) or victim.lemma_.lower() in STRUCK_THINGS:
         return None, None
     numeral = _numeral_of(victim)
     if numeral is not None:
@@ -335,9 +387,16 @@ def _counted_participle(token: Token) -> str | None:
     return PARTICIPLES.get(token.lower_)
 
 
+def _denied(token: Token) -> bool:
+    """'He was not injured', but not 'he was not seriously injured'."""
+    return any(c.dep_ == "neg" for c in token.children) and not any(
+        c.dep_ == "advmod" and c.lower_ in DEGREE_ADVERBS for c in token.children
+    )
+
+
 def _kind(token: Token) -> str | None:
     # Only a content word tells of harm; most of a sentence's words are passed at once.
-    if token.pos_ not in CONTENT_POS:
+    if token.pos_ not in CONTENT_POS or _denied(token):
         return None
     if token.dep_ == "pobj" and _hurt_state(token):
         return "fatal" if _fatal(token) else "shot"
@@ -400,6 +459,7 @@ def casualties(sentence: Span) -> Casualties:
     given; and the people shot whom it does not say died."""
     results: dict[str, list[tuple[Count, set[int]]]] = {"fatal": [], "injured": [], "shot": []}
     rejected: list[TextSpan] = []
+    partial: dict[str, list[Count]] = {kind: [] for kind in results}
     for token in sentence:
         kind = _kind(token)
         if kind is None or token.lemma_.lower() == "toll":
@@ -417,6 +477,13 @@ def casualties(sentence: Span) -> Casualties:
             last = max([*spans, token], key=lambda t: t.i)
             count = Count(total, span_of(sentence.doc[first.i : last.i + 1]))
             results[kind].append((count, {t.i for t in spans}))
+            if all(_some_of(t) for t in spans):
+                partial[kind].append(count)
+    for kind, counts in results.items():
+        # "left four people injured, two of them seriously hurt": the two are among the four
+        whole = [(c, v) for c, v in counts if c not in partial[kind]]
+        if whole:
+            results[kind] = whole
     results["fatal"] = _with_own_death(results["fatal"], sentence)
     dead = set().union(*(victims for _, victims in results["fatal"]))
     return Casualties(

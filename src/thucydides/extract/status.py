@@ -133,7 +133,13 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
             return "hypothetical"
         if token != trigger and lemma in {"able", "manage"}:
             break
-    if trigger.tag_ == "VBG" and trigger.dep_ in ("acl", "amod", "relcl"):
+    # "a man facing shooting charges"; but "a late night shooting" is the parser taking
+    # the time for the noun the shooting qualifies
+    if (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ in ("acl", "amod", "relcl")
+        and trigger.head.ent_type_ not in ("TIME", "DATE")
+    ):
         return "generic"
     if (
         trigger.dep_ == "pcomp"
