@@ -243,6 +243,19 @@ def test_counts_told_where_the_event_is_only_referred_to_go_to_the_event_told(nl
     assert m.trigger.text == "gunfire" and m.injured.value == 4
 
 
+def test_harm_told_before_the_violence_that_did_it_is_that_violence_s(nlp):
+    text = (
+        "A sheriff's deputy was rushed to an area hospital after he suffered a gunshot wound."
+        " The shooting happened outside a grocery store on Main Street on Wednesday."
+    )
+    (m,) = _new(nlp, text)
+    assert m.trigger.text == "shooting" and m.shot.value == 1
+    # not where the harm is of another day
+    text = "Two people were hospitalized on Monday. A gunman opened fire at a market on Tuesday."
+    (m,) = _new(nlp, text)
+    assert m.injured is None and m.shot is None
+
+
 def test_the_story_after_a_dateline_is_parsed_on_its_own(nlp):
     text = "JACKSONVILLE, Fla. - A 14-year-old was shot in the leg early Sunday morning."
     assert [s.text for s in nlp(text).sents] == [
@@ -622,6 +635,9 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("The other three victims have been taken to area hospitals.", None, None, 3),
         ("Two people were transported to the hospital.", None, None, 2),
         ("Terrell Lockett was treated and released from the hospital.", None, None, 1),
+        ("Marcus Hill, 24, was shot outside a bar.", None, None, 1),
+        ("They found one man dead and another wounded.", 1, 1, None),
+        ("Police discovered one deceased male and a second male with a gunshot wound.", 1, None, 1),
         # An age after a name is no count; a description after its noun is of that noun alone;
         # a participle with victims of its own describes no noun.
         ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", None, 2, None),

@@ -123,6 +123,37 @@ def test_one_shooting_told_in_many_sentences_is_one_event(pipeline):
     assert all("arrest" not in e.text for e in event.evidence["event_type"])
 
 
+def test_one_shot_whom_a_later_report_says_died_is_no_injured(pipeline, tmp_path):
+    shot, died = (
+        make_article(text, name, published=day, outlet=f"{name}.example")
+        for name, day, text in (
+            (
+                "shot",
+                date(2015, 8, 30),
+                "Marcus Hill, 24, was shot outside a bar in Memphis, Tennessee on Saturday"
+                " night, police said.",
+            ),
+            (
+                "died",
+                date(2015, 8, 31),
+                "Marcus Hill, 24, who was shot outside a bar in Memphis, Tennessee on Saturday"
+                " night, died at the hospital, police said.",
+            ),
+        )
+    )
+    (event,) = pipeline.process_batch([shot, died]).events
+    assert (event.fatalities, event.injured) == (1, 0)
+    # what each report said stays with it
+    assert {(s.fatalities, s.injured, s.shot) for s in event.sources} == {
+        (None, None, 1),
+        (1, None, None),
+    }
+    # the same whichever report comes first, in one batch or two
+    for order in ([shot, died], [died, shot]):
+        stored = _landed(pipeline, tmp_path, order[0].source, order, 1)
+        assert [(e.fatalities, e.injured) for e in stored] == [(1, 0)]
+
+
 def test_a_report_weeks_later_naming_the_person_shot_joins_the_shooting(pipeline, tmp_path):
     shooting, hearing, other = (
         make_article(text, name, published=day, outlet=f"{name}.example")

@@ -36,6 +36,9 @@ class Source(BaseModel):
     published: date | None = None
     fatalities: int | None = None
     injured: int | None = None
+    # People it says were shot, dead or alive: those the event's reports do not say died
+    # count as injured (`dedup.events.injured_of`).
+    shot: int | None = None
 
 
 # The fields that say where an event happened; they change together.

@@ -198,19 +198,6 @@ def _per_report(cluster: _Cluster, attribute: str) -> dict[str, tuple[int, Evide
     return per_article
 
 
-def _injured_per_report(
-    cluster: _Cluster, dead: dict[str, tuple[int, Evidence | None]]
-) -> dict[str, tuple[int, Evidence | None]]:
-    """Each report's injured: the fullest figure it gives, or the people it says were shot
-    less those it says died, whichever is more ("four were shot ... one died": 3)."""
-    injured = _per_report(cluster, "injured")
-    for article_id, (shot, evidence) in _per_report(cluster, "shot").items():
-        alive = shot - dead.get(article_id, (0, None))[0]
-        if alive > injured.get(article_id, (0, None))[0]:
-            injured[article_id] = (alive, evidence)
-    return injured
-
-
 def _lowest_credible(
     per_article: dict[str, tuple[int, Evidence | None]],
 ) -> tuple[int, list[Evidence]]:
@@ -219,6 +206,15 @@ def _lowest_credible(
         return 0, []
     value, evidence = min(per_article.values(), key=lambda pair: pair[0])
     return value, [evidence] if evidence is not None else []
+
+
+def _alive(source: Source, fatalities: int) -> int:
+    """A report's injured: the figure it gives, or the people it says were shot less those
+    it or the event's other reports say died, whichever is more ("four were shot ... one
+    died": 3; "a man was shot" where another report tells that he died: 0)."""
+    if source.shot is None:
+        return source.injured or 0
+    return max(source.injured or 0, source.shot - max(source.fatalities or 0, fatalities))
 
 
 def _interaction(inter1: int, inter2: int) -> int:
@@ -298,9 +294,9 @@ def _build(cluster: _Cluster) -> Event:
         None,
     )
     fatal_reports = _per_report(cluster, "fatalities")
-    injured_reports = _injured_per_report(cluster, fatal_reports)
+    injured_reports = _per_report(cluster, "injured")
+    shot_reports = _per_report(cluster, "shot")
     fatalities, fatal_evidence = _lowest_credible(fatal_reports)
-    injured, injured_evidence = _lowest_credible(injured_reports)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     seen: set[tuple[str, str, int, int, str]] = set()
     for member in members:
@@ -317,8 +313,6 @@ def _build(cluster: _Cluster) -> Event:
                     evidence[name].append(item)
     if fatal_evidence:
         evidence["fatalities"] = fatal_evidence
-    if injured_evidence:
-        evidence["injured"] = injured_evidence
     weapons: list[str] = []
     people: list[str] = []
     for member in members:
@@ -332,8 +326,16 @@ def _build(cluster: _Cluster) -> Event:
                 update={
                     "fatalities": fatal_reports.get(article_id, (None,))[0],
                     "injured": injured_reports.get(article_id, (None,))[0],
+                    "shot": shot_reports.get(article_id, (None,))[0],
                 }
             )
+    injured = injured_of(list(sources.values()), fatalities)
+    told = next((s for s in sources.values() if injured and _alive(s, fatalities) == injured), None)
+    if told is not None:
+        given = injured_reports.get(told.article_id)
+        _, said = given if given and given[0] == injured else shot_reports[told.article_id]
+        if said is not None:
+            evidence["injured"] = [said]
     inter1 = actor1.inter if actor1 else 0
     inter2 = actor2.inter if actor2 else 0
     actor1_name = fill(actor1.name) if actor1 else ""
@@ -409,23 +411,33 @@ def report_events(located: list[LocatedMention]) -> list[Event]:
     return [_build(c) for c in clusters]
 
 
-def _lowest(sources: list[Source], attribute: str) -> int:
+def _latest_lowest(figures: list[tuple[Source, int]]) -> int:
     """A toll as the reports give it: the latest day's reports that give one, and among them
     the lowest (ACLED's lowest credible figure), since a toll grows as the dead are counted
     ("the death toll rose to 30") while reports of one day may disagree."""
-    reported = [s for s in sources if getattr(s, attribute)]
+    reported = [(s, value) for s, value in figures if value]
     if not reported:
         return 0
-    latest = max((s.published for s in reported if s.published), default=None)
-    return min(getattr(s, attribute) for s in reported if s.published == latest or not latest)
+    latest = max((s.published for s, _ in reported if s.published), default=None)
+    return min(value for s, value in reported if s.published == latest or not latest)
+
+
+def _lowest(sources: list[Source], attribute: str) -> int:
+    return _latest_lowest([(s, getattr(s, attribute) or 0) for s in sources])
+
+
+def injured_of(sources: list[Source], fatalities: int) -> int:
+    """The event's injured: each report's (`_alive`), read as a toll."""
+    return _latest_lowest([(s, _alive(s, fatalities)) for s in sources])
 
 
 def combine(stored: Event, new: Event) -> Event:
     """The stored event with a new report of it folded in; the stored id is kept.
 
     The more precise date and place win, of two days as precise the earlier (a later report
-    dates its retelling by its own day: the death, the arrest, the hearing); fatalities and
-    injured as `_lowest` reads the reports; every source and its evidence are kept.
+    dates its retelling by its own day: the death, the arrest, the hearing); fatalities as
+    `_lowest` reads the reports, injured as `injured_of`; every source and its evidence are
+    kept.
     """
     sources = {s.article_id: s for s in stored.sources}
     for source in new.sources:
@@ -443,6 +455,7 @@ def combine(stored: Event, new: Event) -> Event:
         else stored.sub_event_type
     )
     merged = list(sources.values())
+    fatalities = _lowest(merged, "fatalities")
     # A report that names the perpetrator wins over one that could not.
     acting = (
         new if not stored.actor1 or (named(new.actor1) and not named(stored.actor1)) else stored
@@ -466,8 +479,8 @@ def combine(stored: Event, new: Event) -> Event:
             "inter2": stored.inter2 or new.inter2,
             "assoc_actor_2": stored.assoc_actor_2 or new.assoc_actor_2,
             **{name: getattr(placed, name) for name in PLACE_FIELDS},
-            "fatalities": _lowest(merged, "fatalities"),
-            "injured": _lowest(merged, "injured"),
+            "fatalities": fatalities,
+            "injured": injured_of(merged, fatalities),
             "weapons": stored.weapons + [w for w in new.weapons if w not in stored.weapons],
             "people": add_people(stored.people, new.people),
             "sources": merged,

@@ -217,7 +217,14 @@ def _own_victims(token: Token) -> list[Token]:
             c
             for c in token.children
             if (
-                (c.dep_ == "nsubj" and (c.pos_ == "NUM" or (elided and _numeral_of(c) is not None)))
+                (
+                    c.dep_ == "nsubj"
+                    # "found one man dead and another wounded"
+                    and (
+                        c.pos_ == "NUM"
+                        or (elided and (_numeral_of(c) is not None or c.lower_ == "another"))
+                    )
+                )
                 # "left one person dead and six injured"
                 or (c.dep_ == "npadvmod" and c.pos_ == "NUM" and elided)
             )
@@ -238,11 +245,19 @@ def _victims(token: Token) -> list[Token]:
         # participle has victims of its own ("One dead, four others wounded") or is what
         # someone means to do ("a right to kill my son")
         if not found and not _infinitive(token) and not _partitive(head):
-            if token.i > head.i:
-                # "left one dead and two others in critical condition": a description after
-                # its noun is of that noun alone
-                return [head]
-            found = [head]
+            # A description after its noun is of that noun alone ("left one dead and two
+            # others in critical condition"); one before it, of the nouns joined to it that
+            # are not counted or determined apart ("the injured man and woman", not "one
+            # deceased male and a second male")
+            return [head] + (
+                []
+                if token.i > head.i
+                else [
+                    c
+                    for c in head.children
+                    if c.dep_ == "conj" and not any(d.dep_ in ("det", "nummod") for d in c.children)
+                ]
+            )
     elif not found and head is not token and head.pos_ in ("VERB", "AUX"):
         if token.dep_ == "oprd" or (
             token.pos_ == "ADJ" and token.dep_ in ("acomp", "dobj", "ccomp")
@@ -303,7 +318,9 @@ def _how_many(victim: Token) -> tuple[int | None, Token | None]:
     if victim.lower_ in SINGLE_DETERMINERS and any(c.dep_ == "amod" for c in victim.children):
         return 1, None
     if victim.pos_ == "PROPN":
-        return (1, None) if victim.ent_type_ == "PERSON" else (None, None)
+        # "Marcus Hill, 24,": a name with an age is a person's, whatever the tagger took it for
+        aged = any(c.dep_ == "appos" and c.like_num for c in victim.children)
+        return (1, None) if victim.ent_type_ == "PERSON" or aged else (None, None)
     determined = any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS)
         for c in victim.children

@@ -789,6 +789,8 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
     mentions: list[Mention] = []
     last_speaker: Attribution | None = None
     filed = dateline_end(text_of(doc))
+    # counts told before any violence, with the dates of their sentences
+    untold: list[tuple[list[DateExpression], Casualties]] = []
     sentences = list(doc.sents)
     all_facts = _sentence_facts(sentences, context.ents)
     triggers_of = [_purposes_kept(list(find_triggers(s, lexicon)), context) for s in sentences]
@@ -911,8 +913,26 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 ),
                 None,
             )
-            if harm is not None and _no_other_day(expressions, mentions[harm]):
+            if harm is None:
+                untold.append((expressions, facts.counts))
+            elif _no_other_day(expressions, mentions[harm]):
                 mentions[harm] = _with_later_counts(mentions[harm], facts.counts)
+        # The harm a story tells before the violence that did it ("A deputy was rushed to
+        # hospital after he suffered a gunshot wound. ... The shooting happened at ...") is
+        # that violence's.
+        first = next(
+            (
+                j
+                for j in range(sentence_start, len(mentions))
+                if mentions[j].status == "new" and mentions[j].event_type in VIOLENT_TYPES
+            ),
+            None,
+        )
+        if first is not None and untold:
+            for told_days, counts in untold:
+                if _no_other_day(told_days, mentions[first]):
+                    mentions[first] = _with_later_counts(mentions[first], counts)
+            untold.clear()
     return mentions
 
 
