@@ -636,6 +636,9 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("Two people were transported to the hospital.", None, None, 2),
         ("Terrell Lockett was treated and released from the hospital.", None, None, 1),
         ("Marcus Hill, 24, was shot outside a bar.", None, None, 1),
+        # "a third person" is the third dead
+        ("A third person has died after a shooting near a school.", 3, None, None),
+        ("A fourth victim was critically injured.", None, 1, None),
         ("They found one man dead and another wounded.", 1, 1, None),
         ("Police discovered one deceased male and a second male with a gunshot wound.", 1, None, 1),
         # An age after a name is no count; a description after its noun is of that noun alone;

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from thucydides.extract.mention import Count, TextSpan
 from thucydides.extract.syntax import child, nobody, prep_object, span_of
-from thucydides.numbers import WORD_NUMBERS
+from thucydides.numbers import ORDINAL_NUMBERS, WORD_NUMBERS
 
 # ACLED's fixed numbers for vague words.
 VAGUE = {
@@ -302,6 +302,15 @@ def _some_of(victim: Token) -> bool:
     return _partitive(victim) or prep_object(victim, "of") is not None
 
 
+def _nth(victim: Token) -> int | None:
+    """'A fourth victim has died': so four are dead."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in victim.children):
+        return None
+    return next(
+        (ORDINAL_NUMBERS[c.lower_] for c in victim.children if c.lower_ in ORDINAL_NUMBERS), None
+    )
+
+
 def _how_many(victim: Token) -> tuple[int | None, Token | None]:
     """How many people a victim phrase counts, and the numeral that says so: a number
     ('5 people', 'dozens'), or one for a single person ('a teen', 'a 17-year-old', 'his wife',
@@ -484,10 +493,11 @@ def casualties(sentence: Span) -> Casualties:
         total, spans = 0, []
         for victim in _victims(token):
             value, numeral = _how_many(victim)
+            nth = _nth(victim) if kind == "fatal" and value == 1 else None
             if numeral is not None and absurd(numeral):
                 rejected.append(span_of(numeral))
             if value is not None:
-                total += value
+                total += nth or value
                 spans.append(victim)
         if spans:
             first = min([*spans, token], key=lambda t: t.i)
