@@ -234,26 +234,40 @@ def test_what_the_dead_died_of_after_is_the_event_an_earlier_event_is_background
     assert arrested == ["new", "background"]
 
 
-def test_counts_told_where_the_event_is_only_referred_to_go_to_the_event_told(nlp):
-    text = (
-        "The gunfire happened just before 11 p.m. on 11th Avenue. It was unclear what sparked"
-        " the shooting, but police said two men and two women were wounded."
-    )
+@pytest.mark.parametrize(
+    ("text", "trigger", "field", "value"),
+    [
+        # after the event, in a sentence only referring to it
+        (
+            "The gunfire happened just before 11 p.m. on 11th Avenue. It was unclear what sparked"
+            " the shooting, but police said two men and two women were wounded.",
+            "gunfire",
+            "injured",
+            4,
+        ),
+        # before the violence that did it
+        (
+            "A sheriff's deputy was rushed to an area hospital after he suffered a gunshot wound."
+            " The shooting happened outside a grocery store on Main Street on Wednesday.",
+            "shooting",
+            "shot",
+            1,
+        ),
+        # but not where the harm is of another day
+        (
+            "Two people were hospitalized on Monday. A gunman opened fire at a market on Tuesday.",
+            "opened",
+            "injured",
+            None,
+        ),
+    ],
+)
+def test_counts_told_in_a_sentence_of_no_event_go_to_the_violence_told(
+    nlp, text, trigger, field, value
+):
     (m,) = _new(nlp, text)
-    assert m.trigger.text == "gunfire" and m.injured.value == 4
-
-
-def test_harm_told_before_the_violence_that_did_it_is_that_violence_s(nlp):
-    text = (
-        "A sheriff's deputy was rushed to an area hospital after he suffered a gunshot wound."
-        " The shooting happened outside a grocery store on Main Street on Wednesday."
-    )
-    (m,) = _new(nlp, text)
-    assert m.trigger.text == "shooting" and m.shot.value == 1
-    # not where the harm is of another day
-    text = "Two people were hospitalized on Monday. A gunman opened fire at a market on Tuesday."
-    (m,) = _new(nlp, text)
-    assert m.injured is None and m.shot is None
+    count = getattr(m, field)
+    assert (m.trigger.text, count.value if count else None) == (trigger, value)
 
 
 def test_the_story_after_a_dateline_is_parsed_on_its_own(nlp):

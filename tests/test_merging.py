@@ -52,6 +52,14 @@ def _landed(pipeline, tmp_path, name, articles, size):
         return store.events()
 
 
+def _reports(*rows):
+    """Articles of (name, day published, text), each from an outlet of its name."""
+    return [
+        make_article(text, name, published=day, outlet=f"{name}.example")
+        for name, day, text in rows
+    ]
+
+
 def _content(events):
     """The events as sets of reports with every field but the id (a name, kept once given)."""
     return sorted(
@@ -124,22 +132,19 @@ def test_one_shooting_told_in_many_sentences_is_one_event(pipeline):
 
 
 def test_one_shot_whom_a_later_report_says_died_is_no_injured(pipeline, tmp_path):
-    shot, died = (
-        make_article(text, name, published=day, outlet=f"{name}.example")
-        for name, day, text in (
-            (
-                "shot",
-                date(2015, 8, 30),
-                "Marcus Hill, 24, was shot outside a bar in Memphis, Tennessee on Saturday"
-                " night, police said.",
-            ),
-            (
-                "died",
-                date(2015, 8, 31),
-                "Marcus Hill, 24, who was shot outside a bar in Memphis, Tennessee on Saturday"
-                " night, died at the hospital, police said.",
-            ),
-        )
+    shot, died = _reports(
+        (
+            "shot",
+            date(2015, 8, 30),
+            "Marcus Hill, 24, was shot outside a bar in Memphis, Tennessee on Saturday night,"
+            " police said.",
+        ),
+        (
+            "died",
+            date(2015, 8, 31),
+            "Marcus Hill, 24, who was shot outside a bar in Memphis, Tennessee on Saturday"
+            " night, died at the hospital, police said.",
+        ),
     )
     (event,) = pipeline.process_batch([shot, died]).events
     assert (event.fatalities, event.injured) == (1, 0)
@@ -155,28 +160,25 @@ def test_one_shot_whom_a_later_report_says_died_is_no_injured(pipeline, tmp_path
 
 
 def test_a_report_weeks_later_naming_the_person_shot_joins_the_shooting(pipeline, tmp_path):
-    shooting, hearing, other = (
-        make_article(text, name, published=day, outlet=f"{name}.example")
-        for name, day, text in (
-            (
-                "shooting",
-                date(2016, 9, 12),
-                "Anna Marie Goode, 17, was shot and killed inside an apartment in Spartanburg,"
-                " South Carolina on Monday morning, deputies said.",
-            ),
-            (
-                "hearing",
-                date(2016, 10, 26),
-                "A Spartanburg, South Carolina man was charged Wednesday with murder in the death"
-                " of Anna Goode, the teenager shot in an apartment in September.",
-            ),
-            (
-                "other",
-                date(2016, 10, 22),
-                "A man was shot and killed outside a store in Spartanburg, South Carolina on"
-                " Friday night, deputies said.",
-            ),
-        )
+    shooting, hearing, other = _reports(
+        (
+            "shooting",
+            date(2016, 9, 12),
+            "Anna Marie Goode, 17, was shot and killed inside an apartment in Spartanburg,"
+            " South Carolina on Monday morning, deputies said.",
+        ),
+        (
+            "hearing",
+            date(2016, 10, 26),
+            "A Spartanburg, South Carolina man was charged Wednesday with murder in the death"
+            " of Anna Goode, the teenager shot in an apartment in September.",
+        ),
+        (
+            "other",
+            date(2016, 10, 22),
+            "A man was shot and killed outside a store in Spartanburg, South Carolina on"
+            " Friday night, deputies said.",
+        ),
     )
     articles = [shooting, hearing, other]
     events = pipeline.process_batch(articles).events
