@@ -270,6 +270,22 @@ def test_counts_told_in_a_sentence_of_no_event_go_to_the_violence_told(
     assert (m.trigger.text, count.value if count else None) == (trigger, value)
 
 
+def test_a_toll_told_alone_after_the_violence_is_its_toll_not_another_event(nlp):
+    text = "Government forces clashed with militants near Kismayo on Monday. Two militants were killed."
+    mentions = extract(nlp(text))
+    assert [(m.trigger.text, m.status) for m in mentions] == [
+        ("clashed", "new"),
+        ("killed", "reference"),
+    ]
+    assert mentions[0].fatalities.value == 2
+    # a toll of its own day, or where no violence was told before, is an event
+    for text in (
+        "Government forces clashed with militants on Monday. On Wednesday two soldiers were killed.",
+        "Two soldiers were killed.",
+    ):
+        assert [m.trigger.text for m in _new(nlp, text)][-1] == "killed"
+
+
 def test_the_story_after_a_dateline_is_parsed_on_its_own(nlp):
     text = "JACKSONVILLE, Fla. - A 14-year-old was shot in the leg early Sunday morning."
     assert [s.text for s in nlp(text).sents] == [

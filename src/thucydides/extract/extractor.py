@@ -900,19 +900,24 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         )
         if not found_any:
             context.note_sentence(sentence)
+        these = list(zip(range(sentence_start, len(mentions)), told_by, strict=True))
+        before = _violence_before(mentions, sentence_start)
+        if (
+            these
+            and before is not None
+            and _no_other_day(expressions, mentions[before])
+            and all(_bare_toll(mentions[j], t) for j, t in these)
+        ):
+            # "Police clashed with gang members. Four gang members were killed.": the toll of
+            # the violence told before, no event of its own
+            for j, _ in these:
+                mentions[j] = replace(mentions[j], status="reference")
         # A sentence that tells no event, or only refers to one told ("police said two men
         # and two women were wounded in the shooting"), adds its counts to the violent event
         # told last (not to a mere reference to it, nor to the arrest told after it) unless
         # it names another day.
         if all(m.status == "reference" for m in mentions[sentence_start:]):
-            harm = next(
-                (
-                    j
-                    for j in range(sentence_start - 1, -1, -1)
-                    if mentions[j].status == "new" and mentions[j].event_type in VIOLENT_TYPES
-                ),
-                None,
-            )
+            harm = _violence_before(mentions, sentence_start)
             if harm is None:
                 untold.append((expressions, facts.counts))
             elif _no_other_day(expressions, mentions[harm]):
@@ -934,6 +939,35 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                     mentions[first] = _with_later_counts(mentions[first], counts)
             untold.clear()
     return mentions
+
+
+def _violence_before(mentions: list[Mention], start: int) -> int | None:
+    """The violence told last before a sentence's mentions, as a new event."""
+    return next(
+        (
+            j
+            for j in range(start - 1, -1, -1)
+            if mentions[j].status == "new" and mentions[j].event_type in VIOLENT_TYPES
+        ),
+        None,
+    )
+
+
+def _bare_toll(mention: Mention, trigger: Token) -> bool:
+    """Harm told with its count and nothing else of its own: no doer named, no place, done
+    to its subject ('2 militants were killed', 'one of the armed men died')."""
+    return (
+        mention.status == "new"
+        and mention.event_type in VIOLENT_TYPES
+        and (mention.fatalities is not None or mention.injured is not None)
+        and not (mention.actor1 is not None and mention.actor1.stated)
+        and not mention.place_spans
+        and trigger.pos_ == "VERB"
+        and (
+            any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+            or trigger.lemma_.lower() in ("die", "succumb")
+        )
+    )
 
 
 def _perpetrator_told(
