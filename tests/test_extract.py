@@ -278,6 +278,9 @@ def test_a_toll_told_alone_after_the_violence_is_its_toll_not_another_event(nlp)
         ("killed", "reference"),
     ]
     assert mentions[0].fatalities.value == 2
+    # also in a note's shorthand, whatever role the reading of actors gives the dead
+    text = "Militia clashed with the army in Bisobe. 12 militiamen killed and casualties unknown."
+    assert [m.status for m in extract(nlp(text))] == ["new", "reference"]
     # a toll of its own day, or where no violence was told before, is an event
     for text in (
         "Government forces clashed with militants on Monday. On Wednesday two soldiers were killed.",
@@ -666,6 +669,9 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("Two people were transported to the hospital.", None, None, 2),
         ("Terrell Lockett was treated and released from the hospital.", None, None, 1),
         ("Marcus Hill, 24, was shot outside a bar.", None, None, 1),
+        # "the imam" with the article the parser hangs on a word before it; a couple is two
+        ("Gunmen shot and killed the Markounda city imam.", 1, None, None),
+        ("A couple were shot and killed by unknown armed individuals.", 2, None, None),
         # "a third person" is the third dead
         ("A third person has died after a shooting near a school.", 3, None, None),
         ("A fourth victim was critically injured.", None, 1, None),

@@ -330,13 +330,17 @@ def _how_many(victim: Token) -> tuple[int | None, Token | None]:
         # "Marcus Hill, 24,": a name with an age is a person's, whatever the tagger took it for
         aged = any(c.dep_ == "appos" and c.like_num for c in victim.children)
         return (1, None) if victim.ent_type_ == "PERSON" or aged else (None, None)
+    # "the imam", and "the Markounda city imam", whose article the parser hangs on "city"
+    words = [victim, *(c for c in victim.children if c.dep_ == "compound")]
     determined = any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS)
-        for c in victim.children
+        for word in words
+        for c in word.children
     )
     singular = victim.pos_ == "ADJ" or "Sing" in victim.morph.get("Number")
     if determined and singular and victim.ent_type_ not in NOT_PEOPLE:
-        return 1, None
+        # "a couple were shot and killed": two people
+        return (2 if victim.lower_ == "couple" else 1), None
     return None, None
 
 

@@ -955,16 +955,24 @@ def _violence_before(mentions: list[Mention], start: int) -> int | None:
 
 def _bare_toll(mention: Mention, trigger: Token) -> bool:
     """Harm told with its count and nothing else of its own: no doer named, no place, done
-    to its subject ('2 militants were killed', 'one of the armed men died')."""
+    to its subject ('2 militants were killed', 'one of the armed men died', '12 militiamen
+    killed')."""
+    # "12 militiamen killed", a participle describing its noun or with its "were" left out:
+    # the noun suffered it, whatever role the reading of actors gave it
+    described = trigger.tag_ == "VBN" and (
+        trigger.dep_ == "acl"
+        or not any(c.dep_ in ("aux", "auxpass", "dobj") for c in trigger.children)
+    )
     return (
         mention.status == "new"
         and mention.event_type in VIOLENT_TYPES
         and (mention.fatalities is not None or mention.injured is not None)
-        and not (mention.actor1 is not None and mention.actor1.stated)
+        and (described or not (mention.actor1 is not None and mention.actor1.stated))
         and not mention.place_spans
         and trigger.pos_ == "VERB"
         and (
-            any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+            described
+            or any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
             or trigger.lemma_.lower() in ("die", "succumb")
         )
     )
