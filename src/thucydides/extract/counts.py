@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from thucydides.extract.mention import Count, TextSpan
-from thucydides.extract.syntax import child, nobody, prep_object, span_of
+from thucydides.extract.syntax import child, infinitive, nobody, prep_object, span_of
 from thucydides.numbers import ORDINAL_NUMBERS, WORD_NUMBERS
 
 # ACLED's fixed numbers for vague words.
@@ -154,7 +154,7 @@ def _numeral_of(noun: Token) -> Token | None:
     head = noun.head
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         return None
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head != noun:
+    if _partitive(noun):
         return noun.head.head
     return None
 
@@ -244,7 +244,7 @@ def _victims(token: Token) -> list[Token]:
         # "the injured man", "a man shot by police": the noun described; not where the
         # participle has victims of its own ("One dead, four others wounded") or is what
         # someone means to do ("a right to kill my son")
-        if not found and not _infinitive(token) and not _partitive(head):
+        if not found and not infinitive(token) and not _partitive(head):
             # A description after its noun is of that noun alone ("left one dead and two
             # others in critical condition"); one before it, of the nouns joined to it that
             # are not counted or determined apart ("the injured man and woman", not "one
@@ -286,10 +286,6 @@ def _victims(token: Token) -> list[Token]:
             if person not in expanded:
                 expanded.append(person)
     return expanded
-
-
-def _infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _partitive(noun: Token) -> bool:

@@ -30,6 +30,7 @@ from thucydides.extract.relevance import judge, sentence_features
 from thucydides.extract.status import casualties_of, status_of, what_they_died_of
 from thucydides.extract.syntax import (
     child,
+    infinitive,
     is_headline,
     local_tokens,
     prep_object,
@@ -369,10 +370,7 @@ def _purpose_of_act(trigger: Token, triggers: set[int]) -> bool:
     told_by_act = {act.i, *(c.i for c in act.children)} - {trigger.i}
     return (
         trigger.dep_ in ("advcl", "xcomp")
-        and (
-            trigger.tag_ == "VBG"
-            or any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
-        )
+        and (trigger.tag_ == "VBG" or infinitive(trigger))
         and act.pos_ == "VERB"
         and not told_by_act & triggers
         and act.lemma_.lower() not in SAY

@@ -154,6 +154,11 @@ def prep_object(token: Token, *preps: str) -> Token | None:
     return None
 
 
+def infinitive(verb: Token) -> bool:
+    """'to call for', 'a right to kill': a verb of what someone means to do."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def nobody(token: Token) -> bool:
     """Whether a noun phrase's head names no one at all: "no one", "nobody", "none", "no
     civilians"."""
