@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from thucydides.extract import extract
+from thucydides.extract.actor_names import ActorNames, actor_names_in_use
 
 
 def _new(nlp, text):
@@ -828,6 +829,68 @@ def test_a_group_unknown_by_its_own_name_is_named_as_the_report_writes_it(nlp, t
     mentions = _new(nlp, text)
     assert mentions and {m.actor1.name.split(":")[0] for m in mentions} == {actor}
     assert all(m.actor1.stated and m.actor1.inter == inter for m in mentions)
+
+
+def test_an_acronym_is_a_group_whatever_entity_the_parser_took_it_for(nlp):
+    # The parser takes "JNIM" for a people (NORP); with a table that does not know it, the
+    # report's own name stands.
+    with actor_names_in_use(ActorNames([])):
+        (m,) = _new(nlp, "On 21 July 2021, suspected JNIM militants abducted four men in Tera.")
+    assert m.actor1.name == "JNIM" and m.actor1.stated
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # Armed men of a named group, and the leader of an armed group, are that group.
+        (
+            "Russian mercenaries from the Zorba Gang abducted six women in Boali.",
+            "Zorba Gang",
+        ),
+        ("Police forces shot and killed a gang leader in Meyotte on Tuesday.", "Unidentified"),
+    ],
+)
+def test_mercenaries_of_a_group_and_its_leaders_are_the_group(nlp, text, victims):
+    (m, *_) = _new(nlp, text)
+    assert victims in (m.actor1.name if m.actor1.inter != 1 else m.actor2.name)
+    assert m.actor1.inter != 7
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "A bomb exploded near the market in Tacurong on Monday, wounding eight. "
+            "Authorities believe that the Bangsamoro Islamic Freedom Fighters are behind the attack.",
+            "BIFF",
+        ),
+        (
+            "Three soldiers were killed when their vehicle struck an IED near Gomboro on Sunday. "
+            "The device was likely planted by JNIM militants.",
+            "JNIM",
+        ),
+        ("A suicide bombing attributed to Boko Haram killed nine in Kolofata on Friday.", "Boko"),
+        (
+            "A bomb exploded at a market in Kabul on Monday, killing four people. "
+            "The Islamic State claimed responsibility for the attack.",
+            "Islamic State",
+        ),
+    ],
+)
+def test_who_a_report_says_is_behind_its_violence_did_it(nlp, text, actor):
+    mentions = _new(nlp, text)
+    assert mentions and all(actor in m.actor1.name for m in mentions)
+
+
+def test_a_claim_names_no_doer_of_violence_told_after_it(nlp):
+    mentions = _new(
+        nlp,
+        "Two soldiers were killed in a helicopter crash in Logar on Tuesday. The Taliban "
+        "claimed responsibility for shooting down the helicopter. A day later, a man was shot "
+        "dead in Kabul.",
+    )
+    assert mentions[0].actor1.name == "Taliban"
+    assert mentions[-1].actor1.name == "Unidentified Armed Group ({country})"
 
 
 def test_a_country_or_people_before_an_armed_noun_names_no_group(nlp):

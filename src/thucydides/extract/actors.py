@@ -38,8 +38,8 @@ ARMED_INTER = {1, 2, 3, 4, 8}
 ASSOCIATING_KINDS = {"protesters", "rioters", "civilians"}
 ORGANISING_LEMMAS = AFFILIATION_LEMMAS | {"organise", "organize", "lead", "back", "call"}
 # Nouns naming people who belong to something ("members of the Wagner group", "Boko Haram
-# men").
-MEMBER_LEMMAS = {"member", "man", "element", "cadre", "operative"}
+# men"), or lead it ("a gang leader", "a Taliban commander").
+MEMBER_LEMMAS = {"member", "man", "element", "cadre", "operative", "leader", "commander", "chief"}
 # Where a state force stands or moves, that stands for the force attacked there ("attacked an
 # Afghan military post", "hit a police patrol", "a post of the gendarmerie"); not a building
 # that may be burnt empty ("torched the city's police stations").
@@ -150,8 +150,12 @@ class ActorContext:
 
     def _group_of_member(self, token: Token) -> ActorRef | None:
         """The armed group whose members a noun names ("members of the Wagner group", "gang
-        members", "Gulf Clan members"); a party's members stay a crowd."""
-        if token.lemma_.lower() not in MEMBER_LEMMAS:
+        members", "Gulf Clan members", "mercenaries from Wagner Group"); a party's members
+        stay a crowd."""
+        armed = self._generic(token)
+        if token.lemma_.lower() not in MEMBER_LEMMAS and (
+            armed is None or armed.kind != "armed_group"
+        ):
             return None
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
@@ -229,12 +233,15 @@ class ActorContext:
                 name = organisation
             else:
                 name = token.doc[start : max(t.i for t in proper) + 1]
-                if any(t.ent_type_ not in ("", "ORG", "PRODUCT") for t in name) or _country(
-                    name.text
+                # A people or a place is no group ("Fulani militants"), but an acronym is
+                # a group's, whatever entity the parser took it for ("JNIM militants").
+                if _country(name.text) or any(
+                    t.ent_type_ not in ("", "ORG", "PRODUCT") and not _acronym(t) for t in name
                 ):
                     return None
-        # A sentence's first word is capitalised whatever it is ("Suspected KRA militants").
-        if name[0].is_sent_start and name[0].lower_ in HEDGES:
+        # A sentence's first word is capitalised whatever it is ("Suspected KRA militants",
+        # "Forty Jie warriors").
+        if len(name) and name[0].is_sent_start and (name[0].lower_ in HEDGES or name[0].like_num):
             name = name[1:]
         return ActorRef(acled_name(name.text), inter, span_of(name)) if len(name) else None
 
@@ -397,6 +404,10 @@ class ActorContext:
 
 # Words before an armed noun that tell how sure the report is, not whose the group is.
 HEDGES = {"presumed", "suspected", "alleged", "unidentified", "unknown", "armed"}
+
+
+def _acronym(token: Token) -> bool:
+    return len(token.text) > 1 and token.text.isupper() and token.text.isalpha()
 
 
 @cache

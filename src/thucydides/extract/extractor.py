@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from thucydides.extract.actors import ARMED_INTER, ActorContext
 from thucydides.extract.associates import acled_name, joined, known_in
 from thucydides.extract.attribution import SAY, attribution_of
+from thucydides.extract.claims import claimant
 from thucydides.extract.confidence import load_calibration
 from thucydides.extract.counts import Casualties, casualties
 from thucydides.extract.lexicon import GenericDef, TriggerDef, load_lexicon
@@ -936,7 +937,37 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 if _no_other_day(told_days, mentions[first]):
                     mentions[first] = _with_later_counts(mentions[first], counts)
             untold.clear()
-    return mentions
+    return _claimed(mentions, sentences, context)
+
+
+def _claimed(
+    mentions: list[Mention], sentences: list[Span], context: ActorContext
+) -> list[Mention]:
+    """New violence whose perpetrator ACLED's convention supplied, told before or in a sentence
+    that says who is behind it (`claims.claimant`), armed and named: that one. Not
+    violence told after the claim ("The Taliban claimed responsibility for shooting down the
+    helicopter. ... The crash comes a day after the Taliban swapped two hostages")."""
+    claimed = (
+        (sentence.start_char, context.actor(noun))
+        for sentence in sentences
+        if (noun := claimant(sentence)) is not None and noun.pos_ != "PRON"
+    )
+    where, actor = next(
+        ((w, a) for w, a in claimed if a is not None and a.inter in ARMED_INTER), (0, None)
+    )
+    if actor is None:
+        return mentions
+    return [
+        replace(m, actor1=actor)
+        if m.status == "new"
+        and m.event_type in VIOLENT_TYPES
+        and m.actor1 is not None
+        and not m.actor1.stated
+        and m.sentence.start <= where
+        and not _is_victim(actor, m.actor2)
+        else m
+        for m in mentions
+    ]
 
 
 def _violence_before(mentions: list[Mention], start: int) -> int | None:
