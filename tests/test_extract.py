@@ -229,6 +229,12 @@ def test_what_the_dead_died_of_after_is_the_event_an_earlier_event_is_background
     # "a late night shooting", parsed as a shooting qualifying the night
     (m,) = _new(nlp, "Four people were hospitalized after a late night shooting in Kinloch Monday.")
     assert m.trigger.text == "shooting" and m.injured.value == 4
+    # ...and "a quadruple shooting", parsed as a shooting qualifying the number
+    (m,) = _new(nlp, "A quadruple shooting early Sunday left two men dead and two others injured.")
+    assert m.trigger.text == "shooting" and (m.fatalities.value, m.injured.value) == (2, 2)
+    # ...and a shooting hung on the noun before the time
+    (m,) = _new(nlp, "One of four women wounded in a late night shooting in Lexington has died.")
+    assert m.trigger.text == "shooting" and m.fatalities.value == 1
     after = [m.status for m in extract(nlp("Protests resumed after the bombing of the mosque."))]
     assert after == ["new", "background"]
     arrested = [m.status for m in extract(nlp("A man was arrested after a shooting in Oakland."))]
@@ -681,6 +687,17 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         # An age after a name is no count; a description after its noun is of that noun alone;
         # a participle with victims of its own describes no noun.
         ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", None, 2, None),
+        # ...nor where the parser sets the second name beside the first.
+        (
+            "David K. Jones, 19, Leonard H. Andrews, 21, and Jamari K. Brooks, 17, were also "
+            "wounded.",
+            None,
+            3,
+            None,
+        ),
+        ("His son, John Smith, was wounded.", None, 1, None),
+        # A past tense of harm with no object is a participle without its "were".
+        ("The shooting left a man dead and three other teenagers wounded.", 1, 3, None),
         ("The shooting left one dead and two others in critical condition.", 1, None, None),
         ("One dead, four others wounded in shooting", 1, 4, None),
         ("4 killed, 5 hurt in shooting", 4, 5, None),

@@ -210,8 +210,11 @@ def _own_victims(token: Token) -> list[Token]:
         # "2 killed and 4 wounded", "one man was killed, three others injured": a number
         # that did nothing, or the subject of a participle left without its "were", is
         # the count of the victims.
-        elided = token.tag_ == "VBN" and not any(
-            c.dep_ in ("aux", "auxpass") for c in token.children
+        elided = not any(c.dep_ in ("aux", "auxpass") for c in token.children) and (
+            token.tag_ == "VBN"
+            # "left a man dead and three other teenagers wounded", tagged as a past tense
+            # that has no object
+            or (token.tag_ == "VBD" and child(token, "dobj") is None and lemma in HARM_LEMMAS)
         )
         found = [
             c
@@ -277,8 +280,12 @@ def _victims(token: Token) -> list[Token]:
         numeral = _numeral_of(victim)
         counted = numeral is not None and (number(numeral) or 0) > 1
         # "Two of those men, Todd Thompson and Vincent Dipina, died": the names are the two.
-        others = [
-            c for c in victim.children if c.dep_ == "conj" and not (counted and c.pos_ == "PROPN")
+        listed = _listed_names(victim)
+        others = listed + [
+            c
+            for person in (victim, *listed)
+            for c in person.children
+            if c.dep_ == "conj" and not (counted and c.pos_ == "PROPN")
         ]
         for person in (victim, *others):
             # the victims of "found" in "a man and his daughter were found dead" come
@@ -286,6 +293,18 @@ def _victims(token: Token) -> list[Token]:
             if person not in expanded:
                 expanded.append(person)
     return expanded
+
+
+def _listed_names(victim: Token) -> list[Token]:
+    """'David Jones, 19, Leonard Andrews, 21, and Jamari Brooks, 17, were wounded', parsed
+    with the second name set beside the first: a name beside a name is another person."""
+    if victim.ent_type_ != "PERSON" or victim.pos_ != "PROPN":
+        return []
+    return [
+        c
+        for c in victim.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+    ]
 
 
 def _partitive(noun: Token) -> bool:

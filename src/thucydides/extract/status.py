@@ -44,6 +44,8 @@ GENERIC_MODIFIERS = {
     "similar",
     "any",
 }
+# "a quadruple shooting": how many were shot, not a noun.
+MULTIPLIERS = {"double", "triple", "quadruple", "quintuple", "sextuple"}
 MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must"}
 INTENT_HEADS = {
     "threaten",
@@ -133,12 +135,15 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
             return "hypothetical"
         if token != trigger and lemma in {"able", "manage"}:
             break
-    # "a man facing shooting charges"; but "a late night shooting" is the parser taking
-    # the time for the noun the shooting qualifies
+    # "a man facing shooting charges"; but "a late night shooting" and "a quadruple shooting"
+    # are the parser taking the time or the number for the noun the shooting qualifies, or
+    # hanging the shooting on a noun before the time ("women wounded in a late night shooting")
     if (
         trigger.tag_ == "VBG"
         and trigger.dep_ in ("acl", "amod", "relcl")
         and trigger.head.ent_type_ not in ("TIME", "DATE")
+        and (trigger.i == 0 or trigger.nbor(-1).ent_type_ not in ("TIME", "DATE"))
+        and trigger.head.lower_ not in MULTIPLIERS
     ):
         return "generic"
     if (
