@@ -696,6 +696,15 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
             None,
         ),
         ("His son, John Smith, was wounded.", None, 1, None),
+        # The number nearest the noun counts it; an age may stand for the person.
+        ("Charleston Police tells 13 News two people were shot at the motel.", None, None, 2),
+        ("An 18-year-old girl and 3-year-old were injured in a shooting.", None, 2, None),
+        # "a quadruple shooting": four shot, those not said to have died the injured
+        ("Three people have died in a quadruple shooting near the campus.", 3, None, 4),
+        ("A double shooting in Dayton left one man dead.", 1, None, 2),
+        # "one fatally": the dead among those shot
+        ("Police say four people were shot, one fatally, at the park.", 1, None, 4),
+        ("Three people were shot, two of them fatally, on Main Street.", 2, None, 3),
         # A past tense of harm with no object is a participle without its "were".
         ("The shooting left a man dead and three other teenagers wounded.", 1, 3, None),
         ("The shooting left one dead and two others in critical condition.", 1, None, None),

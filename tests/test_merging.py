@@ -131,6 +131,16 @@ def test_one_shooting_told_in_many_sentences_is_one_event(pipeline):
     assert all("arrest" not in e.text for e in event.evidence["event_type"])
 
 
+def test_those_of_a_quadruple_shooting_not_said_to_have_died_are_injured(pipeline):
+    story = (
+        "Three people have died in a quadruple shooting in west Baltimore, Maryland on "
+        "Tuesday night, police said."
+    )
+    article = make_article(story, "quad", published=date(2015, 7, 8), outlet="news.example")
+    (event,) = pipeline.process_batch([article]).events
+    assert (event.fatalities, event.injured) == (3, 1)
+
+
 def test_one_shot_whom_a_later_report_says_died_is_no_injured(pipeline, tmp_path):
     shot, died = _reports(
         (

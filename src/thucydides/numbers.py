@@ -15,3 +15,5 @@ ORDINAL_NUMBERS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }  # fmt: skip
+# "a quadruple shooting": four people shot.
+MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "sextuple": 6}

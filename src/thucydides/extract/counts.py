@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from thucydides.extract.mention import Count, TextSpan
 from thucydides.extract.syntax import child, infinitive, nobody, prep_object, span_of
-from thucydides.numbers import ORDINAL_NUMBERS, WORD_NUMBERS
+from thucydides.numbers import MULTIPLIERS, ORDINAL_NUMBERS, WORD_NUMBERS
 
 # ACLED's fixed numbers for vague words.
 VAGUE = {
@@ -140,7 +140,9 @@ def _numeral_of(noun: Token) -> Token | None:
         and (noun.like_num or noun.lower_ in VAGUE or noun.lower_ == "both")
     ):
         return noun
-    nummod = child(noun, "nummod")
+    # The number nearest the noun: "tells 13 News two people were shot", parsed with both
+    # numbers on "people".
+    nummod = max((c for c in noun.children if c.dep_ == "nummod"), key=lambda c: c.i, default=None)
     # "Larry Watkins Jr. 26": a person's name takes an age, not a count
     if nummod is not None and not (noun.tag_ == "NNP" and noun.ent_type_ == "PERSON"):
         return nummod
@@ -183,6 +185,10 @@ def _subjects(token: Token) -> list[Token]:
 def _own_victims(token: Token) -> list[Token]:
     lemma = token.lemma_.lower()
     if _counted_participle(token) is not None:
+        return [token]
+    if (times := _multiplied(token)) is not None:
+        return [times]
+    if _fatally(token):
         return [token]
     if _hurt_state(token):
         # "found two women with gunshot wounds", "a man with a gunshot wound", "the victim
@@ -338,6 +344,12 @@ def _how_many(victim: Token) -> tuple[int | None, Token | None]:
         return (None if absurd(numeral) else number(numeral)), numeral
     if victim.lower_ in SINGLE_PRONOUNS or (victim.lower_ == "another" and victim.pos_ == "PRON"):
         return 1, None
+    if victim.lower_ in MULTIPLIERS:
+        # "a quadruple shooting", parsed with the number as the noun the shooting qualifies
+        return MULTIPLIERS[victim.lower_], victim
+    # "An 18-year-old girl and 3-year-old were injured": an age standing for a person
+    if victim.lower_ == "old" and any(c.lower_ == "year" for c in victim.children):
+        return 1, None
     # "A 14-year-old was shot", parsed with the article as the victim and the age its modifier.
     if victim.lower_ in SINGLE_DETERMINERS and any(c.dep_ == "amod" for c in victim.children):
         return 1, None
@@ -432,6 +444,23 @@ def _counted_participle(token: Token) -> str | None:
     return PARTICIPLES.get(token.lower_)
 
 
+def _multiplied(token: Token) -> Token | None:
+    """'a double shooting': the word that says how many were shot."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() != "shooting":
+        return None
+    return next(
+        (c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ in MULTIPLIERS),
+        None,
+    )
+
+
+def _fatally(token: Token) -> bool:
+    """'four people were shot, one fatally', 'two of them fatally': a number of the dead."""
+    return token.pos_ == "NUM" and any(
+        c.dep_ == "advmod" and c.lower_ in DEADLY_ADVERBS for c in token.children
+    )
+
+
 def _denied(token: Token) -> bool:
     """'He was not injured', but not 'he was not seriously injured'."""
     return any(c.dep_ == "neg" for c in token.children) and not any(
@@ -440,6 +469,8 @@ def _denied(token: Token) -> bool:
 
 
 def _kind(token: Token) -> str | None:
+    if _fatally(token):
+        return "fatal"
     # Only a content word tells of harm; most of a sentence's words are passed at once.
     if token.pos_ not in CONTENT_POS or _denied(token):
         return None
@@ -447,6 +478,8 @@ def _kind(token: Token) -> str | None:
         return "fatal" if _fatal(token) else "shot"
     if token.lower_ in PARTICIPLES and (participle := _counted_participle(token)) is not None:
         return participle
+    if _multiplied(token) is not None:
+        return "shot"
     lemma = token.lemma_.lower()
     # "succumbed to his injuries" (not to an illness), "shot to death", "beaten to death"
     to = prep_object(token, "to") if token.pos_ == "VERB" else None

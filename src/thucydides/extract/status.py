@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from thucydides.extract.counts import INJURED
 from thucydides.extract.mention import Status
 from thucydides.extract.syntax import nobody
+from thucydides.numbers import MULTIPLIERS
 
 TEMPORAL_PREPS = {
     "after",
@@ -44,8 +45,6 @@ GENERIC_MODIFIERS = {
     "similar",
     "any",
 }
-# "a quadruple shooting": how many were shot, not a noun.
-MULTIPLIERS = {"double", "triple", "quadruple", "quintuple", "sextuple"}
 MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must"}
 INTENT_HEADS = {
     "threaten",
