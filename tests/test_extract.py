@@ -705,6 +705,15 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         # "one fatally": the dead among those shot
         ("Police say four people were shot, one fatally, at the park.", 1, None, 4),
         ("Three people were shot, two of them fatally, on Main Street.", 2, None, 3),
+        # A killing a noun names, of people ("the killing of two farmers"); not of a thing.
+        (
+            "A man has been charged in the shooting death of 16-year-old Javon Reilly.",
+            1,
+            None,
+            None,
+        ),
+        ("Protesters demanded justice for the killing of two farmers.", 2, None, None),
+        ("The death of democracy was mourned.", None, None, None),
         # A past tense of harm with no object is a participle without its "were".
         ("The shooting left a man dead and three other teenagers wounded.", 1, 3, None),
         ("The shooting left one dead and two others in critical condition.", 1, None, None),
@@ -739,6 +748,20 @@ def test_counts_as_news_writes_them(nlp, text, dead, injured, shot):
         injured,
         shot,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students protested in Dhaka on Monday, a day after two classmates were killed.",
+        "Relatives marched in La Plata on Monday to demand justice for a man who was killed.",
+        "Police arrested two men in Kano on Monday in connection with the killing of two farmers.",
+    ],
+)
+def test_no_one_is_killed_in_a_peaceful_protest_or_an_arrest(nlp, text):
+    # ACLED's codebook: a count in their sentence is of other violence.
+    mentions = [m for m in _new(nlp, text) if m.sub_event_type in ("Peaceful protest", "Arrests")]
+    assert mentions and all(m.fatalities is None for m in mentions)
 
 
 def test_a_month_is_no_protest_march(nlp):

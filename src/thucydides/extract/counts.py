@@ -30,6 +30,8 @@ INJURED = {"injure", "wound", "hurt", "injury", "maim", "hospitalize", "hospital
 # Words of dying whose subject is the one who died: "he died", "a toddler is dead", "she
 # succumbed to her wounds".
 DYING = {"die", "dead", "deceased", "succumb"}
+# Nouns of a killing whose victims follow "of": "the killing of two farmers".
+NOMINAL_KILLINGS = {"killing", "slaying", "murder", "death", "homicide"}
 # What strikes a person who is shot: "struck by a stray bullet", "hit by gunfire".
 SHOTS = {"bullet", "gunfire", "round", "shot", "gunshot", "fire", "shrapnel", "pellet"}
 # Where a person is hit: "hit in the leg", "struck in the shoulder".
@@ -190,6 +192,8 @@ def _own_victims(token: Token) -> list[Token]:
         return [times]
     if _fatally(token):
         return [token]
+    if (killed := _nominal_killing(token)) is not None:
+        return [killed]
     if _hurt_state(token):
         # "found two women with gunshot wounds", "a man with a gunshot wound", "the victim
         # remains in critical condition"
@@ -315,7 +319,13 @@ def _listed_names(victim: Token) -> list[Token]:
 
 def _partitive(noun: Token) -> bool:
     """'Two of the injured skateboarders': some of people counted elsewhere, not a count."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head != noun
+    # ("the killing of two farmers" is no part of them)
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head != noun
+        and noun.head.head.lemma_.lower() not in NOMINAL_KILLINGS
+    )
 
 
 def _some_of(victim: Token) -> bool:
@@ -337,7 +347,12 @@ def _how_many(victim: Token) -> tuple[int | None, Token | None]:
     ('5 people', 'dozens'), or one for a single person ('a teen', 'a 17-year-old', 'his wife',
     'Kendra Hill', 'he'). A plural with no number ('civilians were killed') gives none."""
     # "no one was hurt", "none were killed": no count of anyone.
-    if victim.lower_ in SHARES or nobody(victim) or victim.lemma_.lower() in STRUCK_THINGS:
+    # ...nor a killing shot ("the shooting death of ...").
+    if (
+        victim.lower_ in SHARES
+        or nobody(victim)
+        or victim.lemma_.lower() in STRUCK_THINGS | NOMINAL_KILLINGS
+    ):
         return None, None
     numeral = _numeral_of(victim)
     if numeral is not None:
@@ -454,6 +469,28 @@ def _multiplied(token: Token) -> Token | None:
     )
 
 
+def _nominal_killing(token: Token) -> Token | None:
+    """'the shooting death of 16-year-old Javon Reilly', 'the killing of two farmers': the
+    person or people killed, where the words say they are people (a name, a number, an
+    age)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_KILLINGS:
+        return None
+    killed = prep_object(token, "of")
+    if killed is None:
+        return None
+    # A name, an age, or a number of people: not a year ("the first homicide of 2017"), a
+    # thing, or a number in an age ("the death of 3 yr old").
+    aged_after = any(
+        c.dep_ == "amod" and c.lower_ == "old" and c.i > killed.i for c in killed.children
+    )
+    person = (
+        (killed.ent_type_ == "PERSON" and killed.pos_ == "PROPN")
+        or (killed.pos_ == "NOUN" and _numeral_of(killed) is not None and not aged_after)
+        or any(c.dep_ == "amod" and c.lower_ == "old" and c.i < killed.i for c in killed.children)
+    )
+    return killed if person else None
+
+
 def _fatally(token: Token) -> bool:
     """'four people were shot, one fatally', 'two of them fatally': a number of the dead."""
     return token.pos_ == "NUM" and any(
@@ -481,6 +518,8 @@ def _kind(token: Token) -> str | None:
     if _multiplied(token) is not None:
         return "shot"
     lemma = token.lemma_.lower()
+    if _nominal_killing(token) is not None:
+        return "fatal"
     # "succumbed to his injuries" (not to an illness), "shot to death", "beaten to death"
     to = prep_object(token, "to") if token.pos_ == "VERB" else None
     if lemma not in HARM_LEMMAS:

@@ -184,6 +184,21 @@ PROTEST_LEMMAS = {
 }
 # ACLED names the crowd after its kind where the report names no organiser.
 DEFAULT_ACTOR1 = {"Protests": ("Protesters ({country})", 6), "Riots": ("Rioters ({country})", 5)}
+# ACLED counts no one killed at a peaceful protest, or one met with an intervention, nor in a
+# strategic development other than a disrupted weapon's blast: a count in their sentence is
+# of other violence ("students protested a day after two classmates were killed", "police
+# arrested the man who shot three people").
+HARMLESS_SUB_TYPES = {
+    "Peaceful protest",
+    "Protest with intervention",
+    "Agreement",
+    "Arrests",
+    "Change to group/activity",
+    "Headquarters or base established",
+    "Looting/property destruction",
+    "Non-violent transfer of territory",
+    "Other",
+}
 # Violence whose perpetrator the report does not name is coded to an unidentified armed group
 # (ACLED: "a bomb exploded", "he was shot dead"); a named actor of any kind stands.
 UNNAMED_PERPETRATOR = ("Unidentified Armed Group ({country})", 3)
@@ -842,7 +857,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             date = _date_for(trigger, sentence, expressions)
             if named is None:
                 named = named_people(sentence)
-            counts = facts.counts
+            counts = facts.counts if sub_type not in HARMLESS_SUB_TYPES else Casualties(None, None)
             attribution = attribution_of(trigger, last_speaker)
             if attribution is not None and attribution.speaker.lower() not in ("he", "she", "they"):
                 last_speaker = attribution
@@ -912,10 +927,14 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             for j, _ in these:
                 mentions[j] = replace(mentions[j], status="reference")
         # A sentence that tells no event, or only refers to one told ("police said two men
-        # and two women were wounded in the shooting"), adds its counts to the violent event
-        # told last (not to a mere reference to it, nor to the arrest told after it) unless
-        # it names another day.
-        if all(m.status == "reference" for m in mentions[sentence_start:]):
+        # and two women were wounded in the shooting"), or only events that harm no one
+        # ("police arrested the man who shot six people"), adds its counts to the violent
+        # event told last (not to a mere reference to it, nor to the arrest told after it)
+        # unless it names another day.
+        if all(
+            m.status == "reference" or m.sub_event_type in HARMLESS_SUB_TYPES
+            for m in mentions[sentence_start:]
+        ):
             harm = _violence_before(mentions, sentence_start)
             if harm is None:
                 untold.append((expressions, facts.counts))
