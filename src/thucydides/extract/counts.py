@@ -479,14 +479,12 @@ def _nominal_killing(token: Token) -> Token | None:
     if killed is None:
         return None
     # A name, an age, or a number of people: not a year ("the first homicide of 2017"), a
-    # thing, or a number in an age ("the death of 3 yr old").
-    aged_after = any(
-        c.dep_ == "amod" and c.lower_ == "old" and c.i > killed.i for c in killed.children
-    )
+    # thing, or a number in an age written after its noun ("the death of 3 yr old").
+    age = next((c for c in killed.children if c.dep_ == "amod" and c.lower_ == "old"), None)
     person = (
         (killed.ent_type_ == "PERSON" and killed.pos_ == "PROPN")
-        or (killed.pos_ == "NOUN" and _numeral_of(killed) is not None and not aged_after)
-        or any(c.dep_ == "amod" and c.lower_ == "old" and c.i < killed.i for c in killed.children)
+        or (age is None and killed.pos_ == "NOUN" and _numeral_of(killed) is not None)
+        or (age is not None and age.i < killed.i)
     )
     return killed if person else None
 
