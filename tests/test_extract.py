@@ -668,6 +668,11 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("A teenager was among four people who were shot Tuesday night.", None, None, 4),
         ("Shots were fired at a group from a sedan, hitting four victims.", None, None, 4),
         ("Four people at the home were struck by bullets.", None, None, 4),
+        # People hit, and nothing said to have hit them but shots; not a thing, not a car.
+        ("Police said four victims were struck.", None, None, 4),
+        ("A 15-year-old male and a 69-year-old male were also hit.", None, None, 2),
+        ("The home was hit on North Eagle Drive.", None, None, None),
+        ("She was struck on Thursday by a minivan.", None, None, None),
         ("The child was hit in the leg and is expected to recover.", None, None, 1),
         ("Officers found two women with gunshot wounds.", None, None, 2),
         ("The victim remains in critical condition.", None, None, 1),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
+from thucydides.extract.lexicon import load_lexicon
 from thucydides.extract.mention import Count, TextSpan
 from thucydides.extract.syntax import child, infinitive, nobody, prep_object, span_of
 from thucydides.numbers import MULTIPLIERS, ORDINAL_NUMBERS, WORD_NUMBERS
@@ -425,7 +427,32 @@ def _struck_by_shots(token: Token) -> bool:
         any(t is not None and t.lemma_.lower() in SHOTS for t in (by, subject))
         or (token.dep_ in ("advcl", "conj") and token.head.lemma_.lower() in FIRING)
         or (part is not None and part.lemma_.lower() in BODY_PARTS)
+        or _people_hit(token)
     )
+
+
+def _people_hit(verb: Token) -> bool:
+    """'four men were hit', 'the girl was struck': people hit, and nothing said to have hit
+    them but shots (not 'struck by a minivan', 'hit with a bat'; not 'the house was hit')."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    hitting = (prep_object(verb, "by"), prep_object(verb, "with"))
+    if any(t is not None and t.lemma_.lower() not in SHOTS for t in hitting):
+        return False
+    hit = child(verb, "nsubjpass")
+    return hit is not None and (
+        hit.lower_ in SINGLE_PRONOUNS | {"they"}
+        or hit.ent_type_ == "PERSON"
+        or hit.lemma_.lower() in _people_words()
+        or any(c.dep_ == "amod" and c.lower_ == "old" for c in hit.children)
+    )
+
+
+@cache
+def _people_words() -> frozenset[str]:
+    """The lexicon's nouns for people, and those who were hurt."""
+    civilians = load_lexicon().generic_nouns
+    return frozenset(n for n, d in civilians.items() if d.kind == "civilians") | {"victim"}
 
 
 def _sent_to_hospital(token: Token) -> bool:
