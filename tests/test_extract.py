@@ -638,6 +638,8 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ),
         ("A man was shot and killed on Main Street.", 1, None, None),
         ("He was rushed to the hospital and pronounced dead a short time later.", 1, None, None),
+        # a verb joined to another shares its subject
+        ("The boy suffered a gunshot wound to the chest and was dead on arrival.", 1, None, None),
         ("A 50-year-old died at the grocery.", 1, None, None),
         ("A teen was fatally shot Saturday.", 1, None, None),
         ("Four people were shot on Telegraph Avenue.", None, None, 4),

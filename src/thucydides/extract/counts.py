@@ -278,8 +278,15 @@ def _victims(token: Token) -> list[Token]:
             token.pos_ == "ADJ" and token.dep_ in ("acomp", "dobj", "ccomp")
         ):
             # "a toddler is dead", "two people were shot dead", "pronounced dead", "left two
-            # injured"
+            # injured", and "the boy suffered a wound and was dead", whose "was" shares the
+            # subject of the verb it is joined to
             found = _victims(head) or [c for c in head.children if c.dep_ == "nsubj"]
+            if (
+                not found
+                and head.dep_ == "conj"
+                and not any(c.dep_.startswith("nsubj") for c in head.children)
+            ):
+                found = [c for c in head.head.children if c.dep_ == "nsubj"]
         elif token.dep_ == "conj":
             # "a man was shot and killed", "he was shot and died": the first verb's victims
             found = [c for c in _victims(head) if c.dep_ == "nsubjpass"] or (
