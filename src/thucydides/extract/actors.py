@@ -16,7 +16,7 @@ from thucydides.extract.associates import acled_name, joined
 from thucydides.extract.attribution import SAY
 from thucydides.extract.lexicon import GenericDef, GroupDef, Lexicon
 from thucydides.extract.mention import ActorRef, TextSpan
-from thucydides.extract.syntax import content_head, noun_phrase, span_of
+from thucydides.extract.syntax import content_head, noun_phrase, shares_subject, span_of
 from thucydides.nlp.text import text_of
 
 PRONOUNS = {"they", "them", "he", "she", "we", "it"}
@@ -423,7 +423,7 @@ def _clause_chain(token: Token) -> list[Token]:
     """A clause's head and those of the clauses it is subordinate to, or shares a subject
     with."""
     chain = [token]
-    while token.head != token and (token.dep_ in SUBORDINATE or _shares_subject(token)):
+    while token.head != token and (token.dep_ in SUBORDINATE or shares_subject(token)):
         token = token.head
         chain.append(token)
     return chain
@@ -436,15 +436,10 @@ def _subordination(trigger: Token) -> set[int]:
     shot" name no doer."""
     own = {trigger.i}
     clause = trigger
-    while clause.head != clause and (clause.dep_ == "xcomp" or _shares_subject(clause)):
+    while clause.head != clause and (clause.dep_ == "xcomp" or shares_subject(clause)):
         clause = clause.head
         own.add(clause.i)
     return {t.i for t in trigger.sent if own.intersection(c.i for c in _clause_chain(t))}
-
-
-def _shares_subject(verb: Token) -> bool:
-    """ "burst into a house and beat a student": one subject for both verbs."""
-    return verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)
 
 
 def _doer(token: Token, linked: set[int], triggers: set[int]) -> bool:

@@ -10,7 +10,14 @@ from spacy.tokens import Span, Token
 
 from thucydides.extract.lexicon import load_lexicon
 from thucydides.extract.mention import Count, TextSpan
-from thucydides.extract.syntax import child, infinitive, nobody, prep_object, span_of
+from thucydides.extract.syntax import (
+    child,
+    infinitive,
+    nobody,
+    prep_object,
+    shares_subject,
+    span_of,
+)
 from thucydides.numbers import MULTIPLIERS, ORDINAL_NUMBERS, WORD_NUMBERS
 
 # ACLED's fixed numbers for vague words.
@@ -281,11 +288,7 @@ def _victims(token: Token) -> list[Token]:
             # injured", and "the boy suffered a wound and was dead", whose "was" shares the
             # subject of the verb it is joined to
             found = _victims(head) or [c for c in head.children if c.dep_ == "nsubj"]
-            if (
-                not found
-                and head.dep_ == "conj"
-                and not any(c.dep_.startswith("nsubj") for c in head.children)
-            ):
+            if not found and shares_subject(head):
                 found = [c for c in head.head.children if c.dep_ == "nsubj"]
         elif token.dep_ == "conj":
             # "a man was shot and killed", "he was shot and died": the first verb's victims
@@ -451,7 +454,7 @@ def _people_hit(verb: Token) -> bool:
         hit.lower_ in SINGLE_PRONOUNS | {"they"}
         or hit.ent_type_ == "PERSON"
         or hit.lemma_.lower() in _people_words()
-        or any(c.dep_ == "amod" and c.lower_ == "old" for c in hit.children)
+        or _age(hit) is not None
     )
 
 
@@ -514,13 +517,18 @@ def _nominal_killing(token: Token) -> Token | None:
         return None
     # A name, an age, or a number of people: not a year ("the first homicide of 2017"), a
     # thing, or a number in an age written after its noun ("the death of 3 yr old").
-    age = next((c for c in killed.children if c.dep_ == "amod" and c.lower_ == "old"), None)
+    age = _age(killed)
     person = (
         (killed.ent_type_ == "PERSON" and killed.pos_ == "PROPN")
         or (age is None and killed.pos_ == "NOUN" and _numeral_of(killed) is not None)
         or (age is not None and age.i < killed.i)
     )
     return killed if person else None
+
+
+def _age(noun: Token) -> Token | None:
+    """'a 14-year-old boy': the "old" of the age a noun is written with."""
+    return next((c for c in noun.children if c.dep_ == "amod" and c.lower_ == "old"), None)
 
 
 def _fatally(token: Token) -> bool:

@@ -177,3 +177,8 @@ def is_headline(sentence: Span) -> bool:
     # The line's break is the sentence's last token, or the one after it.
     rest = doc[words[-1].i + 1 : words[-1].i + 2]
     return not rest or (rest[0].is_space and PARAGRAPH_BREAK in rest[0].text)
+
+
+def shares_subject(verb: Token) -> bool:
+    """ "burst into a house and beat a student": one subject for both verbs."""
+    return verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)
