@@ -721,6 +721,8 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ),
         ("Protesters demanded justice for the killing of two farmers.", 2, None, None),
         ("The death of democracy was mourned.", None, None, None),
+        ("He was the victim in the first homicide of 2017.", None, None, None),
+        ("Saddened by the senseless death of 3 yr old.", None, None, None),
         # A past tense of harm with no object is a participle without its "were".
         ("The shooting left a man dead and three other teenagers wounded.", 1, 3, None),
         ("The shooting left one dead and two others in critical condition.", 1, None, None),
