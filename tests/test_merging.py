@@ -138,18 +138,13 @@ def test_those_of_a_quadruple_shooting_not_said_to_have_died_are_injured(pipelin
 
 
 def test_one_shot_whom_a_later_report_says_died_is_no_injured(pipeline, tmp_path):
+    where = "outside a bar in Memphis, Tennessee on Saturday night"
     shot, died = _reports(
-        (
-            "shot",
-            date(2015, 8, 30),
-            "Marcus Hill, 24, was shot outside a bar in Memphis, Tennessee on Saturday night,"
-            " police said.",
-        ),
+        ("shot", date(2015, 8, 30), f"Marcus Hill, 24, was shot {where}, police said."),
         (
             "died",
             date(2015, 8, 31),
-            "Marcus Hill, 24, who was shot outside a bar in Memphis, Tennessee on Saturday"
-            " night, died at the hospital, police said.",
+            f"Marcus Hill, 24, who was shot {where}, died at the hospital.",
         ),
     )
     (event,) = pipeline.process_batch([shot, died]).events
