@@ -229,3 +229,34 @@ def test_the_day_a_story_names_dates_its_undated_lead():
     # The day of the telling is not the day of the event; a day long before is no story's.
     assert story_date("The militants overran the city, an official said today.", published) is None
     assert story_date("The shooting recalled the one on January 2.", published) is None
+
+
+def test_a_day_of_what_followed_the_event_does_not_date_it(nlp, pipeline):
+    from thucydides.extract import extract
+    from thucydides.ingest import make_article
+    from thucydides.when.aftermath import aftermath_days
+
+    text = "On Wednesday, a man was charged with murder in the shooting of John Smith."
+    doc = nlp(text)
+    assert aftermath_days(doc) == {0}
+    assert all(m.date_span is None for m in extract(doc))
+    # A report dated only by its publication claims no day ("pleaded guilty Tuesday").
+    article = make_article(
+        "A Fresno man pleaded guilty Tuesday to a shooting that killed a 6-year-old girl.",
+        "plea",
+        published=date(2016, 12, 9),
+    )
+    (event,) = pipeline.process_batch([article]).events
+    assert (event.event_date, event.time_precision) == (date(2016, 12, 9), 2)
+    # The arrest itself, and an attack that verbs of doing tell, keep their days.
+    (arrest,) = [m for m in extract(nlp("Police arrested three men on Tuesday.")) if m.date_span]
+    assert arrest.date_span.text == "on Tuesday"
+    assert aftermath_days(nlp("Militants launched an attack on Tuesday in Kabul.")) == set()
+    # A clause of what followed that the parser took for the sentence's root keeps no hold on
+    # the sentence's opening date.
+    notes = (
+        "On 17 June 2022, in Toluca de Lerdo, Mexico, family members of a femicide victim "
+        "protested at the Gonzalez Arratia square to demand justice for the death of a woman "
+        "after one perpetrator was released from prison."
+    )
+    assert aftermath_days(nlp(notes)) == set()

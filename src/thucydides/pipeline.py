@@ -24,6 +24,7 @@ from thucydides.geo.locative import mark_places
 from thucydides.ingest import Article
 from thucydides.nlp import load_pipeline
 from thucydides.problems import Problem
+from thucydides.when.aftermath import aftermath_days
 from thucydides.when.dateline import read_dateline
 from thucydides.when.event_date import is_history, report_dates
 from thucydides.when.timezones import local_date, zone_at
@@ -196,13 +197,15 @@ class Pipeline:
         toponyms: list[Place],
         published: date | None,
         offsets: dict[int, Place],
+        aftermath: frozenset[int] = frozenset(),
     ) -> list[LocatedMention]:
         """The new-event mentions of one article, placed and dated with their evidence
-        (`offsets`: places told by distance and direction, see `offset_places`)."""
+        (`offsets`: places told by distance and direction, see `offset_places`; `aftermath`:
+        where the days of what followed an event begin, see `report_dates`)."""
         mentions = [m for m in mentions if m.status == "new"]
         text = clean_text.text
         places = places_for(mentions, toponyms, offsets, text)
-        dates = report_dates(mentions, text, published)
+        dates = report_dates(mentions, text, published, aftermath)
         source = Source(
             article_id=article.article_id,
             url=article.url or clean_text.url,
@@ -302,7 +305,13 @@ class Pipeline:
                     published = publication_date(article, clean_text, zone)
                     offsets = offset_places(self.gazetteer, doc, toponyms)
                     located = self.locate(
-                        article, clean_text, mentions, toponyms, published, offsets
+                        article,
+                        clean_text,
+                        mentions,
+                        toponyms,
+                        published,
+                        offsets,
+                        aftermath_days(doc),
                     )
                 except Exception as exc:  # report and go on: the rest of the batch still counts
                     batch.problems.append(

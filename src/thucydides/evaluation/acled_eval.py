@@ -30,6 +30,7 @@ from thucydides.geo.event_place import named_towns, offset_places, places_for
 from thucydides.geo.locative import mark_places
 from thucydides.nlp import load_pipeline
 from thucydides.pipeline import with_nationalities
+from thucydides.when.aftermath import aftermath_days
 from thucydides.when.event_date import report_dates
 from thucydides.when.when import When
 
@@ -134,7 +135,7 @@ def evaluate_notes(
             )
             # As the pipeline dates it: a mention without a date of its own takes the day the
             # story names elsewhere ("07 March (or around). Two journalists were kidnapped").
-            when = report_dates([first], doc.text, published)[0]
+            when = report_dates([first], doc.text, published, aftermath_days(doc))[0]
             if expression is None and when.basis != "story":
                 kind = "none"
             else:

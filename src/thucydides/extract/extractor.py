@@ -44,6 +44,7 @@ from thucydides.extract.type_model import words as type_words
 from thucydides.extract.untriggered import untriggered_event
 from thucydides.extract.weapons import weapons_in
 from thucydides.nlp.text import text_of
+from thucydides.when.aftermath import dates_what_followed
 from thucydides.when.dateline import dateline_end
 from thucydides.when.expressions import DateExpression, find_date_expressions
 from thucydides.when.stamps import is_timestamp
@@ -749,13 +750,13 @@ def _date_for(
         if head is not None and head.head == trigger:
             return expression
     # A date elsewhere in the sentence still dates its event, unless it dates the saying
-    # ("a provincial official said today"); the day of a report the event is told "as"
-    # ("As reported on 2 March 2020, miners protested") is the latest the event can be, the
-    # day ACLED codes it on.
+    # ("a provincial official said today") or what followed ("he was charged Wednesday with
+    # murder"); the day of a report the event is told "as" ("As reported on 2 March 2020,
+    # miners protested") is the latest the event can be, the day ACLED codes it on.
     for expression in expressions:
         head = _expression_head(sentence, expression)
         if head is not None and (
-            head.head.lemma_.lower() not in SAY
+            (head.head.lemma_.lower() not in SAY and not dates_what_followed(head))
             or any(c.dep_ == "mark" and c.lower_ == "as" for c in head.head.children)
         ):
             return expression

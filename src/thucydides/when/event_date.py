@@ -23,10 +23,13 @@ _TELLING = re.compile(
 )
 
 
-def story_date(text: str, published: date | None, start: int = 0) -> When | None:
+def story_date(
+    text: str, published: date | None, start: int = 0, aftermath: frozenset[int] = frozenset()
+) -> When | None:
     """The first day the report names from `start` on (after its dateline) within STORY_DAYS
     before publication: "It happened around 11:30 a.m. Tuesday" dates the killing told
-    before it without a date of its own."""
+    before it without a date of its own; but not a day of what followed it ("he was charged
+    Wednesday"; `aftermath`: where such days begin, `when.aftermath.aftermath_days`)."""
     if published is None:
         return None
     for expression in find_date_expressions(text[start:]):
@@ -35,6 +38,7 @@ def story_date(text: str, published: date | None, start: int = 0) -> When | None
             expression.precision != 1
             or _TELLING.search(before)
             or is_timestamp(text, start + expression.start, start + expression.end)
+            or start + expression.start in aftermath
         ):
             continue
         when = resolve_expression(expression, published)
@@ -89,10 +93,17 @@ def dates_for(
     return result
 
 
-def report_dates(mentions: list[Mention], text: str, published: date | None) -> list[When]:
+def report_dates(
+    mentions: list[Mention],
+    text: str,
+    published: date | None,
+    aftermath: frozenset[int] = frozenset(),
+) -> list[When]:
     """A report's mentions dated as the pipeline dates them: by their own expressions, else
-    the event told before, else the day the story names after its dateline."""
-    return dates_for(mentions, published, story_date(text, published, dateline_end(text)))
+    the event told before, else the day the story names after its dateline (of an event, not
+    of what followed it: `aftermath`, see `story_date`)."""
+    story = story_date(text, published, dateline_end(text), aftermath)
+    return dates_for(mentions, published, story)
 
 
 def is_history(when: When, published: date | None) -> bool:
