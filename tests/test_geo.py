@@ -817,6 +817,15 @@ def test_an_event_in_a_bare_province_name_is_in_its_town_of_that_name(pipeline):
             " Manzala (Bria, Haute-Kotto).",
             ("Manzala", "Haute-Kotto", 2, 6.5),
         ),
+        # A town in brackets the gazetteer knows nothing of (Bent Jbail, no population on
+        # record) gives way to the province after it: the village is in Lebanon, not at the
+        # first town the report names elsewhere (Gaza).
+        (
+            "On 22 June 2022, Israeli warplanes carried out airstrikes in Qalaouiye (Bint Jbeil,"
+            " Al Nabatieh). This is part of what the army called its new phase of the war on"
+            " Gaza.",
+            ("Qalaouiye", "An Nabatiyah", 3, 33.2),
+        ),
     ],
 )
 def test_a_place_the_gazetteer_lacks_is_where_the_area_after_it_says(pipeline, text, place):

@@ -403,8 +403,11 @@ def _area_after(
         if replaced is not None and area.text in US_POSTAL_CODES:
             entries = [c.entry for c in gazetteer.us_state(area.text)]
         # Past a name it lacks, an area of many countries' names is no guide ("(Karachchi,
-        # Northern)": Ghana's, Uganda's, ..., not Sri Lanka's Northern Province).
-        if entries and (k == 0 or _one_country(entries)):
+        # Northern)": Ghana's, Uganda's, ..., not Sri Lanka's Northern Province); nor is a
+        # town it knows nothing of, past which the province may be known ("(Bint Jbeil, Al
+        # Nabatieh)": a town of no recorded population, then Lebanon's governorate).
+        known = _known_place(entries) or k == len(names) - 1
+        if entries and known and (k == 0 or _one_country(entries)):
             return area, replaced, entries
     return None, None, []
 
