@@ -826,6 +826,14 @@ def test_an_event_in_a_bare_province_name_is_in_its_town_of_that_name(pipeline):
             " Gaza.",
             ("Qalaouiye", "An Nabatiyah", 3, 33.2),
         ),
+        # A name before its district and province in brackets is a village, whatever word
+        # comes before it (not a locative one here).
+        (
+            "On 22 June 2022, the Israeli army fired artillery shells toward the forests adjacent"
+            " to Labbouneh (Tyr, South). This is part of what the army called its new phase of"
+            " the war on Gaza.",
+            ("Labbouneh", "Al Janub", 2, 33.3),
+        ),
     ],
 )
 def test_a_place_the_gazetteer_lacks_is_where_the_area_after_it_says(pipeline, text, place):

@@ -191,6 +191,20 @@ def _names(doc: Doc):
         # "the capital Niamey"; not "the town Hall", whose name is a namesake's.
         if doc[i].lower_ == "capital":
             yield _name_after(doc, i)
+    # "toward the forests adjacent to Labbouneh (Tyr, South)": a name before its district
+    # and province in brackets, as ACLED writes a village, whatever word comes before it.
+    for token in doc[1:]:
+        if token.text == "(" and len(_names_after(doc, token.i)) >= 2:
+            start = token.i
+            while (
+                start > 0
+                and token.i - start < MAX_NAME_TOKENS
+                and _capitalised(doc, start - 1)
+                and not doc[start - 1].is_sent_start
+            ):
+                start -= 1
+            if start < token.i:
+                yield _whole_words(doc[start : token.i])
 
 
 def _agency_names(doc: Doc):
