@@ -834,6 +834,13 @@ def test_an_event_in_a_bare_province_name_is_in_its_town_of_that_name(pipeline):
             " the war on Gaza.",
             ("Labbouneh", "Al Janub", 2, 33.3),
         ),
+        # A known town of one country in brackets says the country: the village is not its
+        # namesake elsewhere (Myadzyel, Belarus).
+        (
+            "On 22 June 2022, Israeli warplanes carried out an airstrike in Mjadel town (Tyr,"
+            " South).",
+            ("Mjadel", "Al Janub", 2, 33.3),
+        ),
     ],
 )
 def test_a_place_the_gazetteer_lacks_is_where_the_area_after_it_says(pipeline, text, place):

@@ -326,14 +326,15 @@ def _areas(entries: list[GazetteerEntry]) -> set[tuple[str, str]]:
 
 def _country_of_areas(gazetteer: Gazetteer, names: list[Span]) -> set[str]:
     """The one country of the names after a place that the gazetteer knows as areas (a
-    province, a district, a country) of a single country; none where they name no such area
-    or areas of several countries."""
+    province, a district, a country) or known towns of a single country ("Mjadel town (Tyr,
+    South)": Tyre, Lebanon, so not Myadzyel, Belarus); none where they name no such place or
+    places of several countries."""
     found: set[str] = set()
     for name in names:
         codes = {
             e.country_code
             for e in _exact(gazetteer, name.text)
-            if e.feature in ("admin1", "admin2", "country")
+            if e.feature in ("admin1", "admin2", "country") or _known_place([e])
         }
         if len(codes) == 1:
             found |= codes
