@@ -162,6 +162,11 @@ def _name_before(doc: Doc, i: int) -> Span | None:
     compass word ("the first Northern state")."""
     if not doc[i].is_lower:  # "Emerald City Players", "UNION CITY": the noun is in a name
         return None
+    return _capitalised_before(doc, i)
+
+
+def _capitalised_before(doc: Doc, i: int) -> Span | None:
+    """The capitalised words right before token i, as a name (see `_name_before`)."""
     start = i
     while (
         start > 0
@@ -177,8 +182,8 @@ def _name_before(doc: Doc, i: int) -> Span | None:
 
 def _names(doc: Doc):
     """Names where a place is expected: after a locative word (past a direction: "in west
-    Kissimmee"), before a place noun ("the Aziziyah district", "Khanasir town") and after
-    "capital" ("the capital Niamey"). The
+    Kissimmee"), before a place noun ("the Aziziyah district", "Khanasir town"), after
+    "capital" ("the capital Niamey") and before a district and province in brackets. The
     words are read from the document's lowercase and lemma ids at once, not token by token."""
     lower, lemma = doc.to_array([LOWER, LEMMA]).T
     place_nouns = numpy.isin(lower, _PLACE_NOUN_IDS)
@@ -195,16 +200,7 @@ def _names(doc: Doc):
     # and province in brackets, as ACLED writes a village, whatever word comes before it.
     for token in doc[1:]:
         if token.text == "(" and len(_names_after(doc, token.i)) >= 2:
-            start = token.i
-            while (
-                start > 0
-                and token.i - start < MAX_NAME_TOKENS
-                and _capitalised(doc, start - 1)
-                and not doc[start - 1].is_sent_start
-            ):
-                start -= 1
-            if start < token.i:
-                yield _whole_words(doc[start : token.i])
+            yield _capitalised_before(doc, token.i)
 
 
 def _agency_names(doc: Doc):
