@@ -433,6 +433,13 @@ def test_absurd_counts_give_no_fatality_figure(nlp, count):
     assert [s.text for s in m.rejected_counts] == [count]
 
 
+def test_an_absurd_count_beside_a_protest_is_still_reported(nlp):
+    # A peaceful protest counts no one, but the figure no report can mean is not lost.
+    (m,) = extract(nlp("Hundreds protested peacefully in Dhaka on Monday, leaving 1e308 injured."))
+    assert (m.sub_event_type, m.injured) == ("Peaceful protest", None)
+    assert [s.text for s in m.rejected_counts] == ["1e308"]
+
+
 def test_the_sentence_after_says_how_a_protest_went(nlp):
     opening = "Hundreds of students staged a demonstration in Dhaka on Monday."
     violent = _new(nlp, f"{opening} The protesters vandalised vehicles and clashed with police.")

@@ -858,7 +858,10 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             date = _date_for(trigger, sentence, expressions)
             if named is None:
                 named = named_people(sentence)
-            counts = facts.counts if sub_type not in HARMLESS_SUB_TYPES else Casualties(None, None)
+            counts = facts.counts
+            if sub_type in HARMLESS_SUB_TYPES:
+                # no count of its own, but a figure no report can mean is still reported
+                counts = Casualties(None, None, counts.rejected)
             attribution = attribution_of(trigger, last_speaker)
             if attribution is not None and attribution.speaker.lower() not in ("he", "she", "they"):
                 last_speaker = attribution
