@@ -478,6 +478,22 @@ def test_events_told_in_passing_are_still_events(nlp, text, trigger, event_type)
     assert event_type is None or found[trigger].event_type == event_type
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A shoot-out between unknown gunmen took place in Salvador on Monday.", "shoot-out"),
+        ("Two men were wounded in a shoot-out with police in Denver on Tuesday.", "shoot-out"),
+        ("A fire-fight broke out between two gangs in Cap-Haitien on Sunday.", "fire-fight"),
+    ],
+)
+def test_a_hyphenated_trigger_is_one_word_and_a_shootout_a_clash(nlp, text, trigger):
+    """A shootout is an exchange of fire (ACLED codes 0.96 of the 645 notes saying so as
+    battles), however it is written; the word split at its hyphen is one trigger, its
+    evidence the whole word."""
+    found = _new(nlp, text)
+    assert [(m.trigger.text, m.event_type) for m in found] == [(trigger, "Battles")]
+
+
 def test_troops_taking_to_the_streets_are_no_protest(nlp):
     text = "The People's Liberation Army took to the city's streets to clear barricades."
     assert [m for m in _new(nlp, text) if m.trigger.text == "took"] == []

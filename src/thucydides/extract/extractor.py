@@ -38,7 +38,7 @@ from thucydides.extract.syntax import (
     span_of,
     subject_of,
 )
-from thucydides.extract.triggers import find_triggers
+from thucydides.extract.triggers import find_triggers, trigger_words
 from thucydides.extract.type_model import current_type_model
 from thucydides.extract.type_model import words as type_words
 from thucydides.extract.untriggered import untriggered_event
@@ -876,7 +876,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             told_by.append(trigger)
             mentions.append(
                 Mention(
-                    trigger=span_of(trigger),
+                    trigger=span_of(trigger_words(trigger, lexicon)),
                     sentence=facts.span,
                     disorder_type=DISORDER[event_type],
                     event_type=event_type,

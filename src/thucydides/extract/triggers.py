@@ -31,14 +31,16 @@ def _lemma(token: Token) -> str:
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> Iterator[tuple[Token, TriggerDef]]:
+    joined_to = -1  # the last word of a hyphenated trigger, no trigger of its own ("gun-fight")
     for token in sentence:
-        if token.pos_ not in ("VERB", "NOUN", "PROPN"):
+        if token.pos_ not in ("VERB", "NOUN", "PROPN") or token.i == joined_to:
             continue
         if token.ent_type_ in ("PERSON", "WORK_OF_ART", "DATE"):
             continue  # Jane Lynch, "Kill Bill", "on 6 March 2020"
         found = _match(token, lexicon)
         if found is None:
             continue
+        joined_to = trigger_words(token, lexicon).end - 1
         if token.tag_ in ("VBN", "VBD") and any(c.dep_ == "det" for c in token.children):
             continue  # a participle standing for people: "parents of the disappeared"
         # A "noun" with a subject or an object is a verb the tagger misread ("shot Yadav dead").
@@ -69,8 +71,35 @@ def _pair_words(token: Token) -> Iterator[Token]:
                     yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
+def _hyphenated(token: Token) -> Span | None:
+    """The word a hyphen makes of the token and the next ("shoot-out", "fire-fights"), where
+    the tokenizer split it."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or token.whitespace_ or doc[token.i + 1].tag_ != "HYPH":
+        return None
+    return None if doc[token.i + 1].whitespace_ else doc[token.i : token.i + 3]
+
+
+def _joined(token: Token) -> str | None:
+    """A hyphenated word as the lexicon writes it whole ("shoot-outs": "shootout")."""
+    word = _hyphenated(token)
+    return None if word is None else token.lower_ + _lemma(word[-1])
+
+
+def trigger_words(token: Token, lexicon: Lexicon) -> Span:
+    """What a trigger found at a token covers: the token, or the hyphenated word it begins
+    where the lexicon knows that word whole."""
+    word = _hyphenated(token)
+    if word is not None and _joined(token) in lexicon.single:
+        return word
+    return token.doc[token.i : token.i + 1]
+
+
 def _match(token: Token, lexicon: Lexicon) -> TriggerDef | None:
     lemma = _lemma(token)
+    joined = _joined(token)
+    if joined is not None and joined in lexicon.single:
+        return lexicon.single[joined]
     for other in _pair_words(token) if lemma in lexicon.paired else ():
         pair = (lemma, _lemma(other)) if other.i > token.i else (_lemma(other), lemma)
         if pair in lexicon.double:
