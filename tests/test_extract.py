@@ -1080,3 +1080,13 @@ def test_the_day_of_a_report_the_event_is_told_as_dates_it(nlp):
     # The day of the saying is not the event's.
     (m,) = _new(nlp, "A provincial official said on Tuesday that gunmen killed two farmers.")
     assert m.date_span is None
+
+
+def test_is_is_the_islamic_state_not_the_verb(nlp):
+    """Read as "is", the word leaves "IS militants surrendered" without a subject, so without
+    an armed actor to surrender; in a line of capitals it stays the verb."""
+    (found,) = _new(nlp, "Thirty IS militants surrendered to Afghan forces in Kunar on Monday.")
+    assert (found.event_type, found.sub_event_type) == ("Strategic developments", "Agreement")
+    assert found.actor1 is not None and "Islamic State" in found.actor1.name
+    (capitals,) = [t for t in nlp("THIS IS WAR, the governor said.") if t.text == "IS"]
+    assert capitals.pos_ == "AUX"
