@@ -29,6 +29,12 @@ PUBLISHED = date(2014, 6, 10)  # a Tuesday
         ("a few days ago", date(2014, 6, 7), 2),
         ("last week", date(2014, 6, 3), 2),
         ("earlier this month", date(2014, 6, 1), 3),
+        # Background told by its distance or its year, the middle of a year told alone.
+        ("six months earlier", date(2013, 12, 12), 3),
+        ("25 years ago", date(1989, 6, 16), 3),
+        ("last year", date(2013, 7, 1), 3),
+        ("in 2011", date(2011, 7, 1), 3),
+        ("in 2014", PUBLISHED, 3),
     ],
 )
 def test_relative_expressions(text, expected, precision):
@@ -39,6 +45,19 @@ def test_relative_expressions(text, expected, precision):
 def test_tomorrow_marks_the_future():
     when = resolve_date("tomorrow", PUBLISHED)
     assert when.future and when.date == date(2014, 6, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Soldiers defused a bomb in September 26 Street in Taizz.", []),
+        ("Gunmen attacked a checkpoint near the 22 May stadium on Monday.", ["on Monday"]),
+        ("Police cleared a sit-in in 6th of October City on 5 March 2020.", ["on 5 March 2020"]),
+        ("On 5 March 2020 school students marched in Aden.", ["On 5 March 2020"]),
+    ],
+)
+def test_a_day_that_names_a_place_is_no_date(text, found):
+    assert [f.text for f in find_date_expressions(text)] == found
 
 
 def test_spacy_run_on_dates_are_not_swallowed():
@@ -260,3 +279,15 @@ def test_a_day_of_what_followed_the_event_does_not_date_it(nlp, pipeline):
         "after one perpetrator was released from prison."
     )
     assert aftermath_days(nlp(notes)) == set()
+
+
+def test_background_told_by_its_year_or_distance_is_history_not_news(pipeline):
+    from thucydides.ingest import make_article
+
+    text = (
+        "A man was shot dead in Tulsa on Monday. In 2011 he was convicted of assault, and "
+        "two years ago his brother was killed in a robbery."
+    )
+    article = make_article(text, "background", published=date(2016, 3, 8))
+    (report,) = pipeline.process_all([article])
+    assert [m.mention.trigger.text for m in report.located] == ["shot"]

@@ -87,7 +87,10 @@ def dates_for(
                 resolved = resolve_expression(shifted, published)
                 if resolved.date is not None:
                     when = resolved
-        if when.basis == "text":
+        if when.basis == "text" and not (when.precision == 3 and is_history(when, published)):
+            # A day long past still dates what the story goes on to tell of it (a report of
+            # the trial: "Smith was shot on March 13, 2013. The shooting ..."), but a month or
+            # a year told in passing ("In 1994 he was convicted") is no time the story is in.
             previous = when
         result.append(when)
     return result

@@ -74,11 +74,25 @@ _PATTERNS: list[tuple[str, int, tuple[str, ...]]] = [
         3,
         (rf"month|{MONTHS}",),
     ),
+    # Background told by its distance in months or years ("six months earlier", "25 years
+    # ago"), or its year ("last year", "in 2011"): history, unless the year is the report's.
+    (rf"{_NUMBER}\s+(?:months?|years?)\s+(?:ago|earlier|before)", 3, ("month|year",)),
     (r"tomorrow|next\s+week", 1, ("tomorrow|week",)),
     (r"recently|earlier", 2, ("recently|earlier",)),
     (rf"(?:in\s+)?(?:{MONTHS})\.?(?:\s+\d{{4}})", 3, (_DIGIT, MONTHS)),
     (rf"(?:in\s+)(?:{MONTHS})\b", 3, (MONTHS,)),
+    (r"last\s+year|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d", 3, ("year|19|20",)),
 ]
+
+
+# A day of a month without a year that names a place ("September 26 Street", "the 22 May
+# stadium", "6th of October City") is no date of an event, nor any part of it.
+_YEARLESS_DAY = re.compile(r"^(?!.*\d{4})\D*\d")
+_NAMES_A_PLACE = re.compile(
+    r"\s+(?:Street|St\.|Road|Avenue|Square|Stadium|Bridge|City|Camp|Market|Park|Hospital"
+    r"|School|University|Airport|Mosque|Roundabout|Highway|Boulevard)\b",
+    re.IGNORECASE,
+)
 
 
 def _compiled(flags: int) -> list[tuple[re.Pattern, int, tuple[re.Pattern, ...]]]:
@@ -137,5 +151,7 @@ def _found(
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
+            if _YEARLESS_DAY.match(text[start:end]) and _NAMES_A_PLACE.match(text, end):
+                continue
             found.append(DateExpression(start, end, text[start:end], precision))
     return sorted(found, key=lambda d: d.start)

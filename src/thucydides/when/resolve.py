@@ -26,6 +26,12 @@ _AGO = re.compile(
     r"\s+(day|week)s?\s+(?:ago|earlier|before)$",
     re.IGNORECASE,
 )
+_AGO_LONG = re.compile(
+    r"^(\d+|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(month|year)s?\s+(?:ago|earlier|before)$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(\d{4})$", re.IGNORECASE)
 _MONTH_REL = re.compile(
     r"(earlier|later)\s+this\s+month|(last|this|past|previous)\s+month", re.IGNORECASE
 )
@@ -83,16 +89,33 @@ def _parse(normalised: str, base: datetime) -> datetime | None:
         )
 
 
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_NUMBERS[word.lower()]
+
+
+def _year(text: str, published: date) -> date | None:
+    """A year told alone: the middle of it, or the report's day in the report's own year."""
+    if text.lower() == "last year":
+        year = published.year - 1
+    elif match := _YEAR.match(text):
+        year = int(match.group(1))
+    else:
+        return None
+    return published if year == published.year else date(year, 7, 1)
+
+
 def _relative(text: str, published: date) -> date | None:
     match = _AGO.match(text.strip())
     if match:
-        count = (
-            int(match.group(1))
-            if match.group(1).isdigit()
-            else _WORD_NUMBERS[match.group(1).lower()]
-        )
-        days = count * (7 if match.group(2).lower() == "week" else 1)
+        days = _count(match.group(1)) * (7 if match.group(2).lower() == "week" else 1)
         return published - timedelta(days=days) if days < 3650 else None
+    match = _AGO_LONG.match(text.strip())
+    if match:
+        days = _count(match.group(1)) * (365 if match.group(2).lower() == "year" else 30)
+        return published - timedelta(days=days) if days < 36500 else None
+    year = _year(text.strip(), published)
+    if year is not None:
+        return year
     if _MONTH_REL.fullmatch(text.strip()):
         if text.lower().split()[0] in ("last", "previous"):
             return (published.replace(day=1) - timedelta(days=1)).replace(day=15)
