@@ -1090,3 +1090,16 @@ def test_is_is_the_islamic_state_not_the_verb(nlp):
     assert found.actor1 is not None and "Islamic State" in found.actor1.name
     (capitals,) = [t for t in nlp("THIS IS WAR, the governor said.") if t.text == "IS"]
     assert capitals.pos_ == "AUX"
+
+
+def test_a_back_reference_to_what_nothing_before_told_tells_it(nlp):
+    """'The protest' refers back to a protest; told after the killing it protests, it is the
+    protest's first telling. After a protest, it is the same protest."""
+    text = (
+        "On 22 February 2022, relatives demanded justice for a man who was killed by a police "
+        "officer in Cordoba. The protest took place on the crime's anniversary."
+    )
+    found = {m.trigger.text: m.status for m in extract(nlp(text))}
+    assert found["protest"] == "new"
+    again = "Students protested in Dhaka on Monday. The protest ended peacefully."
+    assert {m.trigger.text: m.status for m in extract(nlp(again))}["protest"] == "reference"

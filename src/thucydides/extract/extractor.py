@@ -617,10 +617,27 @@ def _placer(noun: Token) -> Token | None:
     return None
 
 
-def _status(trigger: Token, has_date: bool, earlier: list[Mention]):
-    """A back-reference ("the attack on Mosul") needs something told before to refer to."""
+# What a back-reference may refer to: violence to violence, a crowd to a crowd (a riot is
+# both), a development to a development.
+_TOLD_AS = {
+    "Battles": {"violence"},
+    "Explosions/Remote violence": {"violence"},
+    "Violence against civilians": {"violence"},
+    "Riots": {"violence", "crowd"},
+    "Protests": {"crowd"},
+    "Strategic developments": {"development"},
+}
+
+
+def _status(trigger: Token, has_date: bool, earlier: list[Mention], event_type: str):
+    """A back-reference ("the attack on Mosul") needs something of its kind told before to
+    refer to: "The protest took place on the anniversary" after the killing it protests
+    tells the protest."""
     status = status_of(trigger, has_date)
-    if status == "reference" and not any(m.status == "new" for m in earlier):
+    kinds = _TOLD_AS[event_type]
+    if status == "reference" and not any(
+        m.status == "new" and kinds & _TOLD_AS[m.event_type] for m in earlier
+    ):
         return "new"
     return status
 
@@ -872,7 +889,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             relevance, off_topic = (
                 judge(trigger, context.ents, facts.context) if judge_relevance else (1.0, False)
             )
-            status = _status(trigger, date is not None, mentions)
+            status = _status(trigger, date is not None, mentions, event_type)
             told_by.append(trigger)
             mentions.append(
                 Mention(
