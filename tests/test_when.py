@@ -267,6 +267,9 @@ def test_a_day_of_what_followed_the_event_does_not_date_it(nlp, pipeline):
     )
     (event,) = pipeline.process_batch([article]).events
     assert (event.event_date, event.time_precision) == (date(2016, 12, 9), 2)
+    # Nor the day a warrant was issued or a judge ruled.
+    ruled = nlp("A judge ruled Friday that the man will stand trial for the 2013 shooting.")
+    assert aftermath_days(ruled) == {ruled.text.index("Friday")}
     # The arrest itself, and an attack that verbs of doing tell, keep their days.
     (arrest,) = [m for m in extract(nlp("Police arrested three men on Tuesday.")) if m.date_span]
     assert arrest.date_span.text == "on Tuesday"

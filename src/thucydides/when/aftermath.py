@@ -8,7 +8,8 @@ from thucydides.when.expressions import find_date_expressions
 
 # What follows a killing in law and in mourning: a day told with these ("On Wednesday, he was
 # charged with murder", "testified Thursday about the shooting", "pleaded guilty Tuesday to a
-# July shooting") is theirs, not the event's.
+# July shooting", "a warrant was issued Monday", "bail was denied", "the judge ruled Friday")
+# is theirs, not the event's.
 AFTERMATH_VERBS = frozenset(
     {
         "arrest",
@@ -41,6 +42,13 @@ AFTERMATH_VERBS = frozenset(
         "confess",
         "connect",
         "link",
+        "issue",
+        "schedule",
+        "postpone",
+        "deny",
+        "rule",
+        "dismiss",
+        "deliberate",
     }
 )
 
