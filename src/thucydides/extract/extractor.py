@@ -31,6 +31,7 @@ from thucydides.extract.relevance import judge, sentence_features
 from thucydides.extract.status import casualties_of, status_of, what_they_died_of
 from thucydides.extract.syntax import (
     child,
+    clause_verb,
     infinitive,
     is_headline,
     local_tokens,
@@ -753,7 +754,20 @@ def _armed(noun: Token) -> bool:
 def _date_for(
     trigger: Token, sentence: Span, expressions: list[DateExpression]
 ) -> DateExpression | None:
-    """The date expression the parse attaches to this trigger, not merely the nearest one."""
+    """The date expression the parse attaches to this trigger, not merely the nearest one; a
+    year or months away only where it hangs on the trigger or on the verb of its clause ("In
+    2011 he was convicted of assault"; not "protested over housing paid for in 2007", the
+    payment's, nor "retaliation for the killing of three members three months ago", the
+    killing's)."""
+    expressions = [
+        e
+        for e in expressions
+        if not e.distant
+        or (
+            (head := _expression_head(sentence, e)) is not None
+            and head.head in (trigger, clause_verb(trigger))
+        )
+    ]
     local = {t.idx for t in local_tokens(trigger)}
     attached = [
         e

@@ -131,6 +131,13 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def clause_verb(token: Token) -> Token:
+    """The verb of the clause a word is in: itself if a verb, else the first verb above it."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token
+
+
 def local_tokens(trigger: Token) -> Iterator[Token]:
     """Tokens in the trigger's own clause: its objects, prepositional phrases and modifiers."""
     stack = [trigger]

@@ -24,6 +24,10 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|\u2013|to)\s*"
 _YEAR = r"(?:,?\s+\d{4})?"
 
+_DISTANT_AGO = rf"{_NUMBER}\s+(?:months?|years?)\s+(?:ago|earlier|before)"
+_DISTANT_YEAR = r"last\s+year|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d"
+_DISTANT = re.compile(rf"^(?:{_DISTANT_AGO}|{_DISTANT_YEAR})$", re.IGNORECASE)
+
 _DIGIT = r"\d"
 # Every weekday, "today" and "yesterday" hold "day".
 _DAY_WORD = "day"
@@ -76,12 +80,12 @@ _PATTERNS: list[tuple[str, int, tuple[str, ...]]] = [
     ),
     # Background told by its distance in months or years ("six months earlier", "25 years
     # ago"), or its year ("last year", "in 2011"): history, unless the year is the report's.
-    (rf"{_NUMBER}\s+(?:months?|years?)\s+(?:ago|earlier|before)", 3, ("month|year",)),
+    (_DISTANT_AGO, 3, ("month|year",)),
     (r"tomorrow|next\s+week", 1, ("tomorrow|week",)),
     (r"recently|earlier", 2, ("recently|earlier",)),
     (rf"(?:in\s+)?(?:{MONTHS})\.?(?:\s+\d{{4}})", 3, (_DIGIT, MONTHS)),
     (rf"(?:in\s+)(?:{MONTHS})\b", 3, (MONTHS,)),
-    (r"last\s+year|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d", 3, ("year|19|20",)),
+    (_DISTANT_YEAR, 3, ("year|19|20",)),
 ]
 
 
@@ -121,6 +125,12 @@ class DateExpression:
     def relative_to_event(self) -> bool:
         """'Earlier' alone dates an event against the one told before it, not the report."""
         return self.text.lower() in ("earlier", "recently")
+
+    @property
+    def distant(self) -> bool:
+        """A year or months away ("in 2007", "last year", "three months ago"): what a report
+        tells in passing of the past, which dates only what it is told of directly."""
+        return _DISTANT.match(self.text) is not None
 
 
 def _holds(part: re.Pattern, text: str, held: dict[re.Pattern, bool]) -> bool:
