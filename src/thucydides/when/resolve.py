@@ -95,7 +95,7 @@ def _count(word: str) -> int:
 
 def _year(text: str, published: date) -> date | None:
     """A year told alone: the middle of it, or the report's day in the report's own year."""
-    if text.lower() == "last year":
+    if text.lower().split() == ["last", "year"]:
         year = published.year - 1
     elif match := _YEAR.match(text):
         year = int(match.group(1))
