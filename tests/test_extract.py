@@ -470,6 +470,12 @@ def test_the_sentence_after_says_how_a_protest_went(nlp):
             None,
         ),
         ("There were armed clashes in the Diquini area of Carrefour on Monday.", "clashes", None),
+        # Recorded or registered, as notes and monitors write it, they happened.
+        (
+            "On 14 August, clashes between soldiers and gunmen were recorded in Bamenda.",
+            "clashes",
+            None,
+        ),
     ],
 )
 def test_events_told_in_passing_are_still_events(nlp, text, trigger, event_type):

@@ -107,6 +107,8 @@ ANCHORING_VERBS = {
     "intensify",
     "spread",
     "report",
+    "record",
+    "register",
     "attend",
     "employ",
     "deploy",
