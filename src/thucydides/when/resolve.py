@@ -23,14 +23,10 @@ _ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
 _WORD_NUMBERS = {**WORD_NUMBERS, "a few": 3, "several": 3}
 _AGO = re.compile(
     r"^(\d+|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"\s+(day|week)s?\s+(?:ago|earlier|before)$",
+    r"\s+(day|week|month|year)s?\s+(?:ago|earlier|before)$",
     re.IGNORECASE,
 )
-_AGO_LONG = re.compile(
-    r"^(\d+|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"\s+(month|year)s?\s+(?:ago|earlier|before)$",
-    re.IGNORECASE,
-)
+_DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
 _YEAR = re.compile(r"^(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(\d{4})$", re.IGNORECASE)
 _MONTH_REL = re.compile(
     r"(earlier|later)\s+this\s+month|(last|this|past|previous)\s+month", re.IGNORECASE
@@ -107,11 +103,7 @@ def _year(text: str, published: date) -> date | None:
 def _relative(text: str, published: date) -> date | None:
     match = _AGO.match(text.strip())
     if match:
-        days = _count(match.group(1)) * (7 if match.group(2).lower() == "week" else 1)
-        return published - timedelta(days=days) if days < 3650 else None
-    match = _AGO_LONG.match(text.strip())
-    if match:
-        days = _count(match.group(1)) * (365 if match.group(2).lower() == "year" else 30)
+        days = _count(match.group(1)) * _DAYS_IN[match.group(2).lower()]
         return published - timedelta(days=days) if days < 36500 else None
     year = _year(text.strip(), published)
     if year is not None:
