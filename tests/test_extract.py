@@ -758,6 +758,25 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("One dead, four others wounded in shooting", 1, 4, None),
         ("4 killed, 5 hurt in shooting", 4, 5, None),
         ("A shooting at the park left one person dead and six injured.", 1, 6, None),
+        # "left four men injured", whose participle the parser hangs on another verb
+        (
+            "Police are investigating a shooting in the Bronx that left four men injured.",
+            None,
+            4,
+            None,
+        ),
+        ("They hit the streets after a shooting that left five people hurt.", None, 5, None),
+        ("The shooting left eight people injured and killed a man.", 1, 8, None),
+        ("Police found the house abandoned.", None, None, None),
+        # "passed away" is dying, whatever the parser calls "away"
+        ("The child passed away early Tuesday morning.", 1, None, None),
+        (
+            "He was taken to the hospital in critical condition but passed away later.",
+            1,
+            None,
+            None,
+        ),
+        ("The storm passed quickly.", None, None, None),
         ("No one has a right to kill my son over a skateboard.", 1, None, None),
         # Some of people counted whole in the sentence, or elsewhere, are no count of them.
         ("The shooting left four people injured, two of them seriously hurt.", None, 4, None),

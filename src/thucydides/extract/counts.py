@@ -194,7 +194,7 @@ def _subjects(token: Token) -> list[Token]:
 
 
 def _own_victims(token: Token) -> list[Token]:
-    lemma = token.lemma_.lower()
+    lemma = "die" if _passed_away(token) else token.lemma_.lower()
     if _counted_participle(token) is not None:
         return [token]
     if (times := _multiplied(token)) is not None:
@@ -280,6 +280,8 @@ def _victims(token: Token) -> list[Token]:
                     if c.dep_ == "conj" and not any(d.dep_ in ("det", "nummod") for d in c.children)
                 ]
             )
+    elif not found and (left := _left_in_state(token)) is not None:
+        found = [left]
     elif not found and head is not token and head.pos_ in ("VERB", "AUX"):
         if token.dep_ == "oprd" or (
             token.pos_ == "ADJ" and token.dep_ in ("acomp", "dobj", "ccomp")
@@ -294,7 +296,7 @@ def _victims(token: Token) -> list[Token]:
             # "a man was shot and killed", "he was shot and died": the first verb's victims
             found = [c for c in _victims(head) if c.dep_ == "nsubjpass"] or (
                 [c for c in head.children if c.dep_ == "nsubj"]
-                if token.lemma_.lower() in DYING
+                if token.lemma_.lower() in DYING or _passed_away(token)
                 else []
             )
     expanded: list[Token] = []
@@ -315,6 +317,24 @@ def _victims(token: Token) -> list[Token]:
             if person not in expanded:
                 expanded.append(person)
     return expanded
+
+
+def _left_in_state(token: Token) -> Token | None:
+    """'a shooting that left four men wounded', whose participle the parser may hang on any
+    verb of the sentence: the people just before it, left or found in that state."""
+    if token.tag_ not in ("VBN", "JJ") or token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    if before.dep_ == "dobj" and before.head.lemma_.lower() in ("leave", "find"):
+        return before
+    return None
+
+
+def _passed_away(token: Token) -> bool:
+    """'the child passed away': died."""
+    return token.lemma_.lower() == "pass" and any(
+        c.lower_ == "away" and c.dep_ in ("prt", "advmod") for c in token.children
+    )
 
 
 def _listed_names(victim: Token) -> list[Token]:
@@ -562,6 +582,8 @@ def _kind(token: Token) -> str | None:
         return "fatal"
     # "succumbed to his injuries" (not to an illness), "shot to death", "beaten to death"
     to = prep_object(token, "to") if token.pos_ == "VERB" else None
+    if _passed_away(token):
+        return "fatal"
     if lemma not in HARM_LEMMAS:
         return "fatal" if to is not None and to.lower_ == "death" else None
     if lemma == "succumb":
