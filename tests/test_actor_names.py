@@ -13,6 +13,7 @@ from thucydides.extract import extract
 from thucydides.extract.actor_names import (
     ActorNames,
     ForceName,
+    IdentityMilitia,
     KindName,
     NounInter,
     actor_names_in_use,
@@ -264,3 +265,85 @@ def test_extraction_reads_a_learned_word_for_a_crowd(nlp):
     assert (m.event_type, m.actor1.span.text) == ("Protests", "Relatives")
     with actor_names_in_use(ActorNames([])):
         assert not [m for m in extract(nlp(text)) if m.status == "new"]
+
+
+def test_the_peoples_and_places_whose_militias_acled_names_after_them():
+    def note(i, actor1, text, country="Kenya", actor2="Civilians (Kenya)"):
+        return world_note(i, actor1=actor1, actor2=actor2, inter1=4, country=country, notes=text)
+
+    notes = [
+        note(i, "Pokot Ethnic Militia (Kenya)", "Pokot raiders attacked a village.")
+        for i in range(4)
+    ]
+    # ...as either actor, and in another country under the same name
+    notes += [
+        note(
+            10,
+            "Police Forces of Kenya (2022-)",
+            "Police repulsed Pokot militia.",
+            actor2="Pokot Ethnic Militia (Kenya)",
+        ),
+        note(11, "Pokot Ethnic Militia (Uganda)", "Pokot raiders stole cattle.", country="Uganda"),
+    ]
+    notes += [
+        note(
+            20 + i,
+            "Kaduna Communal Militia (Nigeria)",
+            "A Kaduna militia attacked a farm.",
+            "Nigeria",
+        )
+        for i in range(5)
+    ]
+    # A nationality in most notes that write it before an armed noun, a people in few.
+    notes += [
+        note(30 + i, "Somali Ethnic Militia (Kenya)", "Somali militia raided a camp.")
+        for i in range(5)
+    ]
+    notes += [
+        note(40 + i, "Al Shabaab", "Somali militants attacked a base.", "Somalia") for i in range(6)
+    ]
+    # Named so too seldom, or never before an armed noun.
+    notes += [
+        note(50 + i, "Kisii Ethnic Militia (Kenya)", "Kisii raiders struck.") for i in range(2)
+    ]
+    notes += [
+        note(60 + i, "Luo Ethnic Militia (Kenya)", "The Luo community clashed.") for i in range(5)
+    ]
+    learned = learn_actor_names(notes).identities
+    assert {i.name for i in learned.values()} == {
+        "Pokot Ethnic Militia ({country})",
+        "Kaduna Communal Militia ({country})",
+    }
+    written = io.StringIO()
+    write_actor_names(learn_actor_names(notes), written, {"source": "test"})
+    written.seek(0)
+    assert read_actor_names(written).identities == learned
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pokot militants killed a teacher in Chepkesin on Monday.",
+            "Pokot Ethnic Militia ({country})",
+        ),
+        ("Suspected Pokot raiders killed a herder on Monday.", "Pokot Ethnic Militia ({country})"),
+        # A people the table does not know, called ethnic; a militia named by its place.
+        (
+            "Batwa ethnic militiamen killed four villagers on Monday.",
+            "Batwa Ethnic Militia ({country})",
+        ),
+        (
+            "Members of a Kaduna militia killed a commuter on Monday.",
+            "Kaduna Communal Militia ({country})",
+        ),
+        # A nationality is no identity; gunmen from a place are no militia of it.
+        ("Sudanese militia killed a trader on Monday.", "Unidentified Armed Group ({country})"),
+        ("On Monday, gunmen from Kaduna killed a trader.", "Unidentified Armed Group ({country})"),
+    ],
+)
+def test_extraction_names_an_identity_militia_after_its_people_or_place(nlp, text, expected):
+    table = ActorNames([], identities=(IdentityMilitia("Pokot", "Ethnic"),))
+    with actor_names_in_use(table):
+        (m, *_) = [m for m in extract(nlp(text)) if m.status == "new"]
+    assert (m.actor1.name, m.actor1.inter) == (expected, 4 if "Militia" in expected else 3)

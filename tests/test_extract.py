@@ -999,8 +999,14 @@ def test_a_claim_names_no_doer_of_violence_told_after_it(nlp):
     assert mentions[-1].actor1.name == "Unidentified Armed Group ({country})"
 
 
-def test_a_country_or_people_before_an_armed_noun_names_no_group(nlp):
+def test_a_country_or_people_before_an_armed_noun_names_no_group_but_its_militia(nlp):
+    # As the shipped table learned ACLED names them: Nigeria's Niger State has a communal
+    # militia, the Fulani an ethnic one; a nationality names neither.
     (m,) = _new(nlp, "Members of a Niger militia killed two civilians in Kano on Monday.")
+    assert (m.actor1.name, m.actor1.inter) == ("Niger Communal Militia ({country})", 4)
+    (m,) = _new(nlp, "Fulani militants killed two farmers in Benue on Monday.")
+    assert (m.actor1.name, m.actor1.inter) == ("Fulani Ethnic Militia ({country})", 4)
+    (m,) = _new(nlp, "Chadian militants killed two farmers in Benue on Monday.")
     assert m.actor1.name == "Unidentified Armed Group ({country})"
 
 

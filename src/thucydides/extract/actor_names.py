@@ -10,8 +10,9 @@ knows no name for that country and day it stays as it is, never guessed. The sam
 named groups under ACLED's names with the aliases their notes call them by, each alias kept
 only where the notes that use it mostly code that group; the name ACLED now gives the
 unnamed that a noun tells the kind of ("gang members": "Unidentified Gang (Haiti)"); the
-inter code of a group named with such a noun ("JNIM militants": a rebel group); and the words
-for people that gather, march and strike ("relatives", "traders").
+inter code of a group named with such a noun ("JNIM militants": a rebel group); the peoples
+and places whose militias ACLED names after them ("Pokot": "Pokot Ethnic Militia (Kenya)");
+and the words for people that gather, march and strike ("relatives", "traders").
 """
 
 from __future__ import annotations
@@ -85,6 +86,20 @@ class NounInter:
     inter: int
 
 
+@dataclass(frozen=True, slots=True)
+class IdentityMilitia:
+    """A people or a place whose armed men ACLED names an identity militia after it ("Pokot
+    raiders": "Pokot Ethnic Militia (Kenya)"; "the Zamfara militia": "Zamfara Communal Militia
+    (Nigeria)")."""
+
+    identity: str  # "Pokot"
+    kind: str  # "Ethnic" or "Communal"
+
+    @property
+    def name(self) -> str:
+        return f"{self.identity} {self.kind} Militia ({{country}})"
+
+
 class ActorNames:
     def __init__(
         self,
@@ -93,8 +108,10 @@ class ActorNames:
         kinds: tuple[KindName, ...] = (),
         noun_inters: tuple[NounInter, ...] = (),
         crowd_nouns: frozenset[str] = frozenset(),
+        identities: tuple[IdentityMilitia, ...] = (),
     ) -> None:
         self.names = names
+        self.identities = {found.identity: found for found in identities}
         # Words for people, as the notes write them, that gather, march and strike: a crowd
         # that may protest ("relatives", "traders", "miners").
         self.crowd_nouns = crowd_nouns
@@ -161,12 +178,17 @@ def write_actor_names(names: ActorNames, fh: TextIO, provenance: dict[str, str])
         {"noun": noun, "inter": inter} for noun, inter in sorted(names.noun_inters.items())
     ]
     head = json.dumps(provenance, indent=1)[:-2]
+    identities = [
+        {"identity": i.identity, "kind": i.kind}
+        for i in sorted(names.identities.values(), key=lambda i: i.identity)
+    ]
     sections = {
         "names": rows,
         "groups": groups,
         "kinds": kinds,
         "noun_inters": noun_inters,
         "crowd_nouns": sorted(names.crowd_nouns),
+        "identity_militias": identities,
     }
     body = ",\n".join(
         f' "{key}": [\n' + ",\n".join(f"  {json.dumps(row)}" for row in items) + "\n ]"
@@ -193,6 +215,7 @@ def read_actor_names(fh: TextIO) -> ActorNames:
         tuple(KindName(**k) for k in table.get("kinds", ())),
         tuple(NounInter(**n) for n in table.get("noun_inters", ())),
         frozenset(table.get("crowd_nouns", ())),
+        tuple(IdentityMilitia(**i) for i in table.get("identity_militias", ())),
     )
 
 

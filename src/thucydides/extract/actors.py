@@ -204,6 +204,9 @@ class ActorContext:
         definition = self._generic(token)
         if definition is None or definition.kind != "armed_group":
             return None
+        militia = self._identity_militia(token)
+        if militia is not None:
+            return militia
         # The code ACLED gives the groups reports name so ("JNIM militants": a rebel group).
         inter = current_actor_names().noun_inters.get(token.lemma_.lower(), definition.category)
         if ent is not None and ent.label_ == "ORG" and ent.root.i == token.i:
@@ -244,6 +247,37 @@ class ActorContext:
         if len(name) and name[0].is_sent_start and (name[0].lower_ in HEDGES or name[0].like_num):
             name = name[1:]
         return ActorRef(acled_name(name.text), inter, span_of(name)) if len(name) else None
+
+    def _identity_militia(self, noun: Token) -> ActorRef | None:
+        """An identity militia, which ACLED names after its people or place: one the notes
+        name so ("Pokot raiders": "Pokot Ethnic Militia (Kenya)"), a people's militia called
+        ethnic ("Batwa ethnic militiamen"), or a militia named by a place ("members of a
+        Kaduna militia": "Kaduna Communal Militia (Nigeria)")."""
+        doc = noun.doc
+        end = noun.i
+        ethnic = end > 0 and doc[end - 1].lower_ in ("ethnic", "communal")
+        end -= ethnic
+        start = end
+        while start > noun.sent.start and doc[start - 1].is_title:
+            start -= 1
+        if start < end and doc[start].is_sent_start and doc[start].lower_ in HEDGES:
+            start += 1
+        if start == end:
+            return None
+        words = doc[start:end]
+        known = current_actor_names().identities.get(words.text)
+        if known is not None:
+            kind = known.kind
+        elif noun.lemma_.lower() not in MILITIA_LEMMAS:
+            return None
+        elif ethnic:
+            kind = doc[end].text.title()
+        elif all(t.ent_type_ == "GPE" for t in words) and not _country(words.text):
+            kind = "Communal"
+        else:
+            return None
+        span = span_of(doc[start : noun.i + 1])
+        return self._remember(ActorRef(f"{words.text} {kind} Militia ({{country}})", 4, span))
 
     def actor(self, token: Token, *, entities: bool = True) -> ActorRef | None:
         """The actor a noun (or pronoun) refers to, or None where it names no actor; without
@@ -404,6 +438,8 @@ class ActorContext:
 
 # Words before an armed noun that tell how sure the report is, not whose the group is.
 HEDGES = {"presumed", "suspected", "alleged", "unidentified", "unknown", "armed"}
+# Nouns of a militia, which a people or a place may have ("a Kaduna militia").
+MILITIA_LEMMAS = {"militia", "militiaman", "militiamen"}
 
 
 def _acronym(token: Token) -> bool:

@@ -35,6 +35,13 @@ many more that gather, march and strike ("relatives", "traders", "miners"). A pl
 lexicon lacks, written before such a verb in at least CROWD_MIN_NOTES notes of which
 CROWD_MIN_SHARE code protesters or rioters as actor1, is a word for people in a crowd.
 
+Identity militias: ACLED names the militia of a people or a place after it ("Pokot Ethnic
+Militia (Kenya)", "Zamfara Communal Militia (Nigeria)"). A people or place so named in at least
+GROUP_MIN_EVENTS events is kept where the notes that write it before an armed noun ("Pokot
+raiders", "the Misseriya militia") code that militia, in any country, as either actor in at
+least IDENTITY_MIN_SHARE of them and IDENTITY_MIN_NOTES notes: "Somali" is a nationality in
+Somalia's notes before it is a people in Kenya's.
+
 Names, aliases and nouns, never rows.
 """
 
@@ -53,6 +60,7 @@ from thucydides.extract.actor_names import (
     DATED,
     ActorNames,
     ForceName,
+    IdentityMilitia,
     KindName,
     NounInter,
     write_actor_names,
@@ -84,6 +92,9 @@ _CROWD_ACT = re.compile(
     r"\b([a-z][a-z-]+s)\s+(?:[a-z]+ly\s+)?(?:gathered|protested|demonstrated|staged|held|marched"
     r"|rallied|blocked|assembled|took to|organi[sz]ed|went on strike|rioted)\b"
 )
+IDENTITY_MIN_NOTES = 3
+IDENTITY_MIN_SHARE = 0.5
+_IDENTITY = re.compile(r"^(.+) (Ethnic|Communal) Militia \([^()]+\)$")
 _UNNAMED = re.compile(r"^Unidentified [^()]+ \((.+)\)$")
 _PARTS = re.compile(r"\s+-\s+|\s+and/or\s+")
 
@@ -240,9 +251,44 @@ def _crowd_nouns(notes: list[WorldNote]) -> frozenset[str]:
     )
 
 
+def _identity_militias(notes: list[WorldNote]) -> tuple[IdentityMilitia, ...]:
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)  # identity -> events of each kind
+    for note in notes:
+        for name in {note.actor1, note.actor2}:
+            found = _IDENTITY.match(name)
+            if found is not None and found.group(1) != "Unidentified":
+                kinds[found.group(1)][found.group(2)] += 1
+    named = [i for i, counts in kinds.items() if counts.total() >= GROUP_MIN_EVENTS]
+    if not named:
+        return ()
+    nouns = "|".join(kind.pattern.pattern.removeprefix(r"\b") for kind in _armed_nouns().values())
+    before_armed = re.compile(
+        rf"\b({'|'.join(map(re.escape, sorted(named, key=len, reverse=True)))})"
+        rf"\s+(?:(?i:ethnic|communal)\s+)?(?i:{nouns})"
+    )
+    written: Counter[str] = Counter()
+    coded: Counter[str] = Counter()
+    for note in notes:
+        told = {m.group(1) for m in before_armed.finditer(note.notes)}
+        written.update(told)
+        militias = {_IDENTITY.match(name) for name in (note.actor1, note.actor2)}
+        coded.update({m.group(1) for m in militias if m is not None} & told)
+    return tuple(
+        IdentityMilitia(identity, _most_common(kinds[identity])[0])
+        for identity in sorted(written)
+        if coded[identity] >= IDENTITY_MIN_NOTES
+        and coded[identity] >= IDENTITY_MIN_SHARE * written[identity]
+    )
+
+
 def learn_actor_names(notes: list[WorldNote]) -> ActorNames:
     return ActorNames(
-        _forces(notes), _groups(notes), _kinds(notes), _noun_inters(notes), _crowd_nouns(notes)
+        _forces(notes),
+        _groups(notes),
+        _kinds(notes),
+        _noun_inters(notes),
+        _crowd_nouns(notes),
+        _identity_militias(notes),
     )
 
 
@@ -266,7 +312,8 @@ def main() -> None:
         f"{len(names.names)} dated names of state forces, {len(names.groups)} named groups"
         f" with {aliases} aliases, the unnamed of {len(names.kinds)} nouns by kind, the inter"
         f" code of groups named with {len(names.noun_inters)} nouns, {len(names.crowd_nouns)}"
-        f" words for a crowd -> {path}"
+        f" words for a crowd, {len(names.identities)} peoples and places with a militia"
+        f" -> {path}"
     )
 
 
