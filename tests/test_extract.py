@@ -1134,3 +1134,41 @@ def test_a_back_reference_to_what_nothing_before_told_tells_it(nlp):
     assert found["protest"] == "new"
     again = "Students protested in Dhaka on Monday. The protest ended peacefully."
     assert {m.trigger.text: m.status for m in extract(nlp(again))}["protest"] == "reference"
+
+
+def test_protesters_who_demand_protest(nlp):
+    (m,) = _new(nlp, "On 8 March 2022, in Bolivar state, protesters demanded access to gasoline.")
+    assert (m.event_type, m.actor1.name) == ("Protests", "Protesters ({country})")
+    # Activists who condemn may only have said so.
+    assert not [
+        m
+        for m in _new(nlp, "Human rights activists condemned the arrests on Monday.")
+        if m.event_type == "Protests"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers of the 35th Infantry Battalion had an encounter with Abu Sayyaf rebels in "
+        "Patikul, Sulu on August 29.",
+        "An encounter between soldiers and NPA rebels took place in Bukidnon on Monday.",
+    ],
+)
+def test_an_encounter_of_armed_men_is_a_clash(nlp, text):
+    (m,) = _new(nlp, text)
+    assert (m.event_type, m.trigger.text, m.actor1.name) == (
+        "Battles",
+        "encounter",
+        "Military Forces of {country}",
+    )
+
+
+def test_a_chance_encounter_is_no_event(nlp):
+    assert not _new(nlp, "The mayor had a chance encounter with the singer on Monday.")
+
+
+def test_the_sides_of_a_fight_that_broke_out_between_them(nlp):
+    (m,) = _new(nlp, "Clashes broke out between soldiers and NPA rebels in Bukidnon on Monday.")
+    assert m.actor1.name == "Military Forces of {country}"
+

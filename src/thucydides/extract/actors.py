@@ -496,7 +496,12 @@ def _doer(token: Token, linked: set[int], triggers: set[int]) -> bool:
         # "clashed with troops", "fighting between": the other side; not "abducted with two
         # other soldiers", taken along.
         passive = any(c.dep_ == "auxpass" for c in governor.children)
-        return head.lower_ in RECIPROCAL_PREPOSITIONS and governor.i in triggers and not passive
+        # ...and "clashes broke out between": the sides of the fight the verb's subject tells
+        fight = governor.i in triggers or (
+            head.lower_ != "with"
+            and any(c.dep_ == "nsubj" and c.i in triggers for c in governor.children)
+        )
+        return head.lower_ in RECIPROCAL_PREPOSITIONS and fight and not passive
     if token.dep_ in ("compound", "poss"):
         return head.i in triggers or (
             head.pos_ in ("NOUN", "PROPN") and _doer(head, linked, triggers)

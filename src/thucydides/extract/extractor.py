@@ -118,7 +118,9 @@ TAKING = frozenset(
     {"loot", "steal", "rob", "extort", "plunder", "snatch", "confiscate", "take", "seize",
      "capture", "recapture", "retake", "wrest"}
 )  # fmt: skip
-FIGHTING_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "confront", "confrontation"})
+FIGHTING_LEMMAS = frozenset(
+    {"clash", "fight", "battle", "skirmish", "confront", "confrontation", "encounter"}
+)
 AIR_STRIKES = {"airstrike", "jet", "warplane", "plane"}
 PURPOSE_LEMMAS = {
     "demand", "protest", "oppose", "condemn", "denounce", "urge", "press", "seek", "against",
@@ -225,6 +227,7 @@ NOMINAL_AGENT_VERBS = {
     "begin",
     "start",
     "take",  # "took 55 civilians hostage"
+    "have",  # "troops had an encounter with rebels"
 }
 
 
@@ -367,13 +370,16 @@ def _purposes_kept(
 ) -> list[tuple[Token, TriggerDef]]:
     """A sentence's triggers less the words of purpose that tell no crowd's act ("they
     urged", "officials held a press conference, calling for"): such a word is no trigger,
-    and a report that has no other is read as one without (`_untriggered`)."""
+    and a report that has no other is read as one without (`_untriggered`). Protesters who
+    demand are protesting ("protesters demanded the release of...")."""
     told = {trigger.i for trigger, _ in found}
     kept = []
     for trigger, definition in found:
         if definition.as_purpose:
             with context.unremembered():
-                crowd = _purpose_of_act(trigger, told) and _crowd(_roles(trigger, context)[0])
+                crowd = (_purpose_of_act(trigger, told) or _protesters_do(trigger)) and _crowd(
+                    _roles(trigger, context)[0]
+                )
             if not crowd:
                 continue
         kept.append((trigger, definition))
@@ -393,6 +399,16 @@ def _purpose_of_act(trigger: Token, triggers: set[int]) -> bool:
         and not told_by_act & triggers
         and act.lemma_.lower() not in SAY
     )
+
+
+# Nouns that say their people protest, whatever they do ("protesters demanded"); not
+# "activists" or "supporters", who also make statements.
+PROTESTING_NOUNS = {"protester", "protestor", "demonstrator", "marcher"}
+
+
+def _protesters_do(verb: Token) -> bool:
+    """'Protesters demanded...': the verb's subject is people protesting."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTING_NOUNS for c in verb.children)
 
 
 def _crowd(actor: ActorRef | None) -> bool:
@@ -869,7 +885,12 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 continue
             if definition.needs_purpose and not _has_purpose(trigger):
                 continue
-            if definition.needs_armed and (actor1 is None or actor1.inter not in ARMED_INTER):
+            if definition.needs_armed and not (
+                actor1.inter in ARMED_INTER
+                if actor1 is not None
+                # a doer the sentence names otherwise ("an encounter between troops and...")
+                else context.armed_actors(trigger, triggers)
+            ):
                 continue
             found_any = True
             event_type, sub_type, cameo = _classify(definition, trigger, sentence, actor1, actor2)
