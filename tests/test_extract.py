@@ -1172,3 +1172,15 @@ def test_the_sides_of_a_fight_that_broke_out_between_them(nlp):
     (m,) = _new(nlp, "Clashes broke out between soldiers and NPA rebels in Bukidnon on Monday.")
     assert m.actor1.name == "Military Forces of {country}"
 
+
+def test_the_month_of_may_is_no_modal(nlp):
+    # The parser takes "May" for "may" before a verb: the blocking happened.
+    (m,) = _new(
+        nlp,
+        "On 19 May 2022, relatives of a taxi driver who has been missing since 7 May blocked "
+        "the federal highway.",
+    )
+    assert m.event_type == "Protests"
+    mentions = extract(nlp("Protesters may block the highway on Monday."))
+    assert [m.status for m in mentions] == ["hypothetical"]
+

@@ -116,6 +116,12 @@ ANCHORING_VERBS = {
 }
 
 
+def _modal(aux: Token) -> bool:
+    """'may', 'could'; not the month the parser may take for one ('missing since 7 May
+    blocked the highway')."""
+    return aux.lower_ in MODALS and not (aux.text == "May" and not aux.is_sent_start)
+
+
 def status_of(trigger: Token, has_own_date: bool) -> Status:
     if any(c.dep_ == "neg" for c in trigger.children) or _none_of_it(trigger):
         return "negated"
@@ -132,7 +138,7 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
             return "hypothetical"
         if token != trigger and lemma in DENIAL_HEADS:
             return "negated"
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+        if any(c.dep_ == "aux" and _modal(c) for c in token.children):
             return "hypothetical"
         if token != trigger and lemma in {"able", "manage"}:
             break
