@@ -1184,3 +1184,19 @@ def test_the_month_of_may_is_no_modal(nlp):
     mentions = extract(nlp("Protesters may block the highway on Monday."))
     assert [m.status for m in mentions] == ["hypothetical"]
 
+
+def test_an_event_a_clause_describes_has_the_date_of_its_noun(nlp):
+    # "Friday" is the arrest's; the killing is the Jan. 28 shooting's.
+    mentions = extract(
+        nlp("Police arrested a man Friday in the Jan. 28 shooting that killed a teen.")
+    )
+    assert {m.trigger.text: m.date_span.text for m in mentions} == {
+        "arrested": "Friday",
+        "shooting": "Jan. 28",
+        "killed": "Jan. 28",
+    }
+
+
+def test_a_killing_in_an_attack_on_a_day_is_of_that_day(nlp):
+    (killed, attack) = extract(nlp("Two men were killed in an attack on Monday in Herat."))
+    assert killed.date_span.text == attack.date_span.text == "on Monday"

@@ -16,7 +16,7 @@ from thucydides.extract.associates import acled_name, joined, known_in
 from thucydides.extract.attribution import SAY, attribution_of
 from thucydides.extract.claims import claimant
 from thucydides.extract.confidence import load_calibration
-from thucydides.extract.counts import Casualties, casualties
+from thucydides.extract.counts import NOMINAL_KILLINGS, Casualties, casualties
 from thucydides.extract.lexicon import GenericDef, TriggerDef, load_lexicon
 from thucydides.extract.mention import (
     ActorRef,
@@ -768,13 +768,14 @@ def _armed(noun: Token) -> bool:
 
 
 def _date_for(
-    trigger: Token, sentence: Span, expressions: list[DateExpression]
+    trigger: Token, sentence: Span, expressions: list[DateExpression], events: set[int]
 ) -> DateExpression | None:
     """The date expression the parse attaches to this trigger, not merely the nearest one; a
     year or months away only where it hangs on the trigger or on the verb of its clause ("In
     2011 he was convicted of assault"; not "protested over housing paid for in 2007", the
     payment's, nor "retaliation for the killing of three members three months ago", the
-    killing's)."""
+    killing's). An event a clause describes has its date (`events`: the sentence's nouns
+    of events, by token index; "the Jan. 28 shooting that killed a teen")."""
     expressions = [
         e
         for e in expressions
@@ -784,18 +785,17 @@ def _date_for(
             and head.head in (trigger, clause_verb(trigger))
         )
     ]
-    local = {t.idx for t in local_tokens(trigger)}
-    attached = [
-        e
-        for e in expressions
-        if any(sentence.doc[i].idx in local for i in _token_range(sentence, e))
-    ]
-    if attached:
-        return attached[0]
+    attached = _attached_date(trigger, sentence, expressions)
+    if attached is not None:
+        return attached
     for expression in expressions:
         head = _expression_head(sentence, expression)
         if head is not None and head.head == trigger:
             return expression
+    if trigger.dep_ in ("relcl", "acl") and trigger.head.i in events:
+        described = _attached_date(trigger.head, sentence, expressions)
+        if described is not None:
+            return described
     # A date elsewhere in the sentence still dates its event, unless it dates the saying
     # ("a provincial official said today") or what followed ("he was charged Wednesday with
     # murder"); the day of a report the event is told "as" ("As reported on 2 March 2020,
@@ -808,6 +808,21 @@ def _date_for(
         ):
             return expression
     return None
+
+
+def _attached_date(
+    trigger: Token, sentence: Span, expressions: list[DateExpression]
+) -> DateExpression | None:
+    """The first date expression within the trigger's own words."""
+    local = {t.idx for t in local_tokens(trigger)}
+    return next(
+        (
+            e
+            for e in expressions
+            if any(sentence.doc[i].idx in local for i in _token_range(sentence, e))
+        ),
+        None,
+    )
 
 
 def _token_range(sentence: Span, expression: DateExpression) -> range:
@@ -873,6 +888,12 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         sentence_start = len(mentions)
         named: list[Span] | None = None
         triggers = {trigger.i for trigger, _ in found_triggers}
+        # the nouns that tell an event, whose dates are its own ("the Jan. 28 shooting")
+        events = {
+            t.i
+            for t in sentence
+            if t.pos_ == "NOUN" and (t.i in triggers or t.lemma_.lower() in NOMINAL_KILLINGS)
+        }
         told_by: list[Token] = []  # the trigger of each of the sentence's mentions
         for trigger, definition in found_triggers:
             if definition.needs_place_object and not _has_place_object(trigger, doc):
@@ -907,7 +928,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             actor2 = _default_actor2(event_type, actor2, trigger)
             if actor1 is not None and actor1.inter in (5, 6) and not actor1.associate:
                 actor1 = _associate_in(facts, actor1)
-            date = _date_for(trigger, sentence, expressions)
+            date = _date_for(trigger, sentence, expressions, events)
             if named is None:
                 named = named_people(sentence)
             counts = facts.counts
