@@ -284,6 +284,24 @@ def test_a_day_of_what_followed_the_event_does_not_date_it(nlp, pipeline):
     assert aftermath_days(nlp(notes)) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("A 12-year-old boy remained in critical condition Friday after a shooting.", "Friday"),
+        ("An investigation was underway Thursday evening after a boy was shot.", "Thursday"),
+        ("Police were still on the scene Sunday morning collecting evidence.", "Sunday"),
+        ("No arrests had been reported as of Thursday morning.", "Thursday"),
+    ],
+)
+def test_a_day_of_a_state_that_went_on_after_the_event_does_not_date_it(nlp, text, day):
+    from thucydides.when.aftermath import aftermath_days
+
+    doc = nlp(text)
+    (start,) = aftermath_days(doc)
+    assert doc.text[start:].split()[0] in (day, "as")
+    assert aftermath_days(nlp("A man was shot Sunday morning in Memphis.")) == set()
+
+
 def test_background_told_by_its_year_or_distance_is_history_not_news(pipeline):
     from thucydides.ingest import make_article
 

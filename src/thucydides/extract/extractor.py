@@ -810,6 +810,19 @@ def _date_for(
     return None
 
 
+def _arrest_for_violence(arrest: Token, triggers: set[int]) -> bool:
+    """An arrest told as following violence its own words tell ("arrested Saturday after
+    authorities found three people dead", "arrested in connection with the shooting"), not
+    one that is part of the violence ("detained and tortured")."""
+    if any(c.dep_ == "conj" and c.i in triggers for c in arrest.children):
+        return False
+    return any(
+        t.i in triggers or t.lemma_.lower() in NOMINAL_KILLINGS or t.lower_ == "dead"
+        for t in arrest.subtree
+        if t.i != arrest.i
+    )
+
+
 def _attached_date(
     trigger: Token, sentence: Span, expressions: list[DateExpression]
 ) -> DateExpression | None:
@@ -929,6 +942,15 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             if actor1 is not None and actor1.inter in (5, 6) and not actor1.associate:
                 actor1 = _associate_in(facts, actor1)
             date = _date_for(trigger, sentence, expressions, events)
+            if (
+                definition.sub_event_type == "Arrests"
+                and event_type in VIOLENT_TYPES
+                and not infinitive(trigger)
+                and _arrest_for_violence(trigger, triggers)
+            ):
+                # An arrest the classifier reads as the violence it was for: its day is
+                # the arrest's, no day of the violence.
+                date = None
             if named is None:
                 named = named_people(sentence)
             counts = facts.counts
