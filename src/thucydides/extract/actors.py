@@ -254,9 +254,9 @@ class ActorContext:
         ethnic ("Batwa ethnic militiamen"), or a militia named by a place ("members of a
         Kaduna militia": "Kaduna Communal Militia (Nigeria)")."""
         doc = noun.doc
-        end = noun.i
-        ethnic = end > 0 and doc[end - 1].lower_ in ("ethnic", "communal")
-        end -= ethnic
+        # "Batwa ethnic militiamen": the kind written before the noun
+        called = noun.i > 0 and doc[noun.i - 1].lower_ in ("ethnic", "communal")
+        end = noun.i - 1 if called else noun.i
         start = end
         while start > noun.sent.start and doc[start - 1].is_title:
             start -= 1
@@ -270,7 +270,7 @@ class ActorContext:
             kind = known.kind
         elif noun.lemma_.lower() not in MILITIA_LEMMAS:
             return None
-        elif ethnic:
+        elif called:
             kind = doc[end].text.title()
         elif all(t.ent_type_ == "GPE" for t in words) and not _country(words.text):
             kind = "Communal"
