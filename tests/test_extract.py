@@ -1218,3 +1218,18 @@ def test_an_arrest_read_as_the_violence_it_was_for_gives_no_day_of_the_violence(
         nlp("Around 5 February 2022, police detained and tortured a resident of Almaty city.")
     )
     assert m.date_span.text == "5 February 2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters staged violent protests in Lagos on Monday.", "Riots"),
+        ("The protest turned violent in Lagos on Monday.", "Riots"),
+        ("Protesters held a non-violent protest in Lagos on Monday.", "Protests"),
+        ("Protesters held a peaceful protest in Lagos on Monday.", "Protests"),
+    ],
+)
+def test_a_demonstration_called_violent_is_a_riot(nlp, text, expected):
+    (m,) = _new(nlp, text)
+    assert m.event_type == expected
+    assert (m.sub_event_type == "Violent demonstration") == (expected == "Riots")

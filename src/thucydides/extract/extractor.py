@@ -456,6 +456,10 @@ def _classify(
         # Crowds, supporters or students who fight (the police, say) or wreck are rioters,
         # not armed groups.
         return "Riots", "Violent demonstration" if demonstrating else "Mob violence", "145"
+    if event_type == "Protests" and _called_violent(trigger):
+        # ACLED's violent demonstration ("staged a violent demonstration", "the protest turned
+        # violent": 128 of the 149 acled-modern notes saying so are riots)
+        return "Riots", "Violent demonstration", "145"
     if violent and actor2 is not None and actor2.inter == 6 and _is_state(actor1):
         return "Protests", "Excessive force against protesters", "1724"
     if sub_type == "Arrests" and demonstrating:
@@ -470,6 +474,19 @@ def _classify(
     ):
         sub_type = definition.suicide_sub_event_type
     return event_type, sub_type, cameo
+
+
+def _called_violent(protest: Token) -> bool:
+    """'a violent demonstration', 'the protest turned violent'; not 'a non-violent protest'."""
+    doc = protest.doc
+    words = [c for c in protest.children if c.dep_ == "amod"]
+    if protest.dep_ == "nsubj" and protest.head.lemma_.lower() in ("turn", "become", "grow"):
+        words += [c for c in protest.head.children if c.dep_ in ("acomp", "oprd")]
+    return any(
+        w.lower_ == "violent"
+        and not (w.i >= 2 and doc[w.i - 1].text == "-" and doc[w.i - 2].lower_ == "non")
+        for w in words
+    )
 
 
 class _SentenceFacts:
@@ -577,11 +594,14 @@ def _weigh_type(
     sub_types: dict[str, float] | None,
     actor1: ActorRef | None,
     actor2: ActorRef | None,
+    *,
+    violent: bool = False,
 ) -> _Label:
     """Let the trained classifier choose the type, then the sub-type within it.
 
     Any of ACLED's types, except where its written rules say otherwise: armed actors never
-    riot or protest, and who acted tells territory regained from territory overtaken. The
+    riot or protest, a demonstration the report calls violent (`violent`) is no peaceful
+    protest, and who acted tells territory regained from territory overtaken. The
     type the rules give gets a bonus of RULE_BONUS in log-probability, and the sub-type they
     give SUB_RULE_BONUS (on the world's notes, a trigger's list of admitted types cost 0.12
     of type accuracy: README, "Models the project trains"). The label's probability is the
@@ -593,6 +613,8 @@ def _weigh_type(
     admitted = set(model.types)
     if actor1 is not None and actor1.inter not in CROWD_INTER:
         admitted -= {"Riots", "Protests"} - {event_type}
+    if violent:
+        admitted.discard("Protests")
     if sub_type == "Looting/property destruction" and actor2 is None:
         # Property burnt or looted, no one named as attacked or fought: no battle, no attack.
         admitted -= {"Battles", "Violence against civilians", "Explosions/Remote violence"}
@@ -935,6 +957,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 facts.sub_type_probabilities,
                 actor1,
                 actor2,
+                violent=_called_violent(trigger),
             )
             event_type, sub_type, cameo = label.event_type, label.sub_event_type, label.cameo
             actor1 = _default_actor1(event_type, actor1, actor2, trigger)
