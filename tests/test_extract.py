@@ -13,9 +13,13 @@ def _new(nlp, text):
 
 
 def test_arrests(nlp):
-    (m,) = _new(nlp, "Police arrested five protesters in Lahore on Monday.")
+    (m,) = _new(nlp, "Police arrested five men in Lahore on Monday.")
     assert (m.event_type, m.sub_event_type) == ("Strategic developments", "Arrests")
     assert m.actor1.inter == 1 and m.date_span.text == "on Monday"
+    # Protesters arrested are a protest with intervention, as ACLED codes them.
+    (m,) = _new(nlp, "Police arrested 20 protesters in Minsk on Monday.")
+    assert (m.event_type, m.sub_event_type) == ("Protests", "Protest with intervention")
+    assert m.actor1.name == "Protesters ({country})"
 
 
 def test_killing_civilians_is_violence_against_civilians_with_fatalities(nlp):
@@ -1211,7 +1215,7 @@ def test_an_arrest_read_as_the_violence_it_was_for_gives_no_day_of_the_violence(
         )
     )
     assert (m.event_type, m.date_span) == ("Violence against civilians", None)
-    (m,) = _new(nlp, "Police arrested five protesters in Lahore on Monday.")
+    (m,) = _new(nlp, "Police arrested five men in Lahore on Monday.")
     assert (m.sub_event_type, m.date_span.text) == ("Arrests", "on Monday")
     # An arrest that is part of the violence keeps its day.
     (m, *_) = extract(

@@ -411,6 +411,14 @@ def _protesters_do(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTING_NOUNS for c in verb.children)
 
 
+def _protesters(actor: ActorRef | None, sentence: Span) -> bool:
+    """An actor the report names by a noun of people protesting ("20 protesters")."""
+    if actor is None or not actor.stated:
+        return False
+    named = sentence.doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    return named is not None and named.root.lemma_.lower() in PROTESTING_NOUNS
+
+
 def _crowd(actor: ActorRef | None) -> bool:
     return actor is not None and actor.inter in CROWD_INTER
 
@@ -462,8 +470,10 @@ def _classify(
         return "Riots", "Violent demonstration", "145"
     if violent and actor2 is not None and actor2.inter == 6 and _is_state(actor1):
         return "Protests", "Excessive force against protesters", "1724"
-    if sub_type == "Arrests" and demonstrating:
-        # ACLED's codebook: protesters arrested at their protest are a protest with intervention.
+    if sub_type == "Arrests" and (demonstrating or _protesters(actor2, sentence)):
+        # ACLED's codebook: protesters arrested at their protest are a protest with intervention
+        # ("police arrested 20 protesters": all 161 acled-modern notes saying so are protests
+        # or riots).
         return "Protests", "Protest with intervention", "141"
     if definition.by_target and actor2 is not None and actor2.inter in ARMED_INTER:
         event_type, sub_type, cameo = "Battles", "Armed clash", "190"
