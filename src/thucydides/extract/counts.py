@@ -194,7 +194,7 @@ def _subjects(token: Token) -> list[Token]:
 
 
 def _own_victims(token: Token) -> list[Token]:
-    lemma = "die" if _passed_away(token) else token.lemma_.lower()
+    lemma = token.lemma_.lower()
     if _counted_participle(token) is not None:
         return [token]
     if (times := _multiplied(token)) is not None:
@@ -223,7 +223,7 @@ def _own_victims(token: Token) -> list[Token]:
         for c in token.children
         if c.dep_ in ("nsubjpass", "dobj") and c.lower_ not in ("dead", "deceased")
     ]
-    if lemma in DYING or token.pos_ == "ADJ":
+    if _dying(token) or token.pos_ == "ADJ":
         found += [c for c in token.children if c.dep_ == "nsubj"]
     elif not found:
         # "2 killed and 4 wounded", "one man was killed, three others injured": a number
@@ -295,9 +295,7 @@ def _victims(token: Token) -> list[Token]:
         elif token.dep_ == "conj":
             # "a man was shot and killed", "he was shot and died": the first verb's victims
             found = [c for c in _victims(head) if c.dep_ == "nsubjpass"] or (
-                [c for c in head.children if c.dep_ == "nsubj"]
-                if token.lemma_.lower() in DYING or _passed_away(token)
-                else []
+                [c for c in head.children if c.dep_ == "nsubj"] if _dying(token) else []
             )
     expanded: list[Token] = []
     for victim in found:
@@ -335,6 +333,11 @@ def _passed_away(token: Token) -> bool:
     return token.lemma_.lower() == "pass" and any(
         c.lower_ == "away" and c.dep_ in ("prt", "advmod") for c in token.children
     )
+
+
+def _dying(token: Token) -> bool:
+    """A word of dying whose subject died: 'he died', 'a toddler is dead', 'passed away'."""
+    return token.lemma_.lower() in DYING or _passed_away(token)
 
 
 def _listed_names(victim: Token) -> list[Token]:

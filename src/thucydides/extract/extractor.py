@@ -406,9 +406,13 @@ def _purpose_of_act(trigger: Token, triggers: set[int]) -> bool:
 PROTESTING_NOUNS = {"protester", "protestor", "demonstrator", "marcher"}
 
 
+def _protesting(noun: Token) -> bool:
+    return noun.lemma_.lower() in PROTESTING_NOUNS
+
+
 def _protesters_do(verb: Token) -> bool:
     """'Protesters demanded...': the verb's subject is people protesting."""
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTING_NOUNS for c in verb.children)
+    return any(c.dep_ == "nsubj" and _protesting(c) for c in verb.children)
 
 
 def _protesters(actor: ActorRef | None, sentence: Span) -> bool:
@@ -416,7 +420,7 @@ def _protesters(actor: ActorRef | None, sentence: Span) -> bool:
     if actor is None or not actor.stated:
         return False
     named = sentence.doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
-    return named is not None and named.root.lemma_.lower() in PROTESTING_NOUNS
+    return named is not None and _protesting(named.root)
 
 
 def _crowd(actor: ActorRef | None) -> bool:

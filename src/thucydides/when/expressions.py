@@ -19,13 +19,16 @@ MONTHS = (
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _QUAL = r"(?:(?:early|late|earlier|later)\s+(?:on\s+)?)"
-_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+# How many, in words or digits ("three days ago", "a few weeks earlier").
+NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|\u2013|to)\s*"
 _YEAR = r"(?:,?\s+\d{4})?"
 
-_DISTANT_AGO = rf"{_NUMBER}\s+(?:months?|years?)\s+(?:ago|earlier|before)"
-_DISTANT_YEAR = r"last\s+year|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d"
+_DISTANT_AGO = rf"{NUMBER}\s+(?:months?|years?)\s+(?:ago|earlier|before)"
+# A year told alone ("in 2011", "during early 1994").
+YEAR_TOLD = r"(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d"
+_DISTANT_YEAR = rf"last\s+year|{YEAR_TOLD}"
 _DISTANT = re.compile(rf"^(?:{_DISTANT_AGO}|{_DISTANT_YEAR})$", re.IGNORECASE)
 
 _DIGIT = r"\d"
@@ -66,13 +69,13 @@ _PATTERNS: list[tuple[str, int, tuple[str, ...]]] = [
     ),
     (rf"{_QUAL}?(?:on\s+)?(?:{WEEKDAYS}){_PART}?", 1, (_DAY_WORD,)),
     (r"(?:a\s+few|several)\s+days\s+(?:ago|earlier|before)", 2, (_DAY_WORD,)),
-    (rf"{_NUMBER}\s+days?\s+(?:ago|earlier|before)", 1, (_DAY_WORD,)),
+    (rf"{NUMBER}\s+days?\s+(?:ago|earlier|before)", 1, (_DAY_WORD,)),
     (
         r"(?:earlier|later)\s+(?:this|last)\s+week|(?:last|this|past|previous)\s+(?:week|weekend)",
         2,
         ("week",),
     ),
-    (rf"{_NUMBER}\s+weeks?\s+(?:ago|earlier|before)", 2, ("week",)),
+    (rf"{NUMBER}\s+weeks?\s+(?:ago|earlier|before)", 2, ("week",)),
     (
         rf"(?:earlier|later)\s+this\s+month|(?:last|this|past|previous)\s+month|(?:early|mid|late)-?\s*(?:{MONTHS})",
         3,

@@ -10,7 +10,13 @@ from functools import lru_cache
 import dateparser
 
 from thucydides.numbers import WORD_NUMBERS
-from thucydides.when.expressions import MONTHS, DateExpression, find_date_expressions
+from thucydides.when.expressions import (
+    MONTHS,
+    NUMBER,
+    YEAR_TOLD,
+    DateExpression,
+    find_date_expressions,
+)
 from thucydides.when.when import When
 
 # dateparser reads "yesterday" and "Thursday" but not "late yesterday night": keep the day.
@@ -22,12 +28,10 @@ _ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
 # Vague counts of days or weeks are read at their lowest plausible value.
 _WORD_NUMBERS = {**WORD_NUMBERS, "a few": 3, "several": 3}
 _AGO = re.compile(
-    r"^(\d+|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"\s+(day|week|month|year)s?\s+(?:ago|earlier|before)$",
-    re.IGNORECASE,
+    rf"^({NUMBER})\s+(day|week|month|year)s?\s+(?:ago|earlier|before)$", re.IGNORECASE
 )
 _DAYS_IN = {"day": 1, "week": 7, "month": 30, "year": 365}
-_YEAR = re.compile(r"^(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(\d{4})$", re.IGNORECASE)
+_YEAR = re.compile(rf"^{YEAR_TOLD}$", re.IGNORECASE)
 _MONTH_REL = re.compile(
     r"(earlier|later)\s+this\s+month|(last|this|past|previous)\s+month", re.IGNORECASE
 )
@@ -86,15 +90,15 @@ def _parse(normalised: str, base: datetime) -> datetime | None:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _WORD_NUMBERS[word.lower()]
+    return int(word) if word.isdigit() else _WORD_NUMBERS[" ".join(word.lower().split())]
 
 
 def _year(text: str, published: date) -> date | None:
     """A year told alone: the middle of it, or the report's day in the report's own year."""
     if text.lower().split() == ["last", "year"]:
         year = published.year - 1
-    elif match := _YEAR.match(text):
-        year = int(match.group(1))
+    elif _YEAR.match(text):
+        year = int(text[-4:])
     else:
         return None
     return published if year == published.year else date(year, 7, 1)
