@@ -578,6 +578,10 @@ def test_words_before_a_kind_of_place_that_are_no_place(nlp, gazetteer, text, wo
         ("Batesville Police Officer Tyler Hardin was dispatched.", {"Batesville"}),
         ("Officials with the Kern County Sheriff's Office said four were hurt.", {"Kern County"}),
         ("Metro Nashville Police said the man died.", {"Nashville"}),
+        # A word of the force's kind after the town; the spaces after a dateline's dash.
+        ("The Las Vegas Metropolitan Police Department said a man died.", {"Las Vegas"}),
+        ("Kansas City police said a child was shot.", {"Kansas City"}),
+        ("STOCKTON-  Stockton Police say four people were shot.", {"Stockton"}),
         # "west Kissimmee" GPE, "Southeast Bakersfield" LOC: the gazetteer knows the towns.
         ("A night of gunfire in west Kissimmee injured five.", {"Kissimmee"}),
         ("Four were hurt in a shooting in Southeast Bakersfield.", {"Bakersfield"}),
@@ -610,6 +614,14 @@ def test_a_postal_code_after_its_town_is_the_state(nlp, gazetteer):
     places = {p.text: p for p in resolve(gazetteer, mark_places(nlp(text), gazetteer))}
     assert places["SC"].admin1 == "South Carolina" and places["CONWAY"].admin1 == "South Carolina"
     assert places["IL"].admin1 == "Illinois" and places["Springfield"].admin1 == "Illinois"
+
+
+def test_a_dateline_whose_dash_is_in_its_token_names_the_town(nlp, gazetteer):
+    from thucydides.geo.locative import mark_places
+    from thucydides.geo.resolve import resolve
+
+    places = resolve(gazetteer, mark_places(nlp("STOCKTON- Four people were shot."), gazetteer))
+    assert [(p.entry.name, p.admin1) for p in places] == [("Stockton", "California")]
 
 
 def test_a_town_its_province_lacks_is_placed_at_the_province_not_a_namesake(gazetteer):

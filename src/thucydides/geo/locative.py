@@ -84,6 +84,12 @@ FORCE_KINDS = frozenset(
      "armed", "civil", "tourist", "village", "town", "township", "borough", "division", "area",
      "city"]
 )  # fmt: skip
+# Of those, the ones that may come after the place and are never the end of a place's name
+# ("the Las Vegas Metropolitan Police", "Michigan State Police"; not "Kansas City Police").
+KINDS_AFTER_PLACE = frozenset(
+    ["metro", "metropolitan", "state", "capitol", "transit", "tribal", "traffic", "campus",
+     "housing", "municipal", "regional", "auxiliary"]
+)  # fmt: skip
 
 
 def _name_after(doc: Doc, i: int) -> Span | None:
@@ -136,10 +142,16 @@ def _hyphen_joins(doc: Doc, i: int) -> bool:
 
 def _whole_words(name: Span) -> Span | None:
     """The name, unless it is part of a hyphenated word ("Sant" of "Toan-Sant Village");
-    a bracket or quote before it joins nothing ("(Santa Fe)")."""
+    a bracket or quote before it joins nothing ("(Santa Fe)"), nor a run of spaces ("STOCKTON-
+    Stockton Police", the spaces after a dateline a token of their own)."""
     doc = name.doc
     before = doc[name.start - 1] if name.start > 0 else None
-    joined_before = before is not None and not before.whitespace_ and not before.is_left_punct
+    joined_before = (
+        before is not None
+        and not before.whitespace_
+        and not before.is_left_punct
+        and not before.is_space
+    )
     joined_after = name.end < len(doc) and not name[-1].whitespace_ and doc[name.end].text == "-"
     return None if joined_before or joined_after else name
 
@@ -205,17 +217,20 @@ def _names(doc: Doc):
 
 def _agency_names(doc: Doc):
     """The place a force is named after ("Joplin" of "Joplin Police confirm", "Horry County"
-    of "Horry County Sheriff's Office"), past words of its kind ("Metro Nashville Police"),
-    with the token that names the force."""
+    of "Horry County Sheriff's Office"), past words of its kind before or after the place
+    ("Metro Nashville Police", "the Las Vegas Metropolitan Police Department"), with the
+    token that names the force."""
     for token in doc:
         if token.lower_ not in AGENCY_WORDS or token.i == 0:
             continue
-        start = token.i
+        start = end = token.i
         while start > 0 and token.i - start < MAX_NAME_TOKENS and _capitalised(doc, start - 1):
             start -= 1
-        while start < token.i and doc[start].lower_ in FORCE_KINDS:
+        while start < end and doc[start].lower_ in FORCE_KINDS:
             start += 1
-        if start < token.i and (name := _whole_words(doc[start : token.i])) is not None:
+        while start < end and doc[end - 1].lower_ in KINDS_AFTER_PLACE:
+            end -= 1
+        if start < end and (name := _whole_words(doc[start:end])) is not None:
             yield name, token
 
 
@@ -245,7 +260,11 @@ def _dateline_names(doc: Doc):
     at = dateline.place_start
     for part in doc.text[at : dateline.place_end].split(","):
         start = at + len(part) - len(part.lstrip())
-        span = doc.char_span(start, at + len(part.rstrip()), alignment_mode="contract")
+        end = at + len(part.rstrip())
+        # "STOCKTON-  Stockton Police say": the dash stays in the town's token.
+        span = doc.char_span(start, end, alignment_mode="contract") or doc.char_span(
+            start, end + 1, alignment_mode="contract"
+        )
         if span is not None and len(span):
             yield span
         at += len(part) + 1
