@@ -616,6 +616,52 @@ def test_a_postal_code_after_its_town_is_the_state(nlp, gazetteer):
     assert places["IL"].admin1 == "Illinois" and places["Springfield"].admin1 == "Illinois"
 
 
+@pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        # A town of another state named bare is a part of the dateline's town...
+        ("MEMPHIS, Tenn. — Police are searching for men who shot five people in Eden.", {}),
+        # ...not one written with its state, nor a city known on its own.
+        (
+            "MEMPHIS, Tenn. — The suspect was arrested in Lumberton, N.C., on Friday.",
+            {"Lumberton": "North Carolina"},
+        ),
+        ("MEMPHIS, Tenn. — The suspect was arrested in Dallas on Friday.", {"Dallas": "Texas"}),
+        # Without a dateline, nothing says which state is home.
+        ("Police are searching for men who shot five people in Eden.", {"Eden": "North Carolina"}),
+    ],
+)
+def test_a_town_of_another_state_than_the_datelines_is_written_with_its_state(
+    nlp, gazetteer, text, placed
+):
+    from thucydides.geo.locative import mark_places
+    from thucydides.geo.resolve import resolve
+
+    places = resolve(gazetteer, mark_places(nlp(text), gazetteer))
+    found = {
+        p.text: p.admin1 for p in places if p.entry.feature == "city" and p.admin1 != "Tennessee"
+    }
+    assert found == placed
+
+
+def test_a_datelines_county_alone_says_no_state(gazetteer):
+    from thucydides.geo.geoparse import geoparse
+
+    # TR-News: the dateline's county read alone is Plymouth County, Massachusetts.
+    text = (
+        "PLYMOUTH CO. - A suspect in a theft near Hinton has been apprehended.\n"
+        "The Plymouth County Sheriff's Office received information about a similar theft in "
+        "Paris, Illinois.\nThe suspect was identified as Paul Block Jr., 49, of Waterloo.\n"
+        "Deputies from the Black Hawk County Sheriff's Office and the LaFayette County, "
+        "Wisconsin, Sheriff's Office searched his home."
+    )
+    names = ["PLYMOUTH CO.", "Hinton", "Plymouth County", "Paris", "Illinois", "Waterloo"]
+    names += ["Black Hawk County", "LaFayette County", "Wisconsin"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    found = {r.text: r.place.admin1 for r in geoparse(gazetteer, text, spans) if r.place}
+    assert found["Hinton"] == found["Waterloo"] == "Iowa"
+
+
 def test_a_dateline_whose_dash_is_in_its_token_names_the_town(nlp, gazetteer):
     from thucydides.geo.locative import mark_places
     from thucydides.geo.resolve import resolve

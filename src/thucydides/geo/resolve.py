@@ -29,6 +29,7 @@ from thucydides.geo.place import GazetteerEntry, Place
 from thucydides.geo.relative import snap_points
 from thucydides.geo.stand_ins import StandIn, stood_for
 from thucydides.nlp.text import text_of
+from thucydides.when.dateline import read_dateline
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 FEATURES = (
@@ -87,6 +88,12 @@ LONE_TOWN_KM = 300.0
 # A place the text names beside a town, and which lies no further from it than this, may be
 # a part of it or a village near it.
 NEAR_TOWN_KM = 50.0
+# US news writes a town of another state than its dateline's with the state ("Lumberton,
+# N.C."), all but cities known on their own (AP style): a town smaller than this of another
+# state named bare is a namesake of a part of the dateline's town ("Hickory Hill" in a
+# "MEMPHIS, Tenn." story is a neighbourhood of Memphis, not Hickory, North Carolina).
+# Chosen on gva-news' read states between 100,000 and 500,000 (0.7248 and 0.7234 of towns).
+STANDALONE_CITY = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,9 +484,13 @@ def resolve_toponyms(
         else:
             holders[i] = town
     # The places of the names placed without a guess, and their provinces and countries.
+    chosen = [
+        c[b].entry if b is not None else None for c, b in zip(by_name, best_by_name, strict=True)
+    ]
+    elsewhere = _of_another_state(article, chosen, toponyms, text) if text else set()
     sure = [
-        c[b].entry if b is not None and c[b].match not in GUESSES else None
-        for c, b in zip(by_name, best_by_name, strict=True)
+        c[b].entry if b is not None and c[b].match not in GUESSES and w not in elsewhere else None
+        for w, (c, b) in enumerate(zip(by_name, best_by_name, strict=True))
     ]
     provinces = {(e.country_code, e.admin1_code) for e in sure if e is not None}
     supported = article.demonyms | {country for country, _ in provinces}
@@ -507,6 +518,7 @@ def resolve_toponyms(
                 and (cands[b].entry.country_code, cands[b].entry.admin1_code) not in provinces
             )
             or (named[w] == 1 and _lone_small_town(article, sure, w))
+            or w in elsewhere
         ):
             places.append(None)
         else:
@@ -547,6 +559,42 @@ def _lone_small_town(article: ArticleNames, sure: list[GazetteerEntry | None], i
         )
         and min(_nearest_km([town], others)) > LONE_TOWN_KM
     )
+
+
+def _of_another_state(
+    article: ArticleNames, chosen: list[GazetteerEntry | None], toponyms: list[Toponym], text: str
+) -> set[int]:
+    """The names placed at a town of another US state than the dateline's, written without
+    their state and smaller than a city known on its own (see STANDALONE_CITY). The dateline
+    says its state where it names it ("MEMPHIS, Tenn.") or is a city known on its own
+    ("PHILADELPHIA"); a town or county alone ("PLYMOUTH CO.") may be any state's."""
+    dateline = read_dateline(text)
+    if dateline is None:
+        return set()
+    heading = [
+        e
+        for t, w in zip(toponyms, article.which, strict=True)
+        if dateline.place_start <= t.start < dateline.place_end
+        and (e := chosen[w]) is not None
+        and e.country_code == "US"
+    ]
+    states = {
+        e.admin1_code
+        for e in heading
+        if e.feature == "admin1" or (e.feature == "city" and e.population >= STANDALONE_CITY)
+    }
+    if len(states) != 1 or len({e.admin1_code for e in heading}) != 1:
+        return set()
+    return {
+        w
+        for w, e in enumerate(chosen)
+        if e is not None
+        and e.country_code == "US"
+        and e.feature == "city"
+        and e.admin1_code not in states
+        and e.population < STANDALONE_CITY
+        and not (article.qualified_by and article.qualified_by[w])
+    }
 
 
 def _holders_instead(article: ArticleNames, best: list[int | None]) -> dict[int, Candidate]:
