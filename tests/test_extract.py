@@ -264,6 +264,14 @@ def test_what_the_dead_died_of_after_is_the_event_an_earlier_event_is_background
             "shot",
             1,
         ),
+        # ...also where that violence is told with no day of its own: the harm's are its days
+        (
+            "Four men were hospitalized today with gunshot wounds received late Friday. Two of"
+            " the victims suffered critical injuries in the shooting, police said.",
+            "shooting",
+            "injured",
+            4,
+        ),
         # but not where the harm is of another day
         (
             "Two people were hospitalized on Monday. A gunman opened fire at a market on Tuesday.",
@@ -674,6 +682,8 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         # a verb joined to another shares its subject
         ("The boy suffered a gunshot wound to the chest and was dead on arrival.", 1, None, None),
         ("A 50-year-old died at the grocery.", 1, None, None),
+        # a time is no count, even with its "a.m." run into the day
+        ("According to court records, the child died about 7 a.m.Saturday.", 1, None, None),
         ("A teen was fatally shot Saturday.", 1, None, None),
         ("Four people were shot on Telegraph Avenue.", None, None, 4),
         ("Police are looking for the person who shot a 17-year-old in the stomach.", None, None, 1),
@@ -770,6 +780,14 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
             None,
         ),
         ("They hit the streets after a shooting that left five people hurt.", None, 5, None),
+        # ...or on the noun of the event that left them so
+        (
+            "The 15-year-old was killed during a shooting which left six others injured Friday"
+            " night.",
+            1,
+            6,
+            None,
+        ),
         ("The shooting left eight people injured and killed a man.", 1, 8, None),
         ("Police found the house abandoned.", None, None, None),
         # "passed away" is dying, whatever the parser calls "away"

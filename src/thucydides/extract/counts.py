@@ -132,7 +132,10 @@ def absurd(token: Token) -> bool:
 
 
 def number(token: Token) -> int | None:
-    """The number a token states: '12', 'twelve', '1,200', 'dozens'."""
+    """The number a token states: '12', 'twelve', '1,200', 'dozens'; none in a time or a
+    date ("the child died about 7 a.m.Saturday", its "a.m." run into the day)."""
+    if token.ent_type_ in ("TIME", "DATE"):
+        return None
     text = token.lower_.replace(",", "")
     if text.isdigit():
         return None if absurd(token) else int(text)
@@ -262,7 +265,11 @@ def _own_victims(token: Token) -> list[Token]:
 def _victims(token: Token) -> list[Token]:
     found = _own_victims(token)
     head = token.head
-    if token.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN"):
+    left = None if found else _left_in_state(token)
+    if left is not None and left.i != head.i:
+        # "a shooting which left six others injured", the participle hung on "shooting"
+        found = [left]
+    elif token.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "NUM", "PROPN"):
         # "the injured man", "a man shot by police": the noun described; not where the
         # participle has victims of its own ("One dead, four others wounded") or is what
         # someone means to do ("a right to kill my son")
@@ -280,7 +287,7 @@ def _victims(token: Token) -> list[Token]:
                     if c.dep_ == "conj" and not any(d.dep_ in ("det", "nummod") for d in c.children)
                 ]
             )
-    elif not found and (left := _left_in_state(token)) is not None:
+    elif left is not None:
         found = [left]
     elif not found and head is not token and head.pos_ in ("VERB", "AUX"):
         if token.dep_ == "oprd" or (

@@ -1078,7 +1078,9 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 mentions[harm] = _with_later_counts(mentions[harm], facts.counts)
         # The harm a story tells before the violence that did it ("A deputy was rushed to
         # hospital after he suffered a gunshot wound. ... The shooting happened at ...") is
-        # that violence's.
+        # that violence's; where that violence is told with no day of its own, the days of
+        # the harm told first are its days ("Four men were hospitalized today with gunshot
+        # wounds received late Friday. ... escaped the shooting attack").
         first = next(
             (
                 j
@@ -1089,7 +1091,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         )
         if first is not None and untold:
             for told_days, counts in untold:
-                if _no_other_day(told_days, mentions[first]):
+                if mentions[first].date_span is None or _no_other_day(told_days, mentions[first]):
                     mentions[first] = _with_later_counts(mentions[first], counts)
             untold.clear()
     return _claimed(mentions, sentences, context)
