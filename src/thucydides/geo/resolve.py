@@ -90,8 +90,8 @@ LONE_TOWN_KM = 300.0
 NEAR_TOWN_KM = 50.0
 # US news writes a town of another state than its dateline's with the state ("Lumberton,
 # N.C."), all but cities known on their own (AP style): a town smaller than this of another
-# state named bare is a namesake of a part of the dateline's town ("Hickory Hill" in a
-# "MEMPHIS, Tenn." story is a neighbourhood of Memphis, not Hickory, North Carolina).
+# state named bare is a namesake of a part of the dateline's town ("Liberty City" in a
+# "MIAMI" story is Miami's neighbourhood, not Liberty City, Texas).
 # Chosen on gva-news' read states between 100,000 and 500,000 (0.7248 and 0.7234 of towns).
 STANDALONE_CITY = 100_000
 
