@@ -243,6 +243,11 @@ def test_what_the_dead_died_of_after_is_the_event_an_earlier_event_is_background
     assert after == ["new", "background"]
     arrested = [m.status for m in extract(nlp("A man was arrested after a shooting in Oakland."))]
     assert arrested == ["new", "background"]
+    # One taken to a hospital after it was hurt in it; what the police answer is the news.
+    (m,) = _new(nlp, "A 5-year-old boy was taken to a hospital in Lancaster after being shot.")
+    assert m.trigger.text == "shot"
+    (m,) = _new(nlp, "The Sheriff's Office is investigating following a shooting at a club.")
+    assert m.trigger.text == "shooting"
 
 
 @pytest.mark.parametrize(

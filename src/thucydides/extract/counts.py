@@ -495,7 +495,7 @@ def _people_words() -> frozenset[str]:
     return frozenset(n for n, d in civilians.items() if d.kind == "civilians") | {"victim"}
 
 
-def _sent_to_hospital(token: Token) -> bool:
+def sent_to_hospital(token: Token) -> bool:
     """'sent four people to the hospital', 'were taken to area hospitals'."""
     if token.lemma_.lower() not in HOSPITAL_VERBS:
         return False
@@ -614,7 +614,7 @@ def _kind(token: Token) -> str | None:
         # Shot and not said to have died here ("shot dead", "shot and killed" are settled in
         # `casualties`).
         return "shot"
-    if _sent_to_hospital(token) and child(token, "dobj", "nsubjpass") is not None:
+    if sent_to_hospital(token) and child(token, "dobj", "nsubjpass") is not None:
         return "shot"
     if lemma == "treat" and any(c.dep_ == "conj" and c.lemma_ == "release" for c in token.children):
         # "treated and released"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from thucydides.extract.counts import INJURED
+from thucydides.extract.counts import INJURED, sent_to_hospital
 from thucydides.extract.mention import Status
 from thucydides.extract.syntax import nobody
 from thucydides.numbers import MULTIPLIERS
@@ -66,6 +66,9 @@ DENIAL_HEADS = {"deny", "refute", "reject"}
 CASUALTY_VERBS = {"kill", "die"} | INJURED
 # What people are left in: "are dead after a shooting", "confirmed dead".
 CASUALTY_STATES = {"dead", "injured", "wounded", "hurt", "hospitalized", "hospitalised"}
+# What the police or the medics do about an event just told: "deputies are investigating
+# following a shooting", "officers responded after a shooting".
+ANSWERING_VERBS = {"investigate", "respond"}
 # Verbs that make a bare plural a happening ("held protests", "clashes erupted"), not a habit.
 PARTICIPATING_VERBS = {"take", "participate", "join", "engage"}
 ANCHORING_VERBS = {
@@ -157,6 +160,7 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
         trigger.dep_ == "pcomp"
         and trigger.head.lower_ in TEMPORAL_PREPS
         and not what_they_died_of(trigger)
+        and not _what_was_answered(trigger)
     ):
         return "background"
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -183,10 +187,22 @@ def what_they_died_of(trigger: Token) -> bool:
     return preposition.lower_ in ("after", "following") and _tells_casualties(preposition.head)
 
 
+def _what_was_answered(trigger: Token) -> bool:
+    """The event the police or the medics answer, told after them: "the Sheriff's Office is
+    investigating following a shooting at Club Brandy" (the shooting is the news, not what
+    went before it)."""
+    preposition = trigger.head
+    return (
+        preposition.lower_ in ("after", "following")
+        and preposition.head.lemma_.lower() in ANSWERING_VERBS
+    )
+
+
 def _tells_casualties(word: Token) -> bool:
     """Whether a clause's verb tells people killed or hurt: "died", "were wounded", "are
-    (confirmed) dead", "was hospitalized", "is in critical condition"."""
-    if word.lemma_.lower() in CASUALTY_VERBS:
+    (confirmed) dead", "was hospitalized", "is in critical condition", "was taken to a
+    hospital"."""
+    if word.lemma_.lower() in CASUALTY_VERBS or sent_to_hospital(word):
         return True
     for child in word.children:
         if child.dep_ in ("acomp", "oprd") and child.lower_ in CASUALTY_STATES:
@@ -256,6 +272,7 @@ def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
             token.dep_ == "pobj"
             and token.head.lower_ in TEMPORAL_PREPS
             and not what_they_died_of(token)
+            and not _what_was_answered(token)
         ):
             return "background"
         token = token.head
