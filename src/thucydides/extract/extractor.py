@@ -401,13 +401,15 @@ def _purpose_of_act(trigger: Token, triggers: set[int]) -> bool:
     )
 
 
-# Nouns that say their people protest, whatever they do ("protesters demanded"); not
-# "activists" or "supporters", who also make statements.
-PROTESTING_NOUNS = {"protester", "protestor", "demonstrator", "marcher"}
+# Of the lexicon's nouns for people only as a crowd that protests, those who also make
+# statements: "activists demanded" may be a statement, "protesters demanded" is a protest.
+STATEMENT_MAKERS = frozenset({"activist", "supporter"})
 
 
 def _protesting(noun: Token) -> bool:
-    return noun.lemma_.lower() in PROTESTING_NOUNS
+    """A noun that says its people protest, whatever they do ("protesters demanded")."""
+    lemma = noun.lemma_.lower()
+    return lemma in load_lexicon().protester_nouns and lemma not in STATEMENT_MAKERS
 
 
 def _protesters_do(verb: Token) -> bool:
@@ -456,8 +458,16 @@ def _civilians() -> GenericDef:
 
 
 def _classify(
-    definition: TriggerDef, trigger: Token, sentence: Span, actor1, actor2
+    definition: TriggerDef,
+    trigger: Token,
+    sentence: Span,
+    actor1,
+    actor2,
+    *,
+    called_violent: bool,
 ) -> tuple[str, str, str]:
+    """The type the trigger and ACLED's written rules give (`called_violent`: a
+    demonstration the report calls violent, `_called_violent`)."""
     event_type, sub_type, cameo = definition.event_type, definition.sub_event_type, definition.cameo
     violent = (
         event_type in ("Battles", "Violence against civilians")
@@ -468,7 +478,7 @@ def _classify(
         # Crowds, supporters or students who fight (the police, say) or wreck are rioters,
         # not armed groups.
         return "Riots", "Violent demonstration" if demonstrating else "Mob violence", "145"
-    if event_type == "Protests" and _called_violent(trigger):
+    if event_type == "Protests" and called_violent:
         # ACLED's violent demonstration ("staged a violent demonstration", "the protest turned
         # violent": 128 of the 149 acled-modern notes saying so are riots)
         return "Riots", "Violent demonstration", "145"
@@ -963,7 +973,10 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             ):
                 continue
             found_any = True
-            event_type, sub_type, cameo = _classify(definition, trigger, sentence, actor1, actor2)
+            called_violent = _called_violent(trigger)
+            event_type, sub_type, cameo = _classify(
+                definition, trigger, sentence, actor1, actor2, called_violent=called_violent
+            )
             label = _weigh_type(
                 event_type,
                 sub_type,
@@ -971,7 +984,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                 facts.sub_type_probabilities,
                 actor1,
                 actor2,
-                violent=_called_violent(trigger),
+                violent=called_violent,
             )
             event_type, sub_type, cameo = label.event_type, label.sub_event_type, label.cameo
             actor1 = _default_actor1(event_type, actor1, actor2, trigger)

@@ -159,8 +159,7 @@ def status_of(trigger: Token, has_own_date: bool) -> Status:
     if (
         trigger.dep_ == "pcomp"
         and trigger.head.lower_ in TEMPORAL_PREPS
-        and not what_they_died_of(trigger)
-        and not _what_was_answered(trigger)
+        and not _told_as_news(trigger)
     ):
         return "background"
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -179,23 +178,24 @@ def _none_of_it(trigger: Token) -> bool:
     return False
 
 
+# The words that tell an event after what it left or what answered it.
+AFTER = ("after", "following")
+
+
 def what_they_died_of(trigger: Token) -> bool:
     """The event its casualties died or were hurt of, told after them: "Harger died at the
     scene after being shot", "a 16-year-old has died after a shooting" (not "protests
     resumed after the bombing", an earlier event)."""
     preposition = trigger.head
-    return preposition.lower_ in ("after", "following") and _tells_casualties(preposition.head)
+    return preposition.lower_ in AFTER and _tells_casualties(preposition.head)
 
 
-def _what_was_answered(trigger: Token) -> bool:
-    """The event the police or the medics answer, told after them: "the Sheriff's Office is
-    investigating following a shooting at Club Brandy" (the shooting is the news, not what
-    went before it)."""
-    preposition = trigger.head
-    return (
-        preposition.lower_ in ("after", "following")
-        and preposition.head.lemma_.lower() in ANSWERING_VERBS
-    )
+def _told_as_news(trigger: Token) -> bool:
+    """An event told after what it left (`what_they_died_of`) or after what the police or
+    the medics do about it ("the Sheriff's Office is investigating following a shooting at
+    Club Brandy"): the news, not what went before it."""
+    answered = trigger.head.lower_ in AFTER and trigger.head.head.lemma_.lower() in ANSWERING_VERBS
+    return answered or what_they_died_of(trigger)
 
 
 def _tells_casualties(word: Token) -> bool:
@@ -271,8 +271,7 @@ def _nominal_status(trigger: Token, has_own_date: bool) -> Status:
         if (
             token.dep_ == "pobj"
             and token.head.lower_ in TEMPORAL_PREPS
-            and not what_they_died_of(token)
-            and not _what_was_answered(token)
+            and not _told_as_news(token)
         ):
             return "background"
         token = token.head

@@ -471,10 +471,7 @@ def resolve_toponyms(
     chosen = None
     for _ in range(CONTEXT_ROUNDS):
         best_by_name = choose(by_name, candidate_features(article, chosen), weights)
-        chosen = [
-            cands[b].entry if b is not None else None
-            for cands, b in zip(by_name, best_by_name, strict=True)
-        ]
+        chosen = _entries(by_name, best_by_name)
     best_by_name = cities_before_areas(article, best_by_name, toponyms, text)
     holders = _holders_instead(article, best_by_name)
     for i, town in _parts_of_towns(article, best_by_name):
@@ -484,9 +481,7 @@ def resolve_toponyms(
         else:
             holders[i] = town
     # The places of the names placed without a guess, and their provinces and countries.
-    chosen = [
-        c[b].entry if b is not None else None for c, b in zip(by_name, best_by_name, strict=True)
-    ]
+    chosen = _entries(by_name, best_by_name)
     elsewhere = _of_another_state(article, chosen, toponyms, text) if text else set()
     sure = [
         c[b].entry if b is not None and c[b].match not in GUESSES and w not in elsewhere else None
@@ -650,9 +645,7 @@ def cities_before_areas(
     state", "upstate New York", "New York Gov.", "the New York border"),
     the area qualifying another place ("Spokane, Washington"), or another place named in
     the area away from the city."""
-    chosen = [
-        c[b].entry if b is not None else None for c, b in zip(article.candidates, best, strict=True)
-    ]
+    chosen = _entries(article.candidates, best)
     qualifying = {j for found in article.qualified_by or () for j in found}
     result = list(best)
     for i, (cands, b) in enumerate(zip(article.candidates, best, strict=True)):
@@ -688,6 +681,13 @@ def cities_before_areas(
             continue
         result[i] = k
     return result
+
+
+def _entries(
+    candidates: list[list[Candidate]], best: list[int | None]
+) -> list[GazetteerEntry | None]:
+    """The entry chosen for each name (None where none is)."""
+    return [c[b].entry if b is not None else None for c, b in zip(candidates, best, strict=True)]
 
 
 def choose(candidates, features, weights) -> list[int | None]:
