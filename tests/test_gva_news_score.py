@@ -3,6 +3,7 @@ incident's event, and spurious types."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -72,5 +73,25 @@ def test_scores_reports_joined_per_incident():
     # a's event has both its reports; b's only event is the joined one, in the wrong town
     assert (s.killed, s.injured, s.day, s.town) == (1.0, 1.0, 1.0, 0.5)
     # Placed by distance from the town's point: 30 km is another town, 5 km a part of it.
-    assert score([a, b], events, {"b": (45.90, -122.74)}).town == 0.5
-    assert score([a, b], events, {"b": (45.66, -122.63)}).town == 1.0
+    assert score([a, b], events, {"b": ((45.90, -122.74),)}).town == 0.5
+    assert score([a, b], events, {"b": ((45.66, -122.63),)}).town == 1.0
+    # A town's points: one for each name GVA gives the place.
+    assert score([a, b], events, {"b": ((45.90, -122.74), (45.66, -122.63))}).town == 1.0
+
+
+@pytest.mark.parametrize(
+    ("city", "place", "right"),
+    [
+        # GVA's postal city and, in brackets, the borough it happened in: either is right
+        ("Pittsburgh (Wilkinsburg)", "Wilkinsburg", True),
+        ("Pittsburgh (Wilkinsburg)", "Pittsburgh", True),
+        ("Pittsburgh (Wilkinsburg)", "Homestead", False),
+        # "(county)": the county of that name
+        ("Rankin (county)", "Rankin County", True),
+        ("Rankin (county)", "Rankin", False),
+    ],
+)
+def test_town_as_gva_names_it(city, place, right):
+    incident = replace(_incident("a", 1, killed=0, injured=1), city=city)
+    event = _event([incident.reports[0].article], injured=1, place=place)
+    assert score([incident], [event]).town == float(right)

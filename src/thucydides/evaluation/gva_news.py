@@ -43,6 +43,7 @@ SPURIOUS_SUB_TYPES = frozenset(
 
 # A place this close to the town's point is in the town.
 TOWN_KM = 15.0
+COUNTY = " County"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,16 @@ class Incident:
     killed: int
     injured: int
     reports: tuple[Report, ...]
+
+    @property
+    def towns(self) -> tuple[str, ...]:
+        """The names GVA gives the place: "Pittsburgh (Wilkinsburg)" is the postal city and
+        the borough it happened in, either right; "Rankin (county)" is Rankin County."""
+        city, _, inner = self.city.partition(" (")
+        inner = inner.rstrip(")")
+        if inner.casefold() == COUNTY.strip().casefold():
+            return (city + COUNTY,)
+        return (city, inner) if inner else (city,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,35 +152,45 @@ def _fold(name: str) -> str:
     return " ".join(text.casefold().replace("saint ", "st ").replace(".", "").split())
 
 
-def town_points(gazetteer: Gazetteer, incidents: list[Incident]) -> dict[str, tuple[float, float]]:
-    """Each incident's town as the gazetteer places it: the most populous US place of the
-    city's name in the incident's state."""
+Points = dict[str, tuple[tuple[float, float], ...]]
+
+
+def town_points(gazetteer: Gazetteer, incidents: list[Incident]) -> Points:
+    """Each incident's towns as the gazetteer places them: for each name, the most populous
+    US place of it in the incident's state; a county has no town's point."""
     points = {}
     for incident in incidents:
-        towns = [
-            c.entry
-            for c in gazetteer.candidates(incident.city, fuzzy=False)
-            if c.entry.country_code == "US"
-            and c.entry.feature not in ("country", "admin1")
-            and gazetteer.admin1_name("US", c.entry.admin1_code) == incident.state
-        ]
-        if towns:
-            town = max(towns, key=lambda e: e.population)
-            points[incident.incident_id] = (town.latitude, town.longitude)
+        found = []
+        for name in incident.towns:
+            if name.endswith(COUNTY):
+                continue
+            towns = [
+                c.entry
+                for c in gazetteer.candidates(name, fuzzy=False)
+                if c.entry.country_code == "US"
+                and c.entry.feature not in ("country", "admin1")
+                and gazetteer.admin1_name("US", c.entry.admin1_code) == incident.state
+            ]
+            if towns:
+                town = max(towns, key=lambda e: e.population)
+                found.append((town.latitude, town.longitude))
+        if found:
+            points[incident.incident_id] = tuple(found)
     return points
 
 
-def _town_right(event: Event, incident: Incident, points: dict[str, tuple[float, float]]) -> bool:
-    """The event's place is the incident's town (GVA names the city): by name, or within
-    TOWN_KM of the town's point (a neighbourhood of it, "East Flatbush" in Brooklyn)."""
-    if event.location and _fold(event.location) == _fold(incident.city):
+def _town_right(event: Event, incident: Incident, points: Points) -> bool:
+    """The event's place is the incident's town (`Incident.towns`): by name, or within
+    TOWN_KM of a town's point (a neighbourhood of it, "East Flatbush" in Brooklyn)."""
+    if event.location and _fold(event.location) in {_fold(name) for name in incident.towns}:
         return True
-    point = points.get(incident.incident_id)
     return (
-        point is not None
-        and event.latitude is not None
+        event.latitude is not None
         and event.geo_precision == 1
-        and haversine_km(point[0], point[1], event.latitude, event.longitude) <= TOWN_KM
+        and any(
+            haversine_km(lat, lon, event.latitude, event.longitude) <= TOWN_KM
+            for lat, lon in points.get(incident.incident_id, ())
+        )
     )
 
 
@@ -199,7 +220,7 @@ def _b3(
 def score(
     incidents: list[Incident],
     events: Iterable[Event],
-    points: dict[str, tuple[float, float]] | None = None,
+    points: Points | None = None,
 ) -> GvaScore:
     """`points`: each incident's town as `town_points` places it (else towns by name only)."""
     points = points or {}
