@@ -29,7 +29,14 @@ def _incident(name: str, reports: int, killed: int, injured: int) -> Incident:
     )
 
 
-def _event(articles, kind="Violence against civilians", killed=0, injured=0, place="Woodland"):
+def _event(
+    articles,
+    kind="Violence against civilians",
+    killed=0,
+    injured=0,
+    place="Woodland",
+    state="Washington",
+):
     # Vancouver, Washington, some 30 km south of Woodland
     point = {"Vancouver": (45.64, -122.66)}.get(place, (45.90, -122.74))
     return Event(
@@ -45,6 +52,7 @@ def _event(articles, kind="Violence against civilians", killed=0, injured=0, pla
         inter1=0,
         interaction=0,
         location=place,
+        admin1=state,
         latitude=point[0],
         longitude=point[1],
         geo_precision=1,
@@ -95,3 +103,10 @@ def test_town_as_gva_names_it(city, place, right):
     incident = replace(_incident("a", 1, killed=0, injured=1), city=city)
     event = _event([incident.reports[0].article], injured=1, place=place)
     assert score([incident], [event]).town == float(right)
+
+
+def test_town_of_the_name_in_another_state_is_wrong():
+    incident = replace(_incident("a", 1, killed=0, injured=1), city="Lexington")
+    article = incident.reports[0].article
+    assert score([incident], [_event([article], place="Lexington")]).town == 1.0
+    assert score([incident], [_event([article], place="Lexington", state="Ohio")]).town == 0.0

@@ -180,9 +180,14 @@ def town_points(gazetteer: Gazetteer, incidents: list[Incident]) -> Points:
 
 
 def _town_right(event: Event, incident: Incident, points: Points) -> bool:
-    """The event's place is the incident's town (`Incident.towns`): by name, or within
-    TOWN_KM of a town's point (a neighbourhood of it, "East Flatbush" in Brooklyn)."""
-    if event.location and _fold(event.location) in {_fold(name) for name in incident.towns}:
+    """The event's place is the incident's town (`Incident.towns`): by name in the incident's
+    state, or within TOWN_KM of a town's point (a neighbourhood of it, "East Flatbush" in
+    Brooklyn)."""
+    if (
+        event.location
+        and event.admin1 == incident.state
+        and _fold(event.location) in {_fold(name) for name in incident.towns}
+    ):
         return True
     return (
         event.latitude is not None
