@@ -157,7 +157,8 @@ Points = dict[str, tuple[tuple[float, float], ...]]
 
 def town_points(gazetteer: Gazetteer, incidents: list[Incident]) -> Points:
     """Each incident's towns as the gazetteer places them: for each name, the most populous
-    US place of it in the incident's state; a county has no town's point."""
+    US town of it in the incident's state (not the county of that name: San Diego County's
+    point is 40 km from the city's); a county has no town's point."""
     points = {}
     for incident in incidents:
         found = []
@@ -168,7 +169,7 @@ def town_points(gazetteer: Gazetteer, incidents: list[Incident]) -> Points:
                 c.entry
                 for c in gazetteer.candidates(name, fuzzy=False)
                 if c.entry.country_code == "US"
-                and c.entry.feature not in ("country", "admin1")
+                and c.entry.feature not in ("country", "admin1", "admin2")
                 and gazetteer.admin1_name("US", c.entry.admin1_code) == incident.state
             ]
             if towns:
