@@ -391,9 +391,18 @@ def _replaceable(
 
 def _replaceable_by_agency(name: Span, force: Token, label_of: dict[int, Span]) -> set[Span]:
     """The entities a force's place replaces: whatever the model made of the force's name
-    ("Batesville Police" ORG, "the Kern County Sheriff's Office" LOC), within it."""
+    ("Batesville Police" ORG, "the Kern County Sheriff's Office" LOC, "the Metro Nashville
+    Police Department" ORG), within it."""
     overlapping = {label_of[t.i] for t in name if t.i in label_of}
-    return {e for e in overlapping if e.start >= name.start - 1 and e.end <= force.i + 4}
+    return {
+        e
+        for e in overlapping
+        if e.end <= force.i + 4
+        and (
+            e.start >= name.start - 1
+            or all(t.lower_ in FORCE_KINDS for t in name.doc[e.start : name.start])
+        )
+    }
 
 
 def _names_after(doc: Doc, i: int) -> list[Span]:

@@ -559,10 +559,11 @@ def _lone_small_town(article: ArticleNames, sure: list[GazetteerEntry | None], i
 def _of_another_state(
     article: ArticleNames, chosen: list[GazetteerEntry | None], toponyms: list[Toponym], text: str
 ) -> set[int]:
-    """The names placed at a town of another US state than the dateline's, written without
-    their state and smaller than a city known on its own (see STANDALONE_CITY). The dateline
-    says its state where it names it ("MEMPHIS, Tenn.") or is a city known on its own
-    ("PHILADELPHIA"); a town or county alone ("PLYMOUTH CO.") may be any state's."""
+    """The names placed at a town of another US state than the dateline's and than any state
+    or county the article names, written without their state and smaller than a city known
+    on its own (see STANDALONE_CITY). The dateline says its state where it names it
+    ("MEMPHIS, Tenn.") or is a city known on its own ("PHILADELPHIA"); a town or county alone
+    ("PLYMOUTH CO.") may be any state's."""
     dateline = read_dateline(text)
     if dateline is None:
         return set()
@@ -580,6 +581,13 @@ def _of_another_state(
     }
     if len(states) != 1 or len({e.admin1_code for e in heading}) != 1:
         return set()
+    # A state the article names, or one of its counties ("in Prince George's County" in a
+    # WASHINGTON story), is the article's too.
+    states |= {
+        e.admin1_code
+        for e in chosen
+        if e is not None and e.country_code == "US" and e.feature in ("admin1", "admin2")
+    }
     return {
         w
         for w, e in enumerate(chosen)
