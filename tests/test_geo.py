@@ -707,6 +707,52 @@ def test_a_part_of_a_town_is_its_namesake_near_the_town_else_the_town(gazetteer)
     assert karrada.entry is baghdad.entry and baghdad.country == "Iraq"
 
 
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        # Mechanicsville and Knoxville, Pennsylvania lie together; Knoxville, Tennessee is the
+        # town known on its own.
+        (
+            "Knoxville police hope someone will come forward about a shooting in the"
+            " Mechanicsville neighborhood.",
+            "Knoxville",
+            "Tennessee",
+        ),
+        # Baden, Switzerland pulled St. Louis to Saint-Louis in Alsace.
+        (
+            "St. Louis police said a man was shot in the Baden neighborhood.",
+            "St. Louis",
+            "Missouri",
+        ),
+    ],
+)
+def test_a_part_of_a_town_named_without_it_is_of_the_storys_town(gazetteer, text, town, state):
+    part = text.split(" neighborhood")[0].rsplit(" ", 1)[1]
+    first, second = resolve_toponyms(
+        gazetteer,
+        [Toponym(text.index(n), text.index(n) + len(n), n) for n in (town, part)],
+        text=text,
+    )
+    assert (first.admin1, second.entry) == (state, first.entry)
+    assert second.text == part
+
+
+def test_a_part_of_a_town_is_of_the_town_wherever_the_story_names_it(gazetteer):
+    text = (
+        "Five people were injured in a shooting in Miami's Overtown neighborhood. One of them"
+        " has died after the shooting in Overtown."
+    )
+    at = [text.index("Miami"), text.index("Overtown"), text.rindex("Overtown")]
+    toponyms = [
+        Toponym(a, a + len(n), n)
+        for a, n in zip(at, ("Miami", "Overtown", "Overtown"), strict=True)
+    ]
+    miami, *overtown = resolve_toponyms(gazetteer, toponyms, text=text)
+    # not Overtown, Scotland
+    assert miami.admin1 == "Florida" and all(p.entry is miami.entry for p in overtown)
+    assert overtown[0].stands_for.name == "Overtown" and overtown[0].geo_precision == 1
+
+
 def test_a_town_inside_a_longer_name_stands_only_in_a_province_the_story_names(gazetteer):
     text = "MEMPHIS, Tenn. - Five people were shot in Hickory Hill on Saturday."
     names = ("MEMPHIS", "Tenn.", "Hickory Hill")

@@ -76,13 +76,26 @@ def test_unidentified_perpetrators_of_any_kind_are_no_conflict_of_perpetrators()
 
 def test_two_villages_the_gazetteer_lacks_at_one_districts_point_are_two_places():
     # Each placed at the point of the district it lies in, under its own name, no GeoNames
-    # place of its own.
+    # place of its own, in or near the district's town (ACLED's precision 2).
     def village(name: str) -> Event:
-        return _event(location=name).model_copy(update={"geonameid": None})
+        return _event(location=name, geo_precision=2).model_copy(update={"geonameid": None})
 
     assert compatible(village("Mukaiga"), village("Mukaiga"))
     assert not compatible(village("Mukaiga"), village("Bariirre"))
     assert not compatible(village("Mukaiga"), _event(location="Afgooye"))
+
+
+def test_a_part_of_a_town_is_the_town_but_not_another_part_of_it():
+    # "the Englewood neighborhood" of a Chicago story, placed at Chicago under its own name
+    # to ACLED's precision 1
+    def part(name: str) -> Event:
+        return _event(location=name).model_copy(update={"geonameid": None})
+
+    chicago = _event(location="Chicago")
+    assert compatible(part("Englewood"), chicago) and compatible(chicago, part("Englewood"))
+    assert compatible(part("Englewood"), part("Englewood"))
+    assert not compatible(part("Englewood"), part("Roseland"))
+    assert not compatible(part("Englewood"), _event(north_km=5, location="Cicero"))
 
 
 def test_an_event_placed_only_to_its_province_is_apart_from_one_named_elsewhere():

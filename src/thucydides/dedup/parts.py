@@ -90,6 +90,8 @@ def _places_fit(a: Event, b: Event, wide: bool) -> bool:
         return False
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
+    if _part_of(a, b) or _part_of(b, a):
+        return True
     if (a.geonameid is None or b.geonameid is None) and a.location != b.location:
         # A place no GeoNames entry is (a village the gazetteer lacks, placed at the area it
         # lies in; a point measured from a town) and a place of another name.
@@ -104,6 +106,18 @@ def _places_fit(a: Event, b: Event, wide: bool) -> bool:
     if abs(a.latitude - b.latitude) * KM_PER_DEGREE > reach:
         return False
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= reach
+
+
+def _part_of(part: Event, town: Event) -> bool:
+    """A part of a town the gazetteer lacks, placed at the town to ACLED's precision 1 ("the
+    Englewood neighborhood"), and that town: one place; two such parts are two."""
+    return (
+        part.geonameid is None
+        and part.geo_precision == 1
+        and town.geonameid is not None
+        and town.geo_precision == 1
+        and (part.latitude, part.longitude) == (town.latitude, town.longitude)
+    )
 
 
 def _associates_differ(a: str, b: str) -> bool:

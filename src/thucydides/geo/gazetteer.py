@@ -50,7 +50,7 @@ FACILITY_WORDS = frozenset(
      "national", "memorial", "garden", "gardens", "beach", "lake", "river", "valley", "island",
      "mountain", "hill", "forest", "zoo"]
 )  # fmt: skip
-Match = Literal["primary", "alias", "fuzzy", "demonym", "part", "district"]
+Match = Literal["primary", "alias", "fuzzy", "demonym", "part", "district", "neighbourhood"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,9 +52,10 @@ class Place:
 
     @property
     def geo_precision(self) -> int:
-        # In or near a town, not the town itself: ACLED's precision 2 at the finest.
+        # In or near a town, not the town itself: ACLED's precision 2 at the finest; a part
+        # of the town is in it.
         own = GEO_PRECISION[self.entry.feature]
-        return own if self.stands_for is None else max(own, 2)
+        return own if self.stands_for is None or self.stands_for.in_town else max(own, 2)
 
     @property
     def named_precision(self) -> int:

@@ -75,6 +75,8 @@ _AREA_BEFORE = re.compile(r"\b(upstate|state of|province of|county of)\s*$", re.
 # A place the article names this far from the city, inside the area, shows the area is meant.
 AREA_KM = 50.0
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+# "the Mechanicsville neighborhood": a part of a town, whichever it is of.
+_PART_AFTER = re.compile(r"\s+(?:neighbou?rhood|section)\b", re.IGNORECASE)
 # "the Bushwick neighborhood of Brooklyn", "the Karrada district of Baghdad": a part of a town.
 _PART_OF = re.compile(
     r"\s+(?:neighbou?rhood|section|suburb|quarter|district)\s+(?:of|in)\s+", re.IGNORECASE
@@ -128,12 +130,16 @@ def distinct_names(texts: list[str]) -> tuple[list[str], list[int]]:
     index: dict[str, int] = {}
     which = []
     for text in texts:
-        key = " ".join(text.casefold().split())
+        key = _key(text)
         if key not in index:
             index[key] = len(names)
             names.append(text)
         which.append(index[key])
     return names, which
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 def context_words(text: str) -> list[str]:
@@ -442,10 +448,15 @@ def place_of(gazetteer: Gazetteer, candidate: Candidate, toponym: Toponym, score
         text=toponym.text,
         score=score,
         inside_name=candidate.match == "part",
-        # A district the gazetteer lacks stands at its city, under its own name: two
-        # districts of one city are two places.
-        stands_for=StandIn(toponym.text, toponym.start, conclusive=True)
-        if candidate.match == "district"
+        # A district or a neighbourhood the gazetteer lacks stands at its city, under its own
+        # name: two districts of one city are two places.
+        stands_for=StandIn(
+            toponym.text,
+            toponym.start,
+            conclusive=True,
+            in_town=candidate.match == "neighbourhood",
+        )
+        if candidate.match in ("district", "neighbourhood")
         else None,
     )
 
@@ -466,6 +477,19 @@ def resolve_toponyms(
     one of San Diego's).
     """
     weights = weights or default_weights()
+    parts = _unanchored_parts(toponyms, text) if text else []
+    if parts:
+        return _with_parts(gazetteer, toponyms, parts, context_words, weights, text)
+    return _resolved(gazetteer, toponyms, context_words, weights, text)
+
+
+def _resolved(
+    gazetteer: Gazetteer,
+    toponyms: list[Toponym],
+    context_words: list[str],
+    weights: tuple[float, ...],
+    text: str | None,
+) -> list[Place | None]:
     article = read_names(gazetteer, toponyms, context_words, text)
     by_name, which = article.candidates, article.which
     chosen = None
@@ -479,7 +503,7 @@ def resolve_toponyms(
         if near is not None:
             best_by_name[i] = near
         else:
-            holders[i] = town
+            holders[i] = replace(town, match="neighbourhood")
     # The places of the names placed without a guess, and their provinces and countries.
     chosen = _entries(by_name, best_by_name)
     elsewhere = _of_another_state(article, chosen, toponyms, text) if text else set()
@@ -530,6 +554,68 @@ def resolve_toponyms(
                 gazetteer, min(near, key=lambda pair: pair[0])[1], toponyms[i], 0.0
             )
     return places
+
+
+def _unanchored_parts(toponyms: list[Toponym], text: str) -> list[int]:
+    """The names the text calls a part of a town without naming the town ("the Mechanicsville
+    neighborhood", "the Kensington section"), wherever it names them: the story's own town's."""
+    parts = {
+        _key(t.text)
+        for t in toponyms
+        if _PART_AFTER.match(text[t.end : t.end + 40]) and not _PART_OF.match(text[t.end :])
+    }
+    return [i for i, t in enumerate(toponyms) if _key(t.text) in parts]
+
+
+def _with_parts(
+    gazetteer: Gazetteer,
+    toponyms: list[Toponym],
+    parts: list[int],
+    context_words: list[str],
+    weights: tuple[float, ...],
+    text: str,
+) -> list[Place | None]:
+    """The names resolved together, unless without the parts of towns the story's town (the
+    most populous the article names) is a more populous namesake: a neighbourhood may not
+    pull its town to a smaller one (Mechanicsville, Pennsylvania pulled Knoxville there;
+    Sobrante Park keeps Oakland in California). Where that town is a city known on its own
+    (STANDALONE_CITY), each part not placed in it is placed at its namesake within
+    NEIGHBOURHOOD_KM of it, else at the town under its own name."""
+    together = _resolved(gazetteer, toponyms, context_words, weights, text)
+    rest = [i for i in range(len(toponyms)) if i not in parts]
+    apart: list[Place | None] = [None] * len(toponyms)
+    for i, place in zip(
+        rest,
+        _resolved(gazetteer, [toponyms[i] for i in rest], context_words, weights, text),
+        strict=True,
+    ):
+        apart[i] = place
+    town, known = _story_town(apart, parts), _story_town(together, parts)
+    places, town = (
+        (together, known)
+        if town is None or (known is not None and known.entry.population >= town.entry.population)
+        else (apart, town)
+    )
+    if town is None or town.entry.population < STANDALONE_CITY:
+        return places
+    for i in parts:
+        if (part := places[i]) is not None and _inside(part, town):
+            continue
+        cands = gazetteer.candidates(toponyms[i].text)
+        near = _nearest_within(cands, town.entry, NEIGHBOURHOOD_KM)
+        held = cands[near] if near is not None else Candidate(town.entry, "neighbourhood", None)
+        places[i] = place_of(gazetteer, held, toponyms[i], 0.0)
+    return places
+
+
+def _story_town(places: list[Place | None], parts: list[int]) -> Place | None:
+    """The most populous town placed, parts of towns aside."""
+    towns = [
+        p
+        for i, p in enumerate(places)
+        if p is not None and p.entry.feature == "city" and i not in parts
+    ]
+    return max(towns, key=lambda p: p.entry.population, default=None)
 
 
 def _lone_small_town(article: ArticleNames, sure: list[GazetteerEntry | None], i: int) -> bool:

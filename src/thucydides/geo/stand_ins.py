@@ -21,6 +21,9 @@ class StandIn:
     # The area's name is of one country: it says where the name is ("Mandera"; "Northern"
     # is a province of many).
     conclusive: bool
+    # A part of the town that stands for it ("the Englewood neighborhood" of Chicago): the
+    # event is in the town, at ACLED's precision 1.
+    in_town: bool = False
 
 
 def stand_in(area: Span, name: Span, conclusive: bool) -> None:
