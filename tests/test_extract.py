@@ -820,6 +820,10 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         ("The car was hit in the rear by a truck.", None, None, None),
         ("Two cars were hit by gunfire on Interstate 24.", None, None, None),
         ("The death is being treated as a homicide.", None, None, None),
+        # An address the tagger took for a person is no one shot; a surname that is a word
+        # for a road is someone.
+        ("A man was shot about 4150 W. Madison St. on Sunday.", None, None, 1),
+        ("Officers shot Michael Lane on Sunday.", None, None, 1),
     ],
 )
 def test_counts_as_news_writes_them(nlp, text, dead, injured, shot):

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from thucydides.extract.lexicon import load_lexicon
 from thucydides.extract.mention import Count, TextSpan
+from thucydides.extract.people import a_road
 from thucydides.extract.syntax import (
     child,
     infinitive,
@@ -411,6 +412,9 @@ def _how_many(victim: Token) -> tuple[int | None, Token | None]:
     if victim.lower_ in SINGLE_DETERMINERS and any(c.dep_ == "amod" for c in victim.children):
         return 1, None
     if victim.pos_ == "PROPN":
+        if a_road(victim):
+            # "shot about 4150 W. Madison St.", the address taken for a person
+            return None, None
         # "Marcus Hill, 24,": a name with an age is a person's, whatever the tagger took it for
         aged = any(c.dep_ == "appos" and c.like_num for c in victim.children)
         return (1, None) if victim.ent_type_ == "PERSON" or aged else (None, None)

@@ -40,6 +40,24 @@ _NOT_IN_NAMES = (
     | FACILITY_WORDS
     | {"alley", "circle", "court", "crescent", "place", "plaza", "terrace", "trail", "way"}
 )
+# The last word of an address ("4150 W. Madison St.", "Chester Ave."): the road words that
+# are no surnames ("Lane", "Line"), and their abbreviations.
+_ROAD_HEADS = (ROUTE_WORDS - {"lane", "line", "route", "corridor", "canal", "railway"}) | {
+    "st",
+    "ave",
+    "rd",
+    "dr",
+    "hwy",
+    "pkwy",
+}
+
+
+def a_road(noun: Token) -> bool:
+    """Whether a proper noun ends the name of a road, an address the tagger may take for a
+    person ("shot about 4150 W. Madison St.")."""
+    return noun.lower_.rstrip(".") in _ROAD_HEADS
+
+
 # Before or after a name, a credit for words or pictures, not a person in the story.
 _CREDITS = frozenset({"by", "photo", "photos", "credit", "caption", "image", "video", "/"})
 # A line with more of its words outside names capitalised than this is written in title case
