@@ -699,6 +699,8 @@ def test_a_part_of_a_town_is_its_namesake_near_the_town_else_the_town(gazetteer)
         gazetteer, [Toponym(text.index(n), text.index(n) + len(n), n) for n in names], text=text
     )
     assert hope.entry is san_diego.entry and hope.text == "Mount Hope"
+    # ...under its own name, in the town (ACLED's precision 1)
+    assert hope.stands_for.name == "Mount Hope" and hope.geo_precision == 1
     text = "A car bomb exploded in the Karrada district of Baghdad."
     names = ("Karrada", "Baghdad")
     karrada, baghdad = resolve_toponyms(

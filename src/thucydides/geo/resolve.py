@@ -473,8 +473,9 @@ def resolve_toponyms(
     With the `text`, a town named beside a distance and direction from a resolved place
     ("Tal Afar, 50 km west of Mosul") is its namesake near the point they give, and a part of
     a town ("the Mount Hope neighborhood of San Diego") its namesake near the town, else the
-    town itself (the gazetteer lacks most neighbourhoods; Mount Hope, West Virginia is not
-    one of San Diego's).
+    town under the part's own name (the gazetteer lacks most neighbourhoods; Mount Hope, West
+    Virginia is not one of San Diego's); so is a part of a town named without it, of the
+    story's town (`_with_parts`).
     """
     weights = weights or default_weights()
     parts = _unanchored_parts(toponyms, text) if text else []
@@ -590,11 +591,12 @@ def _with_parts(
         strict=True,
     ):
         apart[i] = place
-    town, known = _story_town(apart, parts), _story_town(together, parts)
+    town_apart, town_together = _story_town(apart, parts), _story_town(together, parts)
     places, town = (
-        (together, known)
-        if town is None or (known is not None and known.entry.population >= town.entry.population)
-        else (apart, town)
+        (apart, town_apart)
+        if town_apart is not None
+        and (town_together is None or town_apart.entry.population > town_together.entry.population)
+        else (together, town_together)
     )
     if town is None or town.entry.population < STANDALONE_CITY:
         return places
