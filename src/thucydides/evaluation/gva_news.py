@@ -43,7 +43,7 @@ SPURIOUS_SUB_TYPES = frozenset(
 
 # A place this close to the town's point is in the town.
 TOWN_KM = 15.0
-COUNTY = " County"
+COUNTY = "County"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +68,8 @@ class Incident:
         the borough it happened in, either right; "Rankin (county)" is Rankin County."""
         city, _, inner = self.city.partition(" (")
         inner = inner.rstrip(")")
-        if inner.casefold() == COUNTY.strip().casefold():
-            return (city + COUNTY,)
+        if inner.casefold() == COUNTY.casefold():
+            return (f"{city} {COUNTY}",)
         return (city, inner) if inner else (city,)
 
 
@@ -163,7 +163,7 @@ def town_points(gazetteer: Gazetteer, incidents: list[Incident]) -> Points:
     for incident in incidents:
         found = []
         for name in incident.towns:
-            if name.endswith(COUNTY):
+            if name.endswith(f" {COUNTY}"):
                 continue
             towns = [
                 c.entry

@@ -563,7 +563,8 @@ def _unanchored_parts(toponyms: list[Toponym], text: str) -> list[int]:
     parts = {
         _key(t.text)
         for t in toponyms
-        if _PART_AFTER.match(text[t.end : t.end + 40]) and not _PART_OF.match(text[t.end :])
+        if _PART_AFTER.match(text[t.end : t.end + 40])
+        and not _PART_OF.match(text[t.end : t.end + 40])
     }
     return [i for i, t in enumerate(toponyms) if _key(t.text) in parts]
 
