@@ -824,6 +824,12 @@ def test_a_share_killed_is_no_count_of_the_dead(nlp, text):
         # for a road is someone.
         ("A man was shot about 4150 W. Madison St. on Sunday.", None, None, 1),
         ("Officers shot Michael Lane on Sunday.", None, None, 1),
+        # The one a relative clause tells was shot and killed is its noun.
+        ("Officials identified a woman who was shot and killed last week.", 1, None, None),
+        # An age in any writing is no count ("17 y/o"); "the family of the boy" is no part of
+        # people counted; a number of people the tagger took into an age still counts them.
+        ("The family of the 17 y/o boy that was shot and killed spoke out.", 1, None, None),
+        ("Two 17-year-old boys were shot.", None, None, 2),
     ],
 )
 def test_counts_as_news_writes_them(nlp, text, dead, injured, shot):
@@ -1090,6 +1096,15 @@ def test_a_later_sentence_adds_its_dead_unless_it_names_another_day(nlp, later, 
     (shot, *_) = _new(nlp, f"A man was shot in Rialto on Saturday. {later}")
     assert shot.trigger.text == "shot"
     assert (shot.fatalities.value if shot.fatalities else None) == dead
+
+
+def test_a_later_sentence_of_a_day_gives_its_harm_to_violence_told_with_no_day(nlp):
+    text = (
+        "Police in Memphis have charged a man in the shooting of a 4-year-old child. Police say"
+        " the 4-year-old was taken to a hospital with a gunshot wound on Aug. 7."
+    )
+    (shooting,) = _new(nlp, text)
+    assert shooting.trigger.text == "shooting" and shooting.shot.value == 1
 
 
 @pytest.mark.parametrize(

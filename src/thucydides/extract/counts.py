@@ -106,6 +106,8 @@ SINGLE_DETERMINERS = {"a", "an", "another", "the", "this", "that", "one"}
 # Entities a victim phrase names that are not a person.
 NOT_PEOPLE = {"GPE", "ORG", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"}
 MAX_CREDIBLE = 100_000
+# What an age is written in after its number: "a 17 y/o boy", "a 3 yr old".
+AGE_UNITS = {"y", "yr", "yrs", "yo", "y/o", "year", "years"}
 # "killing up to 60 percent of the population": a share, not a count of people.
 SHARES = {"percent", "%", "cent", "percentage"}
 # Figures a count cannot honestly be: more than MAX_CREDIBLE, or written in scientific notation.
@@ -134,8 +136,11 @@ def absurd(token: Token) -> bool:
 
 def number(token: Token) -> int | None:
     """The number a token states: '12', 'twelve', '1,200', 'dozens'; none in a time or a
-    date ("the child died about 7 a.m.Saturday", its "a.m." run into the day)."""
-    if token.ent_type_ in ("TIME", "DATE"):
+    date ("the child died about 7 a.m.Saturday", its "a.m." run into the day), but a number of
+    people the tagger took into an age ("Two 17-year-old boys")."""
+    if token.ent_type_ in ("TIME", "DATE") and not (
+        token.dep_ == "nummod" and token.head.ent_type_ not in ("TIME", "DATE")
+    ):
         return None
     text = token.lower_.replace(",", "")
     if text.isdigit():
@@ -158,8 +163,13 @@ def _numeral_of(noun: Token) -> Token | None:
     # The number nearest the noun: "tells 13 News two people were shot", parsed with both
     # numbers on "people".
     nummod = max((c for c in noun.children if c.dep_ == "nummod"), key=lambda c: c.i, default=None)
-    # "Larry Watkins Jr. 26": a person's name takes an age, not a count
-    if nummod is not None and not (noun.tag_ == "NNP" and noun.ent_type_ == "PERSON"):
+    # "Larry Watkins Jr. 26": a person's name takes an age, not a count; so does "the 17
+    # y/o boy"
+    if (
+        nummod is not None
+        and not (noun.tag_ == "NNP" and noun.ent_type_ == "PERSON")
+        and not (nummod.i + 1 < len(noun.doc) and noun.doc[nummod.i + 1].lower_ in AGE_UNITS)
+    ):
         return nummod
     if noun.lower_ == "total" and (counted := prep_object(noun, "of")) is not None:
         # "a total of six people"
@@ -171,7 +181,8 @@ def _numeral_of(noun: Token) -> Token | None:
     head = noun.head
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         return None
-    if _partitive(noun):
+    # "two of the injured", not "the family of the boy"
+    if _partitive(noun) and number(noun.head.head) is not None:
         return noun.head.head
     return None
 
@@ -301,8 +312,10 @@ def _victims(token: Token) -> list[Token]:
             if not found and shares_subject(head):
                 found = [c for c in head.head.children if c.dep_ == "nsubj"]
         elif token.dep_ == "conj":
-            # "a man was shot and killed", "he was shot and died": the first verb's victims
-            found = [c for c in _victims(head) if c.dep_ == "nsubjpass"] or (
+            # "a man was shot and killed", "he was shot and died", "a woman who was shot
+            # and killed": the first verb's victims
+            passive = {_antecedent(c) for c in head.children if c.dep_ == "nsubjpass"}
+            found = [c for c in _victims(head) if c in passive] or (
                 [c for c in head.children if c.dep_ == "nsubj"] if _dying(token) else []
             )
     expanded: list[Token] = []

@@ -1079,7 +1079,9 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         # and two women were wounded in the shooting"), or only events that harm no one
         # ("police arrested the man who shot six people"), adds its counts to the violent
         # event told last (not to a mere reference to it, nor to the arrest told after it)
-        # unless it names another day.
+        # unless it names another day than that event's; an event told with no day is
+        # the one whose day it gives ("charged a man in the shooting of a child. ... the
+        # child was taken to a hospital with a gunshot wound on Aug. 7").
         if all(
             m.status == "reference" or m.sub_event_type in HARMLESS_SUB_TYPES
             for m in mentions[sentence_start:]
@@ -1087,7 +1089,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             harm = _violence_before(mentions, sentence_start)
             if harm is None:
                 untold.append((expressions, facts.counts))
-            elif _no_other_day(expressions, mentions[harm]):
+            elif mentions[harm].date_span is None or _no_other_day(expressions, mentions[harm]):
                 mentions[harm] = _with_later_counts(mentions[harm], facts.counts)
         # The harm a story tells before the violence that did it ("A deputy was rushed to
         # hospital after he suffered a gunshot wound. ... The shooting happened at ...") is
