@@ -318,3 +318,36 @@ def test_background_told_by_its_year_or_distance_is_history_not_news(pipeline):
     article = make_article(protest, "protest", published=date(2015, 12, 21))
     (report,) = pipeline.process_all([article])
     assert [m.mention.trigger.text for m in report.located] == ["protest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # Thursday 23 February 2017, a day before
+        (
+            "A 19-year-old man was arrested Thursday on a manslaughter charge, a day after he"
+            " accidentally shot his friend in the head in Miami.",
+            date(2017, 2, 24),
+            date(2017, 2, 22),
+        ),
+        # Friday 26 February 2016, five days before
+        (
+            "Four men were arrested and charged Friday, five days after Emma Wallace, 37, was"
+            " shot and killed near Lindbergh Boulevard in Hazelwood, Missouri.",
+            date(2016, 2, 26),
+            date(2016, 2, 21),
+        ),
+        # An event told before the words is the dated one.
+        (
+            "A man was shot Friday in Memphis, two days after his brother was arrested.",
+            date(2016, 3, 12),
+            date(2016, 3, 11),
+        ),
+    ],
+)
+def test_an_event_told_days_from_another_dated_one_is_dated_from_it(pipeline, text, published, day):
+    from thucydides.ingest import make_article
+
+    (report,) = pipeline.process_all([make_article(text, "apart", published=published)])
+    (shooting,) = [m for m in report.located if m.mention.trigger.text in ("shot", "shooting")]
+    assert (shooting.when.date, shooting.when.precision) == (day, 1)

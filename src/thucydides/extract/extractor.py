@@ -17,6 +17,7 @@ from thucydides.extract.attribution import SAY, attribution_of
 from thucydides.extract.claims import claimant
 from thucydides.extract.confidence import load_calibration
 from thucydides.extract.counts import NOMINAL_KILLINGS, Casualties, casualties
+from thucydides.extract.days_apart import days_apart
 from thucydides.extract.lexicon import GenericDef, TriggerDef, load_lexicon
 from thucydides.extract.mention import (
     ActorRef,
@@ -992,6 +993,11 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             if actor1 is not None and actor1.inter in (5, 6) and not actor1.associate:
                 actor1 = _associate_in(facts, actor1)
             date = _date_for(trigger, sentence, expressions, events)
+            apart = days_apart(trigger, sentence, expressions)
+            days_from_date = 0
+            if apart is not None and (date is None or date.start <= apart[0].start):
+                # the other event's date, dated before the words that say how far apart
+                date, days_from_date = apart
             if (
                 definition.sub_event_type == "Arrests"
                 and event_type in VIOLENT_TYPES
@@ -1042,6 +1048,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
                     place_spans=places,
                     date_span=TextSpan(date.start, date.end, date.text) if date else None,
                     date_relative_to_previous=bool(date and date.relative_to_event),
+                    days_from_date=days_from_date,
                     attribution=attribution,
                     status="off_topic" if off_topic and status == "new" else status,
                     confidence=_confidence(

@@ -96,6 +96,9 @@ class Mention:
     rejected_counts: tuple[TextSpan, ...] = ()
     # People shot, dead or alive as the report goes on to say (`Casualties.shot`).
     shot: Count | None = None
+    # The days from the day `date_span` names to the event's ("arrested Thursday, a day after
+    # he shot his friend": -1; `extract/days_apart`).
+    days_from_date: int = 0
     # The persons named as taking part (`extract/people.participants`).
     people: tuple[TextSpan, ...] = ()
     # Told in the report's headline (`extract/syntax.is_headline`), not its story.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from thucydides.extract.mention import Mention
@@ -86,7 +87,9 @@ def dates_for(
                 shifted = type(e)(span.start + e.start, span.start + e.end, e.text, e.precision)
                 resolved = resolve_expression(shifted, published)
                 if resolved.date is not None:
-                    when = resolved
+                    when = replace(
+                        resolved, date=resolved.date + timedelta(days=mention.days_from_date)
+                    )
         if when.basis == "text" and not (when.precision == 3 and is_history(when, published)):
             # A day long past still dates what the story goes on to tell of it (a report of
             # the trial: "Smith was shot on March 13, 2013. The shooting ..."), but a month or
