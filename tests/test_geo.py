@@ -598,6 +598,23 @@ def test_local_news_names_its_town_in_datelines_forces_and_directions(nlp, gazet
     assert places <= _places(nlp, gazetteer, text)
 
 
+def test_a_place_written_in_lower_case_is_a_common_noun_where_the_text_capitalises(nlp, gazetteer):
+    from thucydides.geo.locative import mark_places
+
+    text = (
+        "A girl was shot in Kansas City. She is the third child to be shot in the metro within"
+        " the last two weeks."
+    )
+    # en_core_web_sm: "metro" FAC
+    assert "metro" in {e.text for e in nlp(text).ents}
+    places = {e.text for e in mark_places(nlp(text), gazetteer).ents}
+    assert "Kansas City" in places and "metro" not in places
+    # a text in lower case throughout keeps its places
+    lowered = nlp("protesters gathered in kabul on monday.")
+    kept = {e.text for e in lowered.ents}
+    assert {e.text for e in mark_places(lowered, gazetteer).ents} >= kept
+
+
 @pytest.mark.parametrize(
     ("text", "word"),
     [

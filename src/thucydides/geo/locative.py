@@ -474,8 +474,20 @@ def _glosses(doc: Doc):
                 yield area
 
 
+def _without_lowercase_places(doc: Doc) -> None:
+    """A place entity written all in lower case in a text that capitalises is a common noun
+    the model took for a name ("the third child shot in the metro" is no Metro, Lampung)."""
+    ents = doc.ents
+    dropped = [
+        e for e in ents if e.label_ in TOPONYM_LABELS and not any(c.isupper() for c in e.text)
+    ]
+    if dropped and any(c.isupper() for c in doc.text):
+        doc.ents = [e for e in ents if e not in dropped]
+
+
 def mark_places(doc: Doc, gazetteer: Gazetteer) -> Doc:
     """Add the places where places are expected that the model missed, as GPE entities."""
+    _without_lowercase_places(doc)
     _without_direction(doc, gazetteer)
     label_of = {t.i: e for e in doc.ents for t in e}
     added: list[Span] = []
