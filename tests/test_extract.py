@@ -248,6 +248,11 @@ def test_what_the_dead_died_of_after_is_the_event_an_earlier_event_is_background
     assert m.trigger.text == "shot"
     (m,) = _new(nlp, "The Sheriff's Office is investigating following a shooting at a club.")
     assert m.trigger.text == "shooting"
+    # What a doer did next, after "before" a past deed of his, is the same story.
+    (*_, m) = _new(nlp, "He left seven dead and one wounded before killing himself.")
+    assert m.trigger.text == "killing" and (m.fatalities.value, m.injured.value) == (8, 1)
+    ahead = [m.status for m in extract(nlp("Police arrested a man before a protest in Oakland."))]
+    assert ahead[-1] == "background"
 
 
 @pytest.mark.parametrize(

@@ -191,11 +191,22 @@ def what_they_died_of(trigger: Token) -> bool:
 
 
 def _told_as_news(trigger: Token) -> bool:
-    """An event told after what it left (`what_they_died_of`) or after what the police or
-    the medics do about it ("the Sheriff's Office is investigating following a shooting at
-    Club Brandy"): the news, not what went before it."""
+    """An event told after what it left (`what_they_died_of`), after what the police or the
+    medics do about it ("the Sheriff's Office is investigating following a shooting at Club
+    Brandy"), or as what a doer did next (`_then`): the news, not what went before it."""
     answered = trigger.head.lower_ in AFTER and trigger.head.head.lemma_.lower() in ANSWERING_VERBS
-    return answered or what_they_died_of(trigger)
+    return answered or what_they_died_of(trigger) or _then(trigger)
+
+
+def _then(trigger: Token) -> bool:
+    """What a doer did next, told after "before" a past deed of his ("left seven dead and one
+    wounded before killing himself"): the same story, not what went before it."""
+    preposition = trigger.head
+    return (
+        trigger.tag_ == "VBG"
+        and preposition.lower_ == "before"
+        and preposition.head.tag_ in ("VBD", "VBN")
+    )
 
 
 def _tells_casualties(word: Token) -> bool:
