@@ -16,10 +16,6 @@ held-out part that training never sees:
 - ConfliBERT cameo_class sentences: class 4 (material conflict) is conflict, classes 0-2
   (cooperation, verbal and material) are not; class 3 (verbal conflict: threats, strikes,
   rejections) is left out as neither; held out: its test split.
-- gva-news reports of US shootings (local news of many outlets): conflict, as this project
-  codes a shooting; accidents are left out as neither (ACLED codes no accident, and that
-  choice is left to the other sources); held out: the states `thucydides.evaluation.
-  gva_news` holds out, so its held-out figures stay unseen.
 - ECB+ documents, by topic: the topics below are labelled by this project from their
   contents (celebrities, sport, business, technology, earthquakes, elections: not conflict;
   riots, war, bombings: conflict; ordinary crime is left out as neither); held out: the
@@ -45,7 +41,6 @@ INDIA_CONFLICT_LABELS = frozenset(["KILL", "FORCE", "ARREST"])
 CAMEO_CONFLICT, CAMEO_NOT_CONFLICT = "4", frozenset("012")
 WORLD_SOURCE = "ACLED world notes"
 WORLD_PER_REGION = 300
-GVA_SOURCE, GVA_ACCIDENT = "gva-news", "accidental"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,25 +105,6 @@ def cameo_texts() -> list[LabelledText]:
     return texts
 
 
-def gva_texts() -> list[LabelledText]:
-    """The reports in the file's order (the order the training folds follow), cleaned as the
-    pipeline cleans them."""
-    from thucydides.clean import clean_text
-    from thucydides.evaluation.gva_news import held_out
-
-    texts = []
-    with (dataset("events", "gva-news") / "incidents.jsonl").open(encoding="utf-8") as lines:
-        for line in lines:
-            row = json.loads(line)
-            if any(name.startswith(GVA_ACCIDENT) for name in row.get("gva_lists", [])):
-                continue
-            for report in row["articles"]:
-                if report.get("text", "").strip():
-                    text = clean_text(report["text"]).text
-                    texts.append(LabelledText(GVA_SOURCE, text, True, held_out(row["state"])))
-    return texts
-
-
 def ecb_texts() -> list[LabelledText]:
     texts = []
     for document in read_ecb():
@@ -140,4 +116,4 @@ def ecb_texts() -> list[LabelledText]:
 
 
 def relevance_texts() -> list[LabelledText]:
-    return acled_texts() + world_texts() + india_texts() + cameo_texts() + gva_texts() + ecb_texts()
+    return acled_texts() + world_texts() + india_texts() + cameo_texts() + ecb_texts()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from thucydides.evaluation.relevance_corpora import GVA_SOURCE, WORLD_SOURCE, relevance_texts
+from thucydides.evaluation.relevance_corpora import WORLD_SOURCE, relevance_texts
 from thucydides.evaluation.relevance_eval import Example, examples, held_out_scores
 from thucydides.extract.relevance import RelevanceModel
 from thucydides.training.logistic import fit_features
@@ -116,7 +116,6 @@ def main() -> None:
                     "IndiaPoliceEvents": "../shared/data/events/india-police-events (slanglab/IndiaPoliceEvents @3981fbb)",
                     "ConfliBERT CAMEO": "../shared/data/events/conflibert/cameo_class (eventdata/ConfliBERT @0b63001; copyrights stay with the sources)",
                     "ECB+": "../shared/data/coref/ecb-plus (CC BY 3.0); topic labels by this project",
-                    GVA_SOURCE: "../shared/data/events/gva-news, reports of incidents no accident, read states only; copyrights stay with the outlets, texts never shipped",
                 },
                 "threshold": round(threshold, 4),
                 "ambiguous_trigger_words": sorted(ambiguous),
