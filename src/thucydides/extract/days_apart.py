@@ -8,12 +8,13 @@ import re
 
 from spacy.tokens import Span, Token
 
-from thucydides.numbers import WORD_NUMBERS
-from thucydides.when.expressions import DateExpression
+from thucydides.when.expressions import NUMBER, DateExpression
+from thucydides.when.resolve import days_in
 
+# "the day after" is a day after; "a few days after" says no day.
+VAGUE = {"a few", "several"}
 _APART = re.compile(
-    r"\b(?P<count>the|\d{1,2}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
-    r"\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before)\b",
+    rf"\b(?P<count>the|{NUMBER})\s+(?P<unit>days?|weeks?)\s+(?P<way>after|before)\b",
     re.IGNORECASE,
 )
 
@@ -33,9 +34,10 @@ def days_apart(
         before = [e for e in expressions if e.end <= start]
         if not before:
             continue
-        count = found["count"].lower()
-        days = 1 if count == "the" else int(count) if count.isdigit() else WORD_NUMBERS[count]
-        if found["unit"].lower().startswith("week"):
-            days *= 7
+        count = " ".join(found["count"].lower().split())
+        if count in VAGUE:
+            continue
+        count = "a" if count == "the" else count
+        days = days_in(count, found["unit"])
         return before[-1], -days if found["way"].lower() == "after" else days
     return None

@@ -1096,7 +1096,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
             harm = _violence_before(mentions, sentence_start)
             if harm is None:
                 untold.append((expressions, facts.counts))
-            elif mentions[harm].date_span is None or _no_other_day(expressions, mentions[harm]):
+            elif _day_fits(expressions, mentions[harm]):
                 mentions[harm] = _with_later_counts(mentions[harm], facts.counts)
         # The harm a story tells before the violence that did it ("A deputy was rushed to
         # hospital after he suffered a gunshot wound. ... The shooting happened at ...") is
@@ -1113,7 +1113,7 @@ def extract(doc: Doc, *, judge_relevance: bool = True) -> list[Mention]:
         )
         if first is not None and untold:
             for told_days, counts in untold:
-                if mentions[first].date_span is None or _no_other_day(told_days, mentions[first]):
+                if _day_fits(told_days, mentions[first]):
                     mentions[first] = _with_later_counts(mentions[first], counts)
             untold.clear()
     return _claimed(mentions, sentences, context)
@@ -1243,6 +1243,12 @@ def _no_other_day(expressions: list[DateExpression], mention: Mention) -> bool:
         return False
     told = _day_words(mention.date_span.text)
     return all(_day_words(e.text) <= told for e in expressions)
+
+
+def _day_fits(expressions: list[DateExpression], mention: Mention) -> bool:
+    """Whether harm told with these dates may be a violent event's: it names no other day
+    than the event's (`_no_other_day`), or the event was told with no day of its own."""
+    return mention.date_span is None or _no_other_day(expressions, mention)
 
 
 def _larger(count: Count | None, than: Count | None) -> Count | None:

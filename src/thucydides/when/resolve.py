@@ -93,6 +93,11 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _WORD_NUMBERS[" ".join(word.lower().split())]
 
 
+def days_in(count: str, unit: str) -> int:
+    """The days of "three days", "a week", "two months" (`NUMBER` and a unit of time)."""
+    return _count(count) * _DAYS_IN[unit.lower().removesuffix("s")]
+
+
 def _year(text: str, published: date) -> date | None:
     """A year told alone: the middle of it, or the report's day in the report's own year."""
     if text.lower().split() == ["last", "year"]:
@@ -107,7 +112,7 @@ def _year(text: str, published: date) -> date | None:
 def _relative(text: str, published: date) -> date | None:
     match = _AGO.match(text.strip())
     if match:
-        days = _count(match.group(1)) * _DAYS_IN[match.group(2).lower()]
+        days = days_in(match.group(1), match.group(2))
         return published - timedelta(days=days) if days < 36500 else None
     year = _year(text.strip(), published)
     if year is not None:
